@@ -1,0 +1,115 @@
+package cn.sanbao.engine;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlScript;
+import org.apache.commons.jexl3.MapContext;
+import org.apache.commons.jexl3.introspection.JexlPermissions;
+import cn.sanbao.engine.functions.FormulaFunctions;
+
+/**
+ * An analyst-written expression, compiled once. Formulas are sandboxed: no method calls, no object
+ * creation, no assignment, no loops, no access to any class but {@link FormulaFunctions}.
+ */
+public final class Formula {
+
+    private static final JexlEngine JEXL = createEngine();
+
+    private final String text;
+    private final JexlScript script;
+    private final Set<String> variables;
+
+    private Formula(String text, JexlScript script, Set<String> variables) {
+        this.text = text;
+        this.script = script;
+        this.variables = variables;
+    }
+
+    /** Compiles a formula; a syntax error or forbidden construct throws with a Chinese message. */
+    public static Formula compile(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("公式为空");
+        try {
+            JexlScript script = JEXL.createScript(text.trim());
+            Set<String> vars = new LinkedHashSet<>();
+            for (List<String> path : script.getVariables()) vars.add(path.get(0));
+            return new Formula(text.trim(), script, Set.copyOf(vars));
+        } catch (JexlException.Feature e) {
+            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了不允许的写法（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
+        } catch (JexlException e) {
+            throw new IllegalArgumentException("公式“" + text.trim() + "”语法错误：" + shortMessage(e));
+        }
+    }
+
+    public String text() { return text; }
+
+    /** Names the formula reads: data items, derived values, indicator codes or T. */
+    public Set<String> variables() { return variables; }
+
+    /**
+     * Evaluates with the given values (all referenced variables must be present; callers check for
+     * missing ones first so they can say which are missing).
+     */
+    public Object evaluate(Map<String, ?> values) {
+        MapContext ctx = new MapContext(new HashMap<>(values));
+        try {
+            return script.execute(ctx);
+        } catch (JexlException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ArithmeticException) throw new FormulaException("除数为零或运算无效（" + text + "）");
+            throw new FormulaException("公式“" + text + "”无法计算：" + shortMessage(e));
+        }
+    }
+
+    /** Evaluates to a number; anything else is a model error. */
+    public BigDecimal evaluateNumber(Map<String, ?> values) {
+        Object r = evaluate(values);
+        if (r instanceof BigDecimal b) return b;
+        if (r instanceof Number n) return new BigDecimal(n.toString());
+        throw new FormulaException("公式“" + text + "”的结果不是数值：" + r);
+    }
+
+    public boolean evaluateCondition(Map<String, ?> values) {
+        Object r = evaluate(values);
+        if (r instanceof Boolean b) return b;
+        throw new FormulaException("条件“" + text + "”的结果不是真/假：" + r);
+    }
+
+    private static String shortMessage(JexlException e) {
+        String m = e.getMessage();
+        int at = m == null ? -1 : m.indexOf('@');
+        return at >= 0 ? m.substring(at) : String.valueOf(m);
+    }
+
+    private static JexlEngine createEngine() {
+        JexlFeatures features = new JexlFeatures()
+                .methodCall(false).newInstance(false).loops(false).lambda(false)
+                .sideEffect(false).sideEffectGlobal(false).localVar(false)
+                .structuredLiteral(false).pragma(false).annotation(false).importPragma(false)
+                .arrayReferenceExpr(false).script(false);
+        Map<String, Object> namespaces = new HashMap<>();
+        namespaces.put(null, FormulaFunctions.class);
+        return new JexlBuilder()
+                .features(features)
+                .permissions(JexlPermissions.RESTRICTED.compose(FormulaFunctions.class.getPackageName() + ".*"))
+                .namespaces(namespaces)
+                .arithmetic(new DecimalArithmetic())
+                .strict(true).silent(false).safe(false)
+                .cache(512)
+                .create();
+    }
+
+    @Override public String toString() { return text; }
+
+    /** A formula that could not be evaluated for this unit (division by zero, wrong result type). */
+    public static final class FormulaException extends RuntimeException {
+        public FormulaException(String message) { super(message); }
+    }
+}

@@ -1,0 +1,187 @@
+package cn.sanbao.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import cn.sanbao.engine.IndicatorResult.Status;
+import cn.sanbao.engine.ScoringModel.Derived;
+import cn.sanbao.engine.ScoringModel.Group;
+import cn.sanbao.engine.ScoringModel.Indicator;
+import cn.sanbao.engine.UnitScore.GroupResult;
+
+/**
+ * Scores units against one model. Stateless after construction and safe to share between threads.
+ * A missing or invalid input never earns points and never passes silently: the indicator says what
+ * is missing and the unit is marked incomplete.
+ */
+public final class ScoringEngine {
+
+    /** Name under which formulas see the period's time progress (时序进度). */
+    public static final String TIME_PROGRESS = "T";
+    /** Name under which overrides and decision rules see the unit's total points. */
+    public static final String TOTAL = "total";
+    /** Decimal places an indicator value is rounded to before it is banded. */
+    public static final int VALUE_SCALE = 10;
+
+    private final ScoringModel model;
+    private final GradeDecider grader;
+
+    public ScoringEngine(ScoringModel model) {
+        this.model = model;
+        this.grader = new GradeDecider(model);
+    }
+
+    public ScoringModel model() {
+        return model;
+    }
+
+    public List<UnitScore> scoreAll(Collection<UnitInput> inputs) {
+        List<UnitScore> out = new ArrayList<>(inputs.size());
+        for (UnitInput in : inputs) out.add(score(in));
+        return out;
+    }
+
+    public UnitScore score(UnitInput input) {
+        Scope scope = new Scope(input);
+        for (Derived d : model.derived()) scope.compute(d.code(), d.formula());
+
+        List<IndicatorResult> results = new ArrayList<>();
+        List<GroupResult> groups = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Group g : model.groups()) {
+            BigDecimal groupPoints = BigDecimal.ZERO;
+            for (Indicator ind : g.indicators()) {
+                IndicatorResult r = indicator(g, ind, scope);
+                results.add(r);
+                groupPoints = groupPoints.add(r.points());
+            }
+            groups.add(new GroupResult(g.code(), g.name(), groupPoints, g.weight()));
+            total = total.add(groupPoints);
+        }
+        return grader.decide(input, scope, total, groups, results);
+    }
+
+    private IndicatorResult indicator(Group g, Indicator ind, Scope scope) {
+        Map<String, BigDecimal> inputs = scope.rawInputs(ind.formula());
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        Set<String> missing = scope.missingFor(ind.formula());
+        if (!missing.isEmpty()) {
+            scope.missingItems.addAll(missing);
+            return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, null,
+                    Status.MISSING, null, null, null, zero, ind.weight(), "缺少数据：" + describe(missing) + "，本项不得分");
+        }
+        BigDecimal value;
+        try {
+            // Ten decimals: exact ratios such as 250 ÷ (2000 ÷ 12) = 1.5 must land on their band edge,
+            // not a hair below it after the inner division was rounded.
+            value = ind.formula().evaluateNumber(scope.values).setScale(VALUE_SCALE, RoundingMode.HALF_UP);
+        } catch (Formula.FormulaException e) {
+            scope.problems.add(ind.name() + "：" + e.getMessage());
+            return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, null,
+                    Status.INVALID, null, null, null, zero, ind.weight(), e.getMessage() + "，本项不得分");
+        }
+        scope.values.put(ind.code(), value);
+        String band = null;
+        String level = null;
+        BigDecimal share;
+        if (ind.scoring() instanceof Scoring.Bands bands) {
+            Scoring.Band b = bands.find(value);
+            if (b == null) {
+                String msg = "值 " + Display.value(value, ind.format()) + " 不在任何分档内";
+                scope.problems.add(ind.name() + "：" + msg);
+                return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, value,
+                        Status.INVALID, null, null, null, zero, ind.weight(), msg + "，本项不得分");
+            }
+            band = b.interval().toString();
+            level = b.level();
+            share = b.share();
+        } else {
+            share = ((Scoring.Linear) ind.scoring()).share(value);
+            band = "线性插值";
+        }
+        if (level != null) scope.levels.put(ind.code(), level);
+        BigDecimal points = share.multiply(ind.weight()).setScale(2, RoundingMode.HALF_UP);
+        String text = "值 " + Display.value(value, ind.format())
+                + (ind.scoring() instanceof Scoring.Bands ? " 落在 " + band + " 档" : " 按线性插值")
+                + (level != null ? "（" + level + " 级）" : "")
+                + "，得 " + Display.percent(share) + "，计 " + points.toPlainString() + " / " + ind.weight().stripTrailingZeros().toPlainString() + " 分";
+        return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, value, Status.OK,
+                band, level, share, points, ind.weight(), text);
+    }
+
+    private String describe(Set<String> items) {
+        List<String> parts = new ArrayList<>();
+        for (String item : items) {
+            String name = model.inputs().get(item);
+            parts.add(name == null ? item : name + "（" + item + "）");
+        }
+        return String.join("、", parts);
+    }
+
+    /** Values known while scoring one unit, and which data items each derived value rests on. */
+    final class Scope {
+        final UnitInput input;
+        final Map<String, Object> values = new HashMap<>();
+        final Map<String, Set<String>> missingOfDerived = new HashMap<>();
+        final Map<String, Set<String>> itemsOfDerived = new HashMap<>();
+        final Map<String, String> levels = new LinkedHashMap<>();
+        final Set<String> missingItems = new TreeSet<>();
+        final List<String> problems = new ArrayList<>();
+
+        Scope(UnitInput input) {
+            this.input = input;
+            values.putAll(input.values());
+            values.values().removeIf(v -> v == null);
+            values.put(TIME_PROGRESS, input.period().timeProgress());
+        }
+
+        void compute(String code, Formula f) {
+            Set<String> missing = missingFor(f);
+            itemsOfDerived.put(code, rawInputs(f).keySet());
+            if (!missing.isEmpty()) {
+                missingOfDerived.put(code, missing);
+                return;
+            }
+            try {
+                values.put(code, f.evaluateNumber(values));
+            } catch (Formula.FormulaException e) {
+                // A derived value that cannot be computed makes everything using it invalid, not missing.
+                missingOfDerived.put(code, Set.of());
+                problems.add(code + "：" + e.getMessage());
+            }
+        }
+
+        /** Data items (transitively through derived values) that the formula needs but the unit lacks. */
+        Set<String> missingFor(Formula f) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String v : f.variables()) {
+                if (missingOfDerived.containsKey(v)) out.addAll(missingOfDerived.get(v));
+                else if (!values.containsKey(v)) out.add(v);
+            }
+            return out;
+        }
+
+        /** The raw data items behind a formula with their values, for the explanation. */
+        Map<String, BigDecimal> rawInputs(Formula f) {
+            Map<String, BigDecimal> out = new LinkedHashMap<>();
+            for (String v : f.variables()) {
+                if (itemsOfDerived.containsKey(v)) {
+                    for (String item : itemsOfDerived.get(v)) out.put(item, input.values().get(item));
+                } else if (v.equals(TIME_PROGRESS)) {
+                    out.put(v, input.period().timeProgress().setScale(6, RoundingMode.HALF_UP));
+                } else if (model.inputs().containsKey(v)) {
+                    out.put(v, input.values().get(v));
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.sanbao.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A monitoring model: data items read, derived values, indicator groups with weights and scoring,
+ * grades, how the grade is decided (cut-offs on points or a decision table) and overrides.
+ * Built by {@code ModelLoader} from YAML, validated there; immutable.
+ */
+public record ScoringModel(
+        String code,
+        int version,
+        String name,
+        Period effectiveFrom,
+        String description,
+        BigDecimal totalPoints,
+        Map<String, String> inputs,
+        List<Derived> derived,
+        List<Group> groups,
+        List<Grade> grades,
+        List<DecisionRule> decisionTable,
+        String otherwiseGrade,
+        List<Override> overrides) {
+
+    /** A named intermediate value, e.g. demand = demand_wage + demand_operation + demand_livelihood. */
+    public record Derived(String code, String name, Formula formula) {
+    }
+
+    public record Group(String code, String name, BigDecimal weight, List<Indicator> indicators) {
+    }
+
+    public record Indicator(String code, String name, Formula formula, BigDecimal weight, String format,
+                            Scoring scoring, String note) {
+    }
+
+    /** A grade; {@code minPoints} is its cut-off when grades come from points (null in a decision table). */
+    public record Grade(String code, String name, BigDecimal minPoints) {
+    }
+
+    /** A decision-table row: the first rule whose condition holds gives the grade. */
+    public record DecisionRule(Formula when, String grade, String reason) {
+    }
+
+    public enum OverrideAction { FORCE, FLOOR }
+
+    /** 一票否决: FORCE sets the grade, FLOOR makes the grade at least this bad. */
+    public record Override(String code, String name, Formula when, OverrideAction action, String grade) {
+    }
+
+    public boolean usesDecisionTable() {
+        return decisionTable != null && !decisionTable.isEmpty();
+    }
+
+    public List<Indicator> indicators() {
+        return groups.stream().flatMap(g -> g.indicators().stream()).toList();
+    }
+
+    public Grade grade(String gradeCode) {
+        return grades.stream().filter(g -> g.code().equals(gradeCode)).findFirst().orElse(null);
+    }
+
+    /** Position in the grade list: 0 is the best grade. */
+    public int rank(String gradeCode) {
+        for (int i = 0; i < grades.size(); i++) if (grades.get(i).code().equals(gradeCode)) return i;
+        throw new IllegalArgumentException("未知等级：" + gradeCode);
+    }
+
+    public String label() {
+        return name + " v" + version;
+    }
+}

@@ -1,0 +1,104 @@
+package cn.sanbao.engine.load;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import cn.sanbao.engine.Formula;
+import cn.sanbao.engine.Scoring;
+import cn.sanbao.engine.ScoringModel.Group;
+import cn.sanbao.engine.ScoringModel.Indicator;
+
+/** Reads one indicator group and its indicators with their scoring. */
+final class GroupReader {
+
+    private static final Set<String> GROUP = Set.of("code", "name", "weight", "indicators");
+    private static final Set<String> INDICATOR = Set.of("code", "name", "formula", "weight", "format", "bands", "linear", "note");
+
+    private final ModelLoader loader;
+    private final List<ModelProblem> problems;
+
+    GroupReader(ModelLoader loader) {
+        this.loader = loader;
+        this.problems = new ArrayList<>();
+    }
+
+    Group read(Yaml g, List<Yaml> indicatorNodes) {
+        Map<String, Yaml> gf = g.fields("指标组", GROUP);
+        String code = Yaml.text(gf, "code", "指标组编码", g);
+        String name = Yaml.text(gf, "name", "指标组名称", g);
+        BigDecimal weight = gf.containsKey("weight") ? gf.get("weight").number("指标组权重") : null;
+        List<Indicator> indicators = new ArrayList<>();
+        if (gf.containsKey("indicators")) {
+            for (Yaml i : gf.get("indicators").items("指标（indicators）")) {
+                indicatorNodes.add(i);
+                Indicator ind = indicator(i);
+                if (ind != null) indicators.add(ind);
+            }
+        } else g.problem("指标组缺少指标（indicators）");
+        return new Group(code, name, weight, indicators);
+    }
+
+    private Indicator indicator(Yaml i) {
+        Map<String, Yaml> f = i.fields("指标", INDICATOR);
+        String code = Yaml.text(f, "code", "指标编码", i);
+        String name = Yaml.text(f, "name", "指标名称", i);
+        loader.refs().declare(code, i, References.Kind.INDICATOR);
+        Formula formula = loader.formula(f, i, "formula", References.Kind.INDICATOR);
+        BigDecimal weight = Yaml.number(f, "weight", "指标权重", i);
+        if (weight != null && weight.signum() < 0) f.get("weight").problem("权重不能为负");
+        String format = Yaml.optionalText(f, "format", "显示格式");
+        if (format != null && !Set.of("percent", "multiple", "number").contains(format))
+            f.get("format").problem("显示格式“" + format + "”无效，应为 percent、multiple 或 number");
+        Scoring scoring = null;
+        if (f.containsKey("bands") == f.containsKey("linear")) {
+            i.problem("指标“" + name + "”须写 bands（分档）或 linear（线性插值）中的一个");
+        } else if (f.containsKey("bands")) {
+            scoring = bands(f.get("bands"), weight);
+        } else {
+            scoring = linear(f.get("linear"));
+        }
+        if (code == null || formula == null || weight == null || scoring == null) return null;
+        return new Indicator(code, name, formula, weight, format, scoring, Yaml.optionalText(f, "note", "备注"));
+    }
+
+    private Scoring bands(Yaml node, BigDecimal weight) {
+        List<Scoring.Band> bands = new ArrayList<>();
+        List<Yaml> nodes = new ArrayList<>();
+        for (Yaml b : node.items("分档（bands）")) {
+            Scoring.Band band = ModelLoader.band(b, weight, problems);
+            if (band == null) continue;
+            for (int k = 0; k < bands.size(); k++)
+                if (bands.get(k).interval().overlaps(band.interval()))
+                    b.problem("分档 " + band.interval() + " 与第" + nodes.get(k).line() + "行的分档 " + bands.get(k).interval() + " 重叠");
+            loader.refs().declareLevel(band.level());
+            bands.add(band);
+            nodes.add(b);
+        }
+        if (bands.isEmpty()) {
+            node.problem("至少需要一个分档");
+            return null;
+        }
+        return new Scoring.Bands(List.copyOf(bands));
+    }
+
+    private Scoring linear(Yaml node) {
+        List<Scoring.Point> points = new ArrayList<>();
+        for (Yaml p : node.items("线性插值点（linear）")) {
+            Map<String, Yaml> pf = p.fields("插值点", Set.of("x", "score"));
+            BigDecimal x = Yaml.number(pf, "x", "指标值", p);
+            BigDecimal s = Yaml.number(pf, "score", "得分比例", p);
+            if (x == null || s == null) continue;
+            if (s.signum() < 0 || s.compareTo(BigDecimal.ONE) > 0) p.problem("得分比例应在 0 到 1 之间");
+            if (!points.isEmpty() && x.compareTo(points.get(points.size() - 1).x()) <= 0)
+                p.problem("插值点的 x 必须严格递增");
+            points.add(new Scoring.Point(x, s));
+        }
+        if (points.size() < 2) {
+            node.problem("线性插值至少需要两个点");
+            return null;
+        }
+        return new Scoring.Linear(List.copyOf(points));
+    }
+}

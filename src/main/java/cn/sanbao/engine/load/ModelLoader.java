@@ -1,0 +1,207 @@
+package cn.sanbao.engine.load;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import cn.sanbao.engine.Formula;
+import cn.sanbao.engine.Interval;
+import cn.sanbao.engine.Period;
+import cn.sanbao.engine.Scoring;
+import cn.sanbao.engine.ScoringModel;
+import cn.sanbao.engine.ScoringModel.DecisionRule;
+import cn.sanbao.engine.ScoringModel.Derived;
+import cn.sanbao.engine.ScoringModel.Grade;
+import cn.sanbao.engine.ScoringModel.Group;
+import cn.sanbao.engine.ScoringModel.Indicator;
+import cn.sanbao.engine.ScoringModel.OverrideAction;
+
+/**
+ * Reads a model from its YAML form (see docs/model-format.md) and validates it. Every problem in the
+ * file is reported with its line; a model with any problem is rejected whole.
+ */
+public final class ModelLoader {
+
+    private static final Set<String> TOP = Set.of("code", "version", "name", "effectiveFrom", "description",
+            "totalPoints", "inputs", "derived", "groups", "grades", "decisionTable", "overrides");
+
+    public static ScoringModel load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new ModelValidationException(file.toString(), List.of(new ModelProblem(0, "无法读取文件：" + e.getMessage())));
+        }
+    }
+
+    public static ScoringModel parse(String yaml, String source) {
+        List<ModelProblem> problems = new ArrayList<>();
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // reported by us, with the line
+            root = new org.yaml.snakeyaml.Yaml(options).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ModelValidationException(source, List.of(new ModelProblem(line, "YAML 格式错误：" + e.getProblem())));
+        } catch (RuntimeException e) {
+            throw new ModelValidationException(source, List.of(new ModelProblem(0, "YAML 格式错误：" + e.getMessage())));
+        }
+        if (root == null) throw new ModelValidationException(source, List.of(new ModelProblem(0, "文件为空")));
+        ScoringModel model = new ModelLoader(problems).build(new Yaml(root, problems));
+        if (!problems.isEmpty()) throw new ModelValidationException(source, problems);
+        return model;
+    }
+
+    private final List<ModelProblem> problems;
+    private final References refs;
+
+    private ModelLoader(List<ModelProblem> problems) {
+        this.problems = problems;
+        this.refs = new References(problems);
+    }
+
+    private ScoringModel build(Yaml root) {
+        Map<String, Yaml> f = root.fields("模型", TOP);
+        String code = Yaml.text(f, "code", "模型编码", root);
+        BigDecimal version = Yaml.number(f, "version", "版本号", root);
+        if (version != null && (version.signum() <= 0 || version.stripTrailingZeros().scale() > 0))
+            f.get("version").problem("版本号应为正整数");
+        String name = Yaml.text(f, "name", "模型名称", root);
+        Period from = period(f, root);
+        BigDecimal totalPoints = Yaml.number(f, "totalPoints", "总分", root);
+
+        Map<String, String> inputs = new LinkedHashMap<>();
+        if (f.containsKey("inputs")) {
+            for (Map.Entry<String, Yaml> e : f.get("inputs").entries("数据项清单（inputs）").entrySet()) {
+                refs.declare(e.getKey(), e.getValue(), References.Kind.INPUT);
+                inputs.put(e.getKey(), e.getValue().text("数据项“" + e.getKey() + "”的中文名"));
+            }
+        } else root.problem("缺少数据项清单（inputs）：模型读取的每个数据项都要列出");
+
+        List<Derived> derived = new ArrayList<>();
+        if (f.containsKey("derived")) for (Yaml d : f.get("derived").items("派生值（derived）")) {
+            Map<String, Yaml> df = d.fields("派生值", Set.of("code", "name", "formula"));
+            String dc = Yaml.text(df, "code", "派生值编码", d);
+            Formula formula = formula(df, d, "formula", References.Kind.DERIVED);
+            refs.declare(dc, d, References.Kind.DERIVED);
+            derived.add(new Derived(dc, Yaml.optionalText(df, "name", "名称"), formula));
+        }
+
+        List<Group> groups = new ArrayList<>();
+        List<Yaml> indicatorNodes = new ArrayList<>();
+        if (f.containsKey("groups")) for (Yaml g : f.get("groups").items("指标组（groups）")) {
+            groups.add(new GroupReader(this).read(g, indicatorNodes));
+        } else root.problem("缺少指标组（groups）");
+        new WeightCheck(problems).check(root, f.get("totalPoints"), totalPoints, groups);
+
+        List<Grade> grades = new GradeReader(problems).grades(f.get("grades"), root, f.containsKey("decisionTable"));
+        Set<String> gradeCodes = new java.util.HashSet<>();
+        grades.forEach(g -> gradeCodes.add(g.code()));
+
+        List<DecisionRule> table = new ArrayList<>();
+        String otherwise = null;
+        if (f.containsKey("decisionTable")) {
+            for (Yaml r : f.get("decisionTable").items("决策表（decisionTable）")) {
+                Map<String, Yaml> rf = r.fields("决策规则", Set.of("when", "otherwise", "grade", "reason"));
+                String grade = gradeRef(rf, r, gradeCodes);
+                if (rf.containsKey("otherwise")) {
+                    if (otherwise != null) r.problem("决策表只能有一条“otherwise”");
+                    otherwise = grade;
+                    continue;
+                }
+                if (otherwise != null) r.problem("“otherwise”规则之后的规则永远不会用到，请把 otherwise 放在最后");
+                Formula when = formula(rf, r, "when", References.Kind.RULE);
+                table.add(new DecisionRule(when, grade, Yaml.optionalText(rf, "reason", "说明")));
+            }
+            if (otherwise == null) f.get("decisionTable").problem("决策表缺少兜底规则（otherwise: true）");
+        }
+
+        List<ScoringModel.Override> overrides = new ArrayList<>();
+        if (f.containsKey("overrides")) for (Yaml o : f.get("overrides").items("一票否决（overrides）")) {
+            Map<String, Yaml> of = o.fields("一票否决规则", Set.of("code", "name", "when", "action", "grade"));
+            String oc = Yaml.text(of, "code", "规则编码", o);
+            String on = Yaml.text(of, "name", "规则名称", o);
+            Formula when = formula(of, o, "when", References.Kind.OVERRIDE);
+            String action = Yaml.text(of, "action", "动作", o);
+            OverrideAction act = null;
+            if ("force".equals(action)) act = OverrideAction.FORCE;
+            else if ("floor".equals(action)) act = OverrideAction.FLOOR;
+            else if (action != null) of.get("action").problem("动作“" + action + "”无效，应为 force（直接定级）或 floor（至少定为）");
+            overrides.add(new ScoringModel.Override(oc, on, when, act, gradeRef(of, o, gradeCodes)));
+        }
+        refs.checkAll();
+        if (!problems.isEmpty()) return null;
+        return new ScoringModel(code, version.intValueExact(), name, from, Yaml.optionalText(f, "description", "说明"),
+                totalPoints, Map.copyOf(inputs), List.copyOf(derived), List.copyOf(groups), List.copyOf(grades),
+                List.copyOf(table), otherwise, List.copyOf(overrides));
+    }
+
+    Formula formula(Map<String, Yaml> fields, Yaml owner, String key, References.Kind usedIn) {
+        String text = Yaml.text(fields, key, "公式", owner);
+        if (text == null) return null;
+        try {
+            Formula f = Formula.compile(text);
+            refs.use(f, fields.get(key), usedIn);
+            return f;
+        } catch (IllegalArgumentException e) {
+            fields.get(key).problem(e.getMessage());
+            return null;
+        }
+    }
+
+    References refs() { return refs; }
+
+    private String gradeRef(Map<String, Yaml> fields, Yaml owner, Set<String> gradeCodes) {
+        String g = Yaml.text(fields, "grade", "等级", owner);
+        if (g != null && !gradeCodes.contains(g))
+            fields.get("grade").problem("等级“" + g + "”未在 grades 中定义");
+        return g;
+    }
+
+    private Period period(Map<String, Yaml> f, Yaml root) {
+        String t = Yaml.text(f, "effectiveFrom", "生效期间", root);
+        if (t == null) return null;
+        try {
+            return Period.parse(t);
+        } catch (IllegalArgumentException e) {
+            f.get("effectiveFrom").problem("生效期间：" + e.getMessage());
+            return null;
+        }
+    }
+
+    static Scoring.Band band(Yaml b, BigDecimal weight, List<ModelProblem> problems) {
+        Map<String, Yaml> bf = b.fields("分档", Set.of("range", "score", "points", "level", "label"));
+        String range = Yaml.text(bf, "range", "区间", b);
+        Interval interval = null;
+        try {
+            if (range != null) interval = Interval.parse(range);
+        } catch (IllegalArgumentException e) {
+            bf.get("range").problem(e.getMessage());
+        }
+        BigDecimal share = null;
+        if (bf.containsKey("score") && bf.containsKey("points")) b.problem("score（得分比例）与 points（分数）只能写一个");
+        else if (bf.containsKey("score")) share = bf.get("score").number("得分比例");
+        else if (bf.containsKey("points")) {
+            BigDecimal pts = bf.get("points").number("分数");
+            if (pts != null && weight != null && weight.signum() > 0) share = pts.divide(weight, MathContext.DECIMAL64);
+        } else if (bf.containsKey("level")) share = BigDecimal.ZERO;
+        else b.problem("分档缺少 score（得分比例）、points（分数）或 level（等级）");
+        if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0))
+            b.problem("得分不能为负，也不能超过该指标的权重");
+        String level = Yaml.optionalText(bf, "level", "等级");
+        if (level != null && !level.matches("[A-Za-z][A-Za-z0-9_]*")) bf.get("level").problem("等级“" + level + "”应为字母开头的英文代码，如 A、B、RED");
+        return interval == null || share == null ? null
+                : new Scoring.Band(interval, share, level, Yaml.optionalText(bf, "label", "说明"));
+    }
+}
