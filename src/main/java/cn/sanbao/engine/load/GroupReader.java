@@ -17,14 +17,18 @@ final class GroupReader {
     private static final Set<String> INDICATOR = Set.of("code", "name", "formula", "weight", "format", "bands", "linear", "note");
 
     private final ModelLoader loader;
-    private final List<ModelProblem> problems;
+    /** Weights as written, also of indicators rejected for other reasons, so one error does not cascade. */
+    private BigDecimal writtenWeights = BigDecimal.ZERO;
 
     GroupReader(ModelLoader loader) {
         this.loader = loader;
-        this.problems = new ArrayList<>();
     }
 
-    Group read(Yaml g, List<Yaml> indicatorNodes) {
+    BigDecimal writtenWeights() {
+        return writtenWeights;
+    }
+
+    Group read(Yaml g) {
         Map<String, Yaml> gf = g.fields("指标组", GROUP);
         String code = Yaml.text(gf, "code", "指标组编码", g);
         String name = Yaml.text(gf, "name", "指标组名称", g);
@@ -32,7 +36,6 @@ final class GroupReader {
         List<Indicator> indicators = new ArrayList<>();
         if (gf.containsKey("indicators")) {
             for (Yaml i : gf.get("indicators").items("指标（indicators）")) {
-                indicatorNodes.add(i);
                 Indicator ind = indicator(i);
                 if (ind != null) indicators.add(ind);
             }
@@ -48,6 +51,7 @@ final class GroupReader {
         Formula formula = loader.formula(f, i, "formula", References.Kind.INDICATOR);
         BigDecimal weight = Yaml.number(f, "weight", "指标权重", i);
         if (weight != null && weight.signum() < 0) f.get("weight").problem("权重不能为负");
+        if (weight != null) writtenWeights = writtenWeights.add(weight);
         String format = Yaml.optionalText(f, "format", "显示格式");
         if (format != null && !Set.of("percent", "multiple", "number").contains(format))
             f.get("format").problem("显示格式“" + format + "”无效，应为 percent、multiple 或 number");
@@ -67,7 +71,7 @@ final class GroupReader {
         List<Scoring.Band> bands = new ArrayList<>();
         List<Yaml> nodes = new ArrayList<>();
         for (Yaml b : node.items("分档（bands）")) {
-            Scoring.Band band = ModelLoader.band(b, weight, problems);
+            Scoring.Band band = ModelLoader.band(b, weight);
             if (band == null) continue;
             for (int k = 0; k < bands.size(); k++)
                 if (bands.get(k).interval().overlaps(band.interval()))

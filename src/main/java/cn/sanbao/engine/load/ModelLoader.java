@@ -99,11 +99,14 @@ public final class ModelLoader {
         }
 
         List<Group> groups = new ArrayList<>();
-        List<Yaml> indicatorNodes = new ArrayList<>();
+        WeightCheck weights = new WeightCheck(problems);
         if (f.containsKey("groups")) for (Yaml g : f.get("groups").items("指标组（groups）")) {
-            groups.add(new GroupReader(this).read(g, indicatorNodes));
+            GroupReader reader = new GroupReader(this);
+            Group group = reader.read(g);
+            groups.add(group);
+            weights.group(g, group, reader.writtenWeights());
         } else root.problem("缺少指标组（groups）");
-        new WeightCheck(problems).check(root, f.get("totalPoints"), totalPoints, groups);
+        weights.total(f.containsKey("totalPoints") ? f.get("totalPoints") : root, totalPoints);
 
         List<Grade> grades = new GradeReader(problems).grades(f.get("grades"), root, f.containsKey("decisionTable"));
         Set<String> gradeCodes = new java.util.HashSet<>();
@@ -180,7 +183,7 @@ public final class ModelLoader {
         }
     }
 
-    static Scoring.Band band(Yaml b, BigDecimal weight, List<ModelProblem> problems) {
+    static Scoring.Band band(Yaml b, BigDecimal weight) {
         Map<String, Yaml> bf = b.fields("分档", Set.of("range", "score", "points", "level", "label"));
         String range = Yaml.text(bf, "range", "区间", b);
         Interval interval = null;
