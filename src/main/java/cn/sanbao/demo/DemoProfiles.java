@@ -24,12 +24,12 @@ final class DemoProfiles {
             Map.entry("640202", UnitProfile.steady(3.0 * BN, 0.40, 0.28)),
             // Mining town losing revenue: slides from 平稳 to 低度 over the year.
             Map.entry("640205", UnitProfile.drifting(2.8 * BN, 0.38, 0.30, 0.55)),
-            Map.entry("640221", UnitProfile.steady(3.5 * BN, 0.35, 0.42)),
+            Map.entry("640221", UnitProfile.steady(3.5 * BN, 0.35, 0.47)),
             Map.entry("640300BJ", UnitProfile.steady(6.5 * BN, 0.30, 0.30)),
             Map.entry("640302", UnitProfile.steady(3.8 * BN, 0.35, 0.22)),
             // Resettlement district: pressure builds, 低度 → 中度.
             Map.entry("640303", UnitProfile.drifting(2.0 * BN, 0.12, 0.48, 0.68)),
-            Map.entry("640323", UnitProfile.steady(2.9 * BN, 0.30, 0.43)),
+            Map.entry("640323", UnitProfile.steady(2.9 * BN, 0.30, 0.45)),
             Map.entry("640324", UnitProfile.steady(2.6 * BN, 0.12, 0.62)),
             Map.entry("640381", UnitProfile.steady(3.3 * BN, 0.35, 0.45)),
             Map.entry("640400BJ", UnitProfile.steady(5.5 * BN, 0.20, 0.46)),

@@ -170,6 +170,8 @@ class DemoDataGeneratorTest {
                 changed |= r.grade() != first;
                 assertThat(r.arrears()).isEqualTo(u.code().equals(DemoDataGenerator.ARREARS_UNIT)
                         && DemoDataGenerator.ARREARS_MONTHS.contains(m));
+                assertThat(r.lowCash()).as("%s %d", u.code(), m).isEqualTo(u.code().equals(DemoDataGenerator.LOW_CASH_UNIT)
+                        && DemoDataGenerator.LOW_CASH_MONTHS.contains(m));
             }
             if (changed) changing++;
         }
