@@ -3,7 +3,6 @@ package cn.sanbao.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.sanbao.engine.Period;
+import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.UnitInput;
+import cn.sanbao.engine.UnitScore;
+import cn.sanbao.engine.load.ModelLoader;
 
 class DemoDataGeneratorTest {
 
@@ -38,8 +41,17 @@ class DemoDataGeneratorTest {
 
     private static String month(int m) { return Period.month(YEAR, m).code(); }
 
-    private static ReferenceScorer.Result score(String unit, int m) {
-        return ReferenceScorer.score(at(unit, String.valueOf(YEAR)), at(unit, month(m)), m);
+    private static final ScoringEngine ENGINE = new ScoringEngine(ModelLoader.parse(DefaultModelText.read(), "sanbao-default.yaml"));
+
+    /** The demo month scored by the real engine with the shipped default model. */
+    private static UnitScore score(String unit, int m) {
+        Map<String, BigDecimal> values = new HashMap<>(at(unit, String.valueOf(YEAR)));
+        values.putAll(at(unit, month(m)));
+        return ENGINE.score(new UnitInput(unit, Period.month(YEAR, m), values));
+    }
+
+    private static boolean fired(UnitScore s, String override) {
+        return s.overrides().stream().anyMatch(o -> o.code().equals(override));
     }
 
     @Test
@@ -151,43 +163,38 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void referenceModelSeesEveryGradeAndTheDesignatedCases() {
-        Map<ReferenceScorer.Grade, Integer> counts = new EnumMap<>(ReferenceScorer.Grade.class);
-        Map<String, String> names = new TreeMap<>();
-        generator.units().forEach(u -> names.put(u.code(), u.name()));
+    void defaultModelSeesEveryGradeAndTheDesignatedCases() {
+        List<String> grades = List.of("STABLE", "LOW", "MEDIUM", "HIGH");
+        Map<String, Integer> counts = new TreeMap<>();
         StringBuilder table = new StringBuilder("\n单位          ");
         for (int m = 1; m <= 12; m++) table.append(String.format("%6s", m + "月"));
         int changing = 0;
         for (DemoCatalogue.Unit u : generator.units()) {
             table.append(String.format("%n%-8s %-8s", u.code(), u.name()));
-            ReferenceScorer.Grade first = null;
+            String first = null;
             boolean changed = false;
             for (int m = 1; m <= 12; m++) {
-                ReferenceScorer.Result r = score(u.code(), m);
+                UnitScore r = score(u.code(), m);
+                assertThat(r.complete()).as("%s %d %s", u.code(), m, r.missing()).isTrue();
                 counts.merge(r.grade(), 1, Integer::sum);
-                table.append(String.format(" %s%3.0f", r.grade().label.charAt(0), r.score()));
+                table.append(String.format(" %s%6.2f", r.grade().charAt(0), r.total()));
                 if (first == null) first = r.grade();
-                changed |= r.grade() != first;
-                assertThat(r.arrears()).isEqualTo(u.code().equals(DemoDataGenerator.ARREARS_UNIT)
+                changed |= !r.grade().equals(first);
+                assertThat(fired(r, "ARREARS")).isEqualTo(u.code().equals(DemoDataGenerator.ARREARS_UNIT)
                         && DemoDataGenerator.ARREARS_MONTHS.contains(m));
-                assertThat(r.lowCash()).as("%s %d", u.code(), m).isEqualTo(u.code().equals(DemoDataGenerator.LOW_CASH_UNIT)
+                assertThat(fired(r, "CASH_FLOOR")).as("%s %d", u.code(), m).isEqualTo(u.code().equals(DemoDataGenerator.LOW_CASH_UNIT)
                         && DemoDataGenerator.LOW_CASH_MONTHS.contains(m));
             }
             if (changed) changing++;
         }
         System.out.println(table.append("\n").append(counts));
 
-        assertThat(counts.keySet()).containsExactlyInAnyOrder(ReferenceScorer.Grade.values());
-        assertThat(counts.get(ReferenceScorer.Grade.STABLE) + counts.get(ReferenceScorer.Grade.LOW))
-                .isGreaterThan(counts.get(ReferenceScorer.Grade.MEDIUM) + counts.get(ReferenceScorer.Grade.HIGH));
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(grades);
+        assertThat(counts.get("STABLE") + counts.get("LOW")).isGreaterThan(counts.get("MEDIUM") + counts.get("HIGH"));
         assertThat(changing).isGreaterThanOrEqualTo(1);
-        for (int m : DemoDataGenerator.ARREARS_MONTHS) {
-            assertThat(score(DemoDataGenerator.ARREARS_UNIT, m).grade()).isEqualTo(ReferenceScorer.Grade.HIGH);
-        }
-        for (int m : DemoDataGenerator.LOW_CASH_MONTHS) {
-            ReferenceScorer.Result r = score(DemoDataGenerator.LOW_CASH_UNIT, m);
-            assertThat(r.lowCash()).isTrue();
-            assertThat(r.grade().ordinal()).isGreaterThanOrEqualTo(ReferenceScorer.Grade.MEDIUM.ordinal());
-        }
+        for (int m : DemoDataGenerator.ARREARS_MONTHS)
+            assertThat(score(DemoDataGenerator.ARREARS_UNIT, m).grade()).isEqualTo("HIGH");
+        for (int m : DemoDataGenerator.LOW_CASH_MONTHS)
+            assertThat(grades.indexOf(score(DemoDataGenerator.LOW_CASH_UNIT, m).grade())).isGreaterThanOrEqualTo(2);
     }
 }
