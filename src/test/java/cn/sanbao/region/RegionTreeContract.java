@@ -3,7 +3,9 @@ package cn.sanbao.region;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +17,7 @@ abstract class RegionTreeContract {
     @Autowired RegionTree tree;
     @Autowired FiscalUnitRepository repository;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionOperations tx;
 
     @Test
     void emptyDatabaseIsSeededFromTheRegionFile() {
@@ -48,5 +51,14 @@ abstract class RegionTreeContract {
         assertThat(tree.isWithin("64ND00", "640100")).isFalse();
         assertThat(tree.unit("999999")).isEmpty();
         assertThatThrownBy(() -> tree.members("999999")).hasMessageContaining("未知的财政单位代码“999999”");
+    }
+
+    @Test
+    void tableIsTheSourceOfTruthOnceSeeded() {
+        // a later start never re-reads the file, so editing it cannot silently change a running province
+        RegionTree restarted = new RegionTree(repository, tx, new ByteArrayResource("not,a,region,file".getBytes()));
+
+        assertThat(restarted.all()).isEqualTo(tree.all());
+        assertThat(jdbc.sql("select count(*) from fiscal_unit").query(Long.class).single()).isEqualTo(34);
     }
 }
