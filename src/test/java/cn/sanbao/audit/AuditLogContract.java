@@ -1,0 +1,37 @@
+package cn.sanbao.audit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+abstract class AuditLogContract {
+
+    @Autowired AuditLog audit;
+
+    @Test
+    void recentEventsComeNewestFirst() {
+        audit.record("zhangsan", "FACT_IMPORT", "revision:1", "导入 2021年3月 月报");
+        audit.record("lisi", "MODEL_PUBLISH", "model:sanbao-default:2", "发布评分模型", "10.0.0.8");
+
+        assertThat(audit.recent(2)).extracting(AuditEvent::actor).containsExactly("lisi", "zhangsan");
+        assertThat(audit.recent(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("MODEL_PUBLISH");
+            assertThat(e.detail()).isEqualTo("发布评分模型");
+            assertThat(e.remoteAddr()).isEqualTo("10.0.0.8");
+            assertThat(e.occurredAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void overlongDetailIsCutNotLost() {
+        audit.record("wangwu", "FACT_IMPORT", "x", "错".repeat(5000));
+
+        assertThat(audit.recent(1)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("wangwu");
+            assertThat(e.detail()).hasSize(4000).endsWith("…");
+        });
+    }
+}

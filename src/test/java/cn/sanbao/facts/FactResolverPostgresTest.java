@@ -1,0 +1,7 @@
+package cn.sanbao.facts;
+
+import cn.sanbao.testsupport.OnPostgres;
+
+@OnPostgres
+class FactResolverPostgresTest extends FactResolverContract {
+}

@@ -1,0 +1,7 @@
+package cn.sanbao.facts;
+
+import cn.sanbao.testsupport.OnPostgres;
+
+@OnPostgres
+class FactStorePostgresTest extends FactStoreContract {
+}

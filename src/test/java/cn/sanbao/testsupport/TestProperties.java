@@ -1,0 +1,20 @@
+package cn.sanbao.testsupport;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Properties every database test needs, placed ahead of application.properties. */
+final class TestProperties {
+
+    private TestProperties() {}
+
+    static void apply(ConfigurableApplicationContext context, Map<String, Object> datasource) {
+        Map<String, Object> props = new HashMap<>(datasource);
+        // tests bring their own data; the demo loader must not fill the database
+        props.put("sanbao.demo.enabled", "false");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("sanbao-test-database", props));
+    }
+}
