@@ -1,0 +1,54 @@
+package cn.sanbao.monitoring;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import cn.sanbao.engine.IndicatorResult;
+import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.ScoringModel;
+import cn.sanbao.engine.UnitScore;
+import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.facts.UnitFacts;
+
+/** Joins an engine result with where each input came from (period and revision). */
+final class ExplanationBuilder {
+
+    private ExplanationBuilder() {
+    }
+
+    static ResultExplanation build(long runId, String unitName, ModelVersion version, ScoringModel model,
+                                   UnitScore s, UnitFacts facts) {
+        List<ResultExplanation.Indicator> indicators = new ArrayList<>();
+        for (IndicatorResult r : s.indicators()) {
+            List<ResultExplanation.Input> inputs = new ArrayList<>();
+            for (Map.Entry<String, java.math.BigDecimal> in : r.inputs().entrySet()) {
+                if (in.getKey().equals(ScoringEngine.TIME_PROGRESS)) {
+                    inputs.add(new ResultExplanation.Input(in.getKey(), "时序进度", in.getValue(), s.period().code(), null));
+                    continue;
+                }
+                ResolvedFact f = facts == null ? null : facts.items().get(in.getKey());
+                inputs.add(new ResultExplanation.Input(in.getKey(), model.inputs().get(in.getKey()), in.getValue(),
+                        f == null ? null : f.period(), f == null ? null : f.revisionId()));
+            }
+            indicators.add(new ResultExplanation.Indicator(r.code(), r.name(), r.groupCode(), r.formula(), r.value(),
+                    r.status().name(), r.status().label(), r.band(), r.level(), r.share(), r.points(), r.weight(),
+                    r.explanation(), inputs));
+        }
+        List<ResultExplanation.Override> overrides = s.overrides().stream()
+                .map(o -> new ResultExplanation.Override(o.code(), o.name(), o.action().name(), o.grade(),
+                        gradeName(model, o.grade()), o.changedGrade())).toList();
+        List<ResultExplanation.Group> groups = s.groups().stream()
+                .map(g -> new ResultExplanation.Group(g.code(), g.name(), g.points(), g.weight())).toList();
+        return new ResultExplanation(runId, s.unitCode(), unitName, s.period().code(), s.period().label(),
+                s.period().timeProgress().setScale(6, RoundingMode.HALF_UP), version.id(), version.label(),
+                s.total(), s.grade(), s.grade() == null ? "数据缺失" : gradeName(model, s.grade()),
+                s.provisionalGrade(), s.complete(), s.decidedBy(), s.missing(), s.problems(),
+                facts == null ? List.of() : facts.notes(), overrides, groups, indicators);
+    }
+
+    static String gradeName(ScoringModel model, String grade) {
+        ScoringModel.Grade g = grade == null ? null : model.grade(grade);
+        return g == null ? grade : g.name();
+    }
+}

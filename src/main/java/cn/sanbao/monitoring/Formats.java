@@ -1,0 +1,49 @@
+package cn.sanbao.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.springframework.stereotype.Component;
+import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.facts.DataItem;
+import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.ItemUnit;
+import cn.sanbao.shared.Money;
+
+/** Number formatting for monitoring pages, used from templates as {@code @formats}. */
+@Component("formats")
+public class Formats {
+
+    private final DataItemCatalogue items;
+
+    public Formats(DataItemCatalogue items) {
+        this.items = items;
+    }
+
+    /** A data item's value in its display unit: money in 万元, headcounts in 人, T as a percentage. */
+    public String input(String item, BigDecimal value) {
+        if (value == null) return "缺失";
+        if (ScoringEngine.TIME_PROGRESS.equals(item)) return percent(value);
+        DataItem d = items.item(item).orElse(null);
+        if (d != null && d.unit() == ItemUnit.PERSON) return Money.grouped(value, 0) + " 人";
+        return Money.wan(value) + " 万元";
+    }
+
+    public String points(BigDecimal p) {
+        return p == null ? "—" : p.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    public String percent(BigDecimal share) {
+        return share == null ? "—" : share.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    public String signed(BigDecimal delta) {
+        if (delta == null) return "";
+        String s = delta.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return delta.signum() > 0 ? "+" + s : s;
+    }
+
+    /** CSS class of a grade badge. */
+    public String gradeClass(String grade) {
+        return grade == null ? "grade-missing" : "grade-" + grade.toLowerCase();
+    }
+}

@@ -1,0 +1,50 @@
+package cn.sanbao.monitoring;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ModelRepository {
+
+    private static final String COLUMNS = "id, code, version, name, effective_from, source_yaml, status, reason, "
+            + "created_by, created_at, published_by, published_at";
+
+    private final JdbcClient jdbc;
+
+    ModelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertPublished(String code, int version, String name, String effectiveFrom, String yaml, String reason,
+                         String actor, LocalDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into model_version (code, version, name, effective_from, source_yaml, status, reason, "
+                        + "created_by, created_at, published_by, published_at) values (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(code, version, name, effectiveFrom, yaml, ModelVersion.PUBLISHED, reason, actor, at, actor, at)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    List<ModelVersion> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from model_version order by code, version desc")
+                .query(ModelVersion.class).list();
+    }
+
+    Optional<ModelVersion> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from model_version where id = ?").param(id)
+                .query(ModelVersion.class).optional();
+    }
+
+    List<ModelVersion> published() {
+        return jdbc.sql("select " + COLUMNS + " from model_version where status = ? order by id")
+                .param(ModelVersion.PUBLISHED).query(ModelVersion.class).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from model_version").query(Long.class).single();
+    }
+}

@@ -1,0 +1,47 @@
+package cn.sanbao.monitoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Everything behind one unit's score, stored with the result so it can be shown as it was computed:
+ * each input with the revision it came from, each indicator's formula, value, band, points and weight,
+ * the grade and what decided it, the overrides that fired and any data that was missing.
+ */
+public record ResultExplanation(
+        long runId,
+        String unitCode,
+        String unitName,
+        String period,
+        String periodLabel,
+        BigDecimal timeProgress,
+        long modelVersionId,
+        String modelLabel,
+        BigDecimal total,
+        String grade,
+        String gradeName,
+        String provisionalGrade,
+        boolean complete,
+        String decidedBy,
+        List<String> missing,
+        List<String> problems,
+        List<String> dataNotes,
+        List<Override> overrides,
+        List<Group> groups,
+        List<Indicator> indicators) {
+
+    public record Override(String code, String name, String action, String grade, String gradeName, boolean changedGrade) {
+    }
+
+    public record Group(String code, String name, BigDecimal points, BigDecimal weight) {
+    }
+
+    public record Indicator(String code, String name, String groupCode, String formula, BigDecimal value,
+                            String status, String statusLabel, String band, String level, BigDecimal share,
+                            BigDecimal points, BigDecimal weight, String explanation, List<Input> inputs) {
+    }
+
+    /** A data item read, with the period and revision its value came from (null value = missing). */
+    public record Input(String item, String name, BigDecimal value, String sourcePeriod, Long revisionId) {
+    }
+}

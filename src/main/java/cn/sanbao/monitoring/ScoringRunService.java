@@ -1,0 +1,81 @@
+package cn.sanbao.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.Period;
+import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.UnitInput;
+import cn.sanbao.engine.UnitScore;
+import cn.sanbao.facts.FactResolver;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.facts.UnitFacts;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scores one period for every unit (budget units and the consolidated city and region views) with the
+ * model version in force and the newest data revision, and stores the run. A re-run is a new run.
+ */
+@Service
+public class ScoringRunService {
+
+    private final ModelRegistry models;
+    private final FactResolver resolver;
+    private final FactStore facts;
+    private final RegionTree regions;
+    private final RunRepository runs;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ScoringRunService(ModelRegistry models, FactResolver resolver, FactStore facts, RegionTree regions,
+                             RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock) {
+        this.models = models;
+        this.resolver = resolver;
+        this.facts = facts;
+        this.regions = regions;
+        this.runs = runs;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    @Transactional
+    public ScoringRun run(Period period, String actor, String note) {
+        if (period.type() == Period.Type.YEAR) throw new IllegalArgumentException("监测按月或按周进行，不能对整年打分：" + period.code());
+        LocalDateTime started = LocalDateTime.now(clock);
+        ModelVersion version = models.publishedFor(period);
+        ScoringEngine engine = models.engine(version);
+        long asOf = facts.latestRevisionId();
+        Map<String, UnitFacts> resolved = resolver.resolve(period, asOf);
+
+        Map<FiscalUnit, UnitScore> scores = new LinkedHashMap<>();
+        for (FiscalUnit unit : regions.all()) {
+            UnitFacts f = resolved.get(unit.code());
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            if (f != null) for (ResolvedFact r : f.items().values()) values.put(r.itemCode(), r.amount());
+            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values)));
+        }
+        long runId = runs.insertRun(period, version.id(), asOf, scores.size(), actor, started, LocalDateTime.now(clock), note);
+        scores.forEach((unit, s) -> runs.insertResult(runId, s, json.writeValueAsString(
+                ExplanationBuilder.build(runId, unit.name(), version, engine.model(), s, resolved.get(unit.code())))));
+        long missing = scores.values().stream().filter(s -> !s.complete()).count();
+        audit.record(actor, "SCORING_RUN", period.code(), "运行 #" + runId + "，模型 " + version.label() + "，数据修订截至 #"
+                + asOf + "，" + scores.size() + " 个单位" + (missing > 0 ? "，其中 " + missing + " 个数据缺失" : ""));
+        return runs.findRun(runId).orElseThrow();
+    }
+
+    public List<ScoringRun> runs(String period) {
+        return runs.runs(period);
+    }
+}

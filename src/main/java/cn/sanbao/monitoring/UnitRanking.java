@@ -1,0 +1,18 @@
+package cn.sanbao.monitoring;
+
+import java.math.BigDecimal;
+
+/** A unit's line in a period's results, with the change since the previous period of the same type. */
+public record UnitRanking(String unitCode, String unitName, String unitKind, boolean consolidated, String cityName, BigDecimal total,
+                          String grade, String gradeName, boolean complete, String overrides, String missing,
+                          String previousGrade, String previousGradeName, BigDecimal previousTotal) {
+
+    public BigDecimal totalChange() {
+        return total == null || previousTotal == null ? null : total.subtract(previousTotal);
+    }
+
+    /** Positive when the grade got worse (moved down the list of grades), negative when it improved. */
+    public boolean gradeChanged() {
+        return previousGrade != null && grade != null && !previousGrade.equals(grade);
+    }
+}

@@ -1,0 +1,53 @@
+package cn.sanbao.security;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.region.RegionTree;
+
+/**
+ * Which units the signed-in user may see. Analysts and leaders see all; a city or county user sees
+ * its own unit and the units below it. A refused request is audited.
+ */
+@Component
+public class UnitScope {
+
+    private final RegionTree regions;
+    private final AuditLog audit;
+
+    public UnitScope(RegionTree regions, AuditLog audit) {
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    public Predicate<String> visible() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) return code -> false;
+        if (has(auth, "ROLE_" + Roles.ANALYST) || has(auth, "ROLE_" + Roles.LEADER)) return code -> true;
+        List<String> roots = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(Roles.SCOPE_PREFIX)).map(a -> a.substring(Roles.SCOPE_PREFIX.length())).toList();
+        return code -> regions.contains(code) && roots.stream().anyMatch(root -> regions.isWithin(code, root));
+    }
+
+    public boolean seesAll() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && (has(auth, "ROLE_" + Roles.ANALYST) || has(auth, "ROLE_" + Roles.LEADER));
+    }
+
+    /** Throws 403 (and records the refusal) when the user may not see the unit. */
+    public void require(String unitCode) {
+        if (visible().test(unitCode)) return;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        audit.record(auth == null ? "anonymous" : auth.getName(), "SCOPE_DENIED", unitCode, "请求了权限范围以外的单位数据");
+        throw new AccessDeniedException("无权查看单位 " + unitCode + " 的数据");
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+    }
+}
