@@ -16,7 +16,7 @@ import java.util.Optional;
  * seeds an empty database, so a province loads its own tree without code changes.
  */
 @Service
-public class RegionTree {
+public class RegionTree implements cn.sanbao.security.UnitHierarchy {
 
     private final Map<String, FiscalUnit> byCode = new LinkedHashMap<>();
     private final Map<String, List<FiscalUnit>> children = new LinkedHashMap<>();

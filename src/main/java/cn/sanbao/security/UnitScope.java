@@ -8,7 +8,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.region.RegionTree;
 
 /**
  * Which units the signed-in user may see. Analysts and leaders see all; a city or county user sees
@@ -17,10 +16,10 @@ import cn.sanbao.region.RegionTree;
 @Component
 public class UnitScope {
 
-    private final RegionTree regions;
+    private final UnitHierarchy regions;
     private final AuditLog audit;
 
-    public UnitScope(RegionTree regions, AuditLog audit) {
+    public UnitScope(UnitHierarchy regions, AuditLog audit) {
         this.regions = regions;
         this.audit = audit;
     }
