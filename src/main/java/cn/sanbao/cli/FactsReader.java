@@ -159,7 +159,7 @@ public final class FactsReader {
             try {
                 period = Period.parse(periodText);
             } catch (IllegalArgumentException e) {
-                problems.add(cell(line, columns, PERIOD) + e.getMessage());
+                problems.add(cell(line, columns, PERIOD) + "期间“" + periodText + "”有误：" + e.getMessage());
             }
         }
         BigDecimal value = null;
