@@ -131,7 +131,7 @@ public final class FactsReader {
                     + String.join(",", r.values()));
         }
         for (String c : columns.keySet()) {
-            if (!REQUIRED.contains(c) && !c.equals(UNIT_NAME))
+            if (missing.isEmpty() && !REQUIRED.contains(c) && !c.equals(UNIT_NAME))
                 warnings.accept("警告：" + source + " 第1行：未知列“" + c + "”已忽略");
         }
         return columns;
