@@ -54,6 +54,9 @@ public final class ScoringBenchmark {
         // Warm-up: the JIT compiles the formula evaluators and banding before anything is timed.
         long liveData = liveHeapBytes();
         System.out.printf("数据常驻堆内存（GC 后）：%d MB%n", liveData >> 20);
+        long c0 = System.nanoTime();
+        sink(engine.scoreAll(months.get(2)));
+        System.out.printf("冷启动（JIT 编译前）评一个月 %d 个单位：%.3f s%n", units, seconds(System.nanoTime() - c0));
         long w0 = System.nanoTime();
         List<String> warmRounds = new ArrayList<>();
         while (System.nanoTime() - w0 < 5_000_000_000L || warmRounds.size() < 3) {
