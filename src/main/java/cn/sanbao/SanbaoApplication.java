@@ -6,6 +6,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class SanbaoApplication {
     public static void main(String[] args) {
+        // "score …" is the command-line mode: plain Java, no web server, no database (docs/cli.md).
+        if (args.length > 0 && args[0].equals("score")) {
+            System.exit(cn.sanbao.cli.ScoreCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(SanbaoApplication.class, args);
     }
 }

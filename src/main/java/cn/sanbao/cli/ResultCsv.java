@@ -1,0 +1,87 @@
+package cn.sanbao.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import cn.sanbao.engine.IndicatorResult;
+import cn.sanbao.engine.ScoringModel;
+import cn.sanbao.engine.UnitScore;
+
+/**
+ * The result CSV: unit, unit_name (when the facts file had names), period, then {@code <CODE>_value} and
+ * {@code <CODE>_points} per indicator in model order, total, grade, grade_name, complete, missing,
+ * overrides. Decimals are written plainly (never 1E+3); a byte-order mark lets Excel read the Chinese.
+ */
+public final class ResultCsv {
+
+    /** Shown in grade_name when missing data leaves the unit without a grade. */
+    public static final String NO_GRADE = "数据缺失";
+
+    private ResultCsv() {
+    }
+
+    public static List<String> header(ScoringModel model, boolean unitNames) {
+        List<String> h = new ArrayList<>();
+        h.add("unit");
+        if (unitNames) h.add("unit_name");
+        h.add("period");
+        for (ScoringModel.Indicator ind : model.indicators()) {
+            h.add(ind.code() + "_value");
+            h.add(ind.code() + "_points");
+        }
+        h.addAll(List.of("total", "grade", "grade_name", "complete", "missing", "overrides"));
+        return h;
+    }
+
+    public static void write(Writer writer, ScoringModel model, Facts facts, List<UnitScore> scores) throws IOException {
+        writer.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        csv.printRecord(header(model, facts.hasUnitNames()));
+        for (UnitScore s : scores) {
+            List<String> row = new ArrayList<>();
+            row.add(s.unitCode());
+            if (facts.hasUnitNames()) row.add(nullToEmpty(facts.unitName(s.unitCode())));
+            row.add(s.period().code());
+            for (ScoringModel.Indicator ind : model.indicators()) {
+                IndicatorResult r = s.indicator(ind.code());
+                row.add(r == null ? "" : plain(r.value()));
+                row.add(r == null ? "" : plain(r.points()));
+            }
+            row.add(plain(s.total()));
+            row.add(nullToEmpty(s.grade()));
+            row.add(gradeName(model, s));
+            row.add(String.valueOf(s.complete()));
+            row.add(String.join(";", s.missing()));
+            row.add(String.join(";", s.overrides().stream().map(UnitScore.FiredOverride::code).toList()));
+            csv.printRecord(row);
+        }
+        csv.flush();
+    }
+
+    /** The Chinese name of the final grade, or {@value #NO_GRADE} when there is none. */
+    public static String gradeName(ScoringModel model, UnitScore s) {
+        if (s.grade() == null) return NO_GRADE;
+        ScoringModel.Grade g = model.grade(s.grade());
+        return g == null ? s.grade() : g.name();
+    }
+
+    /** Plain decimal text, trailing zeros of the fraction removed; empty for null. */
+    public static String plain(BigDecimal v) {
+        if (v == null) return "";
+        if (v.signum() == 0) return "0";
+        String s = v.toPlainString();
+        if (s.indexOf('.') < 0) return s;
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

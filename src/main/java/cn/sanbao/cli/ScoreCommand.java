@@ -1,0 +1,222 @@
+package cn.sanbao.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.sanbao.engine.Period;
+import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.ScoringModel;
+import cn.sanbao.engine.UnitScore;
+import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.load.ModelValidationException;
+
+/**
+ * {@code score}: scores a facts CSV with a model file, without web server or database (docs/cli.md).
+ * Exit codes: 0 success, 2 bad arguments or input (nothing written), 1 unexpected failure.
+ */
+public final class ScoreCommand {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static final String USAGE = """
+            用法：java -jar sanbao.jar score --model 模型.yaml --facts 数据.csv [选项]
+
+            按监测模型为数据文件中的每个单位、每个期间评分，不启动网页服务，也不连接数据库。
+
+            必填：
+              --model 文件     模型 YAML 文件（如 src/main/resources/models/sanbao-default.yaml）
+              --facts 文件     数据 CSV 文件，表头 unit,period,item,value（可另加 unit_name），UTF-8 编码
+
+            可选：
+              --out 文件       结果写入该 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）；出错时不写任何文件
+              --period 期间    只评这些期间，可重复或用逗号分隔，如 --period 2021-03,2021-W13；
+                               默认评文件中出现的每个月和每个周（只有年度数据时评年度）
+              --table          在屏幕上打印结果表（未给 --out 时总是打印）
+              --help, -h       显示本说明
+
+            取数规则：评期间 P 时，每个数据项依次取 P 本身的值；P 为周时取该周结束时已结束的最近一个月
+            （同一年度）的值；再取 P 所在年度的值。都没有则记为数据缺失。
+
+            退出码：0 成功；2 参数、数据文件或模型文件有误（已列出文件、行号和原因）；1 意外错误。
+            详见 docs/cli.md。
+            """;
+
+    private ScoreCommand() {
+    }
+
+    /** Runs the command; {@code args} may start with the word "score". Returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Options o = Options.parse(args);
+            if (o.help) {
+                out.print(USAGE);
+                return OK;
+            }
+            return score(o, out, err);
+        } catch (CliException e) {
+            for (String p : e.problems()) err.println("错误：" + p);
+            err.println("未写出任何结果。");
+            return BAD_INPUT;
+        } catch (ModelValidationException e) {
+            err.println("错误：" + e.getMessage());
+            err.println("未写出任何结果。");
+            return BAD_INPUT;
+        } catch (RuntimeException | IOException e) {
+            err.println("意外错误：" + e);
+            e.printStackTrace(err);
+            err.println("未写出任何结果。");
+            return FAILED;
+        }
+    }
+
+    private static int score(Options o, PrintStream out, PrintStream err) throws IOException {
+        Path modelFile = Path.of(o.model);
+        if (!Files.isRegularFile(modelFile)) throw new CliException(o.model + "：找不到模型文件");
+        ScoringModel model = ModelLoader.load(modelFile);
+
+        Path factsFile = Path.of(o.facts);
+        Facts facts = FactsReader.read(factsFile, err::println);
+
+        Path outFile = o.out == null ? null : Path.of(o.out).toAbsolutePath();
+        if (outFile != null) {
+            if (Files.isDirectory(outFile)) throw new CliException("--out " + o.out + "：这是一个目录，请给出文件名");
+            if (!Files.isDirectory(outFile.getParent())) throw new CliException("--out " + o.out + "：目录 " + outFile.getParent() + " 不存在");
+            if (Files.exists(outFile) && Files.isSameFile(outFile, factsFile))
+                throw new CliException("--out " + o.out + "：不能覆盖数据文件本身");
+        }
+
+        Set<String> unknown = new TreeSet<>(facts.items());
+        unknown.removeAll(model.inputs().keySet());
+        if (!unknown.isEmpty())
+            err.println("警告：" + o.facts + " 中的数据项 " + String.join("、", unknown) + " 不在模型“" + model.label() + "”的数据项清单中，已忽略");
+
+        List<Period> periods = periods(o, facts);
+        for (Period p : periods) {
+            if (PeriodResolution.lookup(p).stream().noneMatch(l -> l.type() != Period.Type.YEAR && facts.periods().contains(l))
+                    && p.type() != Period.Type.YEAR)
+                err.println("警告：文件中没有期间 " + p.code() + " 的数据（也没有可用的已结束月份数据），该期间只能用年度数据评分");
+        }
+
+        ScoringEngine engine = new ScoringEngine(model);
+        List<UnitScore> scores = new ArrayList<>();
+        for (Period p : periods)
+            for (String unit : facts.units())
+                scores.add(engine.score(PeriodResolution.input(facts, unit, p, model.inputs().keySet())));
+
+        if (outFile != null) {
+            write(outFile, model, facts, scores);
+            out.println("已评分 " + facts.units().size() + " 个单位 × " + periods.size() + " 个期间（"
+                    + String.join("、", periods.stream().map(Period::code).toList()) + "），共 " + scores.size()
+                    + " 行，结果已写入 " + o.out);
+        }
+        if (o.table || outFile == null) ResultTable.print(out, model, facts, scores);
+        long incomplete = scores.stream().filter(s -> !s.complete()).count();
+        if (incomplete > 0) err.println("提示：" + incomplete + " 行数据不完整（complete=false），缺失的数据项见 missing 列");
+        return OK;
+    }
+
+    /** --period if given, else every month and week in the file, else (only annual data) its years. */
+    static List<Period> periods(Options o, Facts facts) {
+        if (!o.periods.isEmpty()) return new ArrayList<>(o.periods);
+        List<Period> periods = facts.periods().stream().filter(p -> p.type() != Period.Type.YEAR).toList();
+        return periods.isEmpty() ? new ArrayList<>(facts.periods()) : periods;
+    }
+
+    /** Writes beside the target and moves into place, so a failure never leaves a partial file. */
+    private static void write(Path target, ScoringModel model, Facts facts, List<UnitScore> scores) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                ResultCsv.write(w, model, facts, scores);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Parsed arguments. */
+    static final class Options {
+        String model;
+        String facts;
+        String out;
+        final Set<Period> periods = new LinkedHashSet<>();
+        boolean table;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> problems = new ArrayList<>();
+            int start = args.length > 0 && args[0].equals("score") ? 1 : 0;
+            for (int i = start; i < args.length; i++) {
+                String a = args[i];
+                String name = a;
+                String value = null;
+                int eq = a.indexOf('=');
+                if (a.startsWith("--") && eq > 0) {
+                    name = a.substring(0, eq);
+                    value = a.substring(eq + 1);
+                }
+                switch (name) {
+                    case "--help", "-h" -> o.help = true;
+                    case "--table" -> o.table = true;
+                    case "--model", "--facts", "--out", "--period" -> {
+                        if (value == null) {
+                            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                                problems.add("参数 " + name + " 后面缺少值");
+                                continue;
+                            }
+                            value = args[++i];
+                        }
+                        switch (name) {
+                            case "--model" -> o.model = once(o.model, value, name, problems);
+                            case "--facts" -> o.facts = once(o.facts, value, name, problems);
+                            case "--out" -> o.out = once(o.out, value, name, problems);
+                            default -> {
+                                for (String p : value.split(",")) {
+                                    if (p.isBlank()) continue;
+                                    try {
+                                        o.periods.add(Period.parse(p));
+                                    } catch (IllegalArgumentException e) {
+                                        problems.add("参数 --period：" + e.getMessage());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    default -> problems.add("未知参数“" + a + "”");
+                }
+            }
+            if (o.help) return o;
+            if (o.model == null) problems.add("缺少参数 --model（模型 YAML 文件）");
+            if (o.facts == null) problems.add("缺少参数 --facts（数据 CSV 文件）");
+            if (!problems.isEmpty()) {
+                problems.add("用法：java -jar sanbao.jar score --model 模型.yaml --facts 数据.csv [--out 结果.csv] [--period 2021-03] [--table]；详见 score --help");
+                throw new CliException(problems);
+            }
+            return o;
+        }
+
+        private static String once(String old, String value, String name, List<String> problems) {
+            if (old != null) problems.add("参数 " + name + " 只能给一次");
+            return value;
+        }
+    }
+}
