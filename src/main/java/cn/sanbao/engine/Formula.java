@@ -57,8 +57,10 @@ public final class Formula {
      * Evaluates with the given values (all referenced variables must be present; callers check for
      * missing ones first so they can say which are missing).
      */
+    @SuppressWarnings("unchecked")
     public Object evaluate(Map<String, ?> values) {
-        MapContext ctx = new MapContext(new HashMap<>(values));
+        // No copy: the sandbox forbids assignment, so a formula cannot change the caller's map.
+        MapContext ctx = new MapContext((Map<String, Object>) values);
         try {
             return script.execute(ctx);
         } catch (JexlException e) {
