@@ -91,7 +91,8 @@ public final class UnitYear {
             double spent = 0;
             for (int i = 0; i < 4; i++) {
                 double pace = 1 + slope[i] * (s1[i] - s) + noise(rnd, 0.004);
-                double value = Math.max(paid[i], budgets[i] * Math.min(1.0, t * pace));
+                // up to 3 % over the annual budget by year end, as mid-year budget adjustments allow
+                double value = Math.max(paid[i], budgets[i] * Math.min(1.03, t * pace));
                 spent += value - paid[i];
                 paid[i] = value;
             }

@@ -90,6 +90,7 @@ public final class ScoringEngine {
         }
         scope.values.put(ind.code(), value);
         String band = null;
+        Interval bandInterval = null;
         String level = null;
         BigDecimal share;
         if (ind.scoring() instanceof Scoring.Bands bands) {
@@ -101,6 +102,7 @@ public final class ScoringEngine {
                         Status.INVALID, null, null, null, zero, ind.weight(), msg + "，本项不得分");
             }
             band = b.interval().toString();
+            bandInterval = b.interval();
             level = b.level();
             share = b.share();
         } else {
@@ -109,10 +111,10 @@ public final class ScoringEngine {
         }
         if (level != null) scope.levels.put(ind.code(), level);
         BigDecimal points = share.multiply(ind.weight()).setScale(2, RoundingMode.HALF_UP);
-        String text = "值 " + Display.value(value, ind.format())
+        String text = "值 " + Display.value(value, ind.format(), bandInterval)
                 + (ind.scoring() instanceof Scoring.Bands ? " 落在 " + band + " 档" : " 按线性插值")
                 + (level != null ? "（" + level + " 级）" : "")
-                + "，得 " + Display.percent(share) + "，计 " + points.toPlainString() + " / " + ind.weight().stripTrailingZeros().toPlainString() + " 分";
+                + "，得 " + Display.percent(share.setScale(4, RoundingMode.HALF_UP)) + "，计 " + points.toPlainString() + " / " + ind.weight().stripTrailingZeros().toPlainString() + " 分";
         return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, value, Status.OK,
                 band, level, share, points, ind.weight(), text);
     }

@@ -192,6 +192,17 @@ class DefaultModelTest {
     }
 
     @Test
+    void explanationNeverRoundsAValueIntoAnotherBand() {
+        Map<String, BigDecimal> v = handUnit();
+        put(v, "debt_service_due", "100000000.00");
+        put(v, "debt_service_funded", "99996000.00"); // 0.99996: in [0.9, 1), must not read "100%"
+        IndicatorResult r = score(v).indicator("DEBT_SERVICE");
+        assertThat(r.band()).isEqualTo("[0.9, 1)");
+        assertThat(r.explanation()).contains("值 99.996% 落在 [0.9, 1) 档").doesNotContain("100%");
+        assertThat(score(handUnit()).indicator("EXEC_OPERATION").explanation()).startsWith("值 95% 落在");
+    }
+
+    @Test
     void noDebtDueYetCountsAsFullyFunded() {
         Map<String, BigDecimal> v = handUnit();
         put(v, "debt_service_due", "0.00");
