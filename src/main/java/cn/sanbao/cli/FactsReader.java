@@ -46,11 +46,13 @@ public final class FactsReader {
 
     private final String source;
     private final Consumer<String> warnings;
+    private final Catalogues catalogues;
     private final List<String> problems = new ArrayList<>();
 
-    private FactsReader(String source, Consumer<String> warnings) {
+    private FactsReader(String source, Consumer<String> warnings, Catalogues catalogues) {
         this.source = source;
         this.warnings = warnings;
+        this.catalogues = catalogues;
     }
 
     /**
@@ -59,10 +61,15 @@ public final class FactsReader {
      * @throws CliException listing every problem found (at most {@value #MAX_PROBLEMS})
      */
     public static Facts read(Path file, Consumer<String> warnings) {
+        return read(file, warnings, Catalogues.NONE);
+    }
+
+    /** Reads the file, also checking unit and item codes against the given reference files. */
+    static Facts read(Path file, Consumer<String> warnings, Catalogues catalogues) {
         String source = file.toString();
         if (Files.isDirectory(file)) throw new CliException(source + "：这是一个目录，不是数据文件");
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new FactsReader(source, warnings).parse(reader);
+            return new FactsReader(source, warnings, catalogues).parse(reader);
         } catch (CharacterCodingException e) {
             throw new CliException(source + "：文件不是 UTF-8 编码（可能是 GBK/ANSI），请在 Excel 中“另存为 CSV UTF-8”后重试");
         } catch (NoSuchFileException e) {
@@ -74,7 +81,7 @@ public final class FactsReader {
 
     /** Same as {@link #read(Path, Consumer)} for text already open; {@code source} names it in messages. */
     public static Facts read(Reader reader, String source, Consumer<String> warnings) throws IOException {
-        return new FactsReader(source, warnings).parse(reader);
+        return new FactsReader(source, warnings, Catalogues.NONE).parse(reader);
     }
 
     private Facts parse(Reader in) throws IOException {
@@ -168,6 +175,10 @@ public final class FactsReader {
             if (NUMBER.matcher(v).matches()) value = new BigDecimal(v);
             else problems.add(cell(line, columns, VALUE) + "数值“" + valueText + "”不是有效数字，应为不带千分位、不带单位的十进制数，如 1234.56");
         }
+        String unitProblem = catalogues.unitProblem(unit);
+        if (unitProblem != null) problems.add(cell(line, columns, UNIT) + unitProblem);
+        String itemProblem = catalogues.itemProblem(item);
+        if (itemProblem != null) problems.add(cell(line, columns, ITEM) + itemProblem);
         if (problems.size() > before) return;
         if (!facts.put(unit, period, item, value)) {
             problems.add(at(line) + "重复数据：单位 " + unit + "、期间 " + period.code() + "、数据项 " + item + " 已在前面出现过，同一组合只能有一行");

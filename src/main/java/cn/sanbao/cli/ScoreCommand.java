@@ -45,6 +45,10 @@ public final class ScoreCommand {
               --period 期间    只评这些期间，可重复或用逗号分隔，如 --period 2021-03,2021-W13；
                                默认评文件中出现的每个月和每个周（只有年度数据时评年度）
               --table          在屏幕上打印结果表（未给 --out 时总是打印）
+              --units 文件     区划文件（如 src/main/resources/region/ningxia-2021.csv）：给出时，数据文件中
+                               不在其中的单位编码、以及汇总单位（市、自治区）的数据都视为错误
+              --items 文件     数据项目录（如 src/main/resources/items/data-items.csv）：给出时，不在其中的
+                               数据项编码视为错误
               --help, -h       显示本说明
 
             取数规则：评期间 P 时，每个数据项依次取 P 本身的值；P 为周时取该周结束时已结束的最近一个月
@@ -88,7 +92,7 @@ public final class ScoreCommand {
         ScoringModel model = ModelLoader.load(modelFile);
 
         Path factsFile = Path.of(o.facts);
-        Facts facts = FactsReader.read(factsFile, err::println);
+        Facts facts = FactsReader.read(factsFile, err::println, Catalogues.load(o.units, o.items));
 
         Path outFile = o.out == null ? null : Path.of(o.out).toAbsolutePath();
         if (outFile != null) {
@@ -157,6 +161,8 @@ public final class ScoreCommand {
         String model;
         String facts;
         String out;
+        String units;
+        String items;
         final Set<Period> periods = new LinkedHashSet<>();
         boolean table;
         boolean help;
@@ -177,7 +183,7 @@ public final class ScoreCommand {
                 switch (name) {
                     case "--help", "-h" -> o.help = true;
                     case "--table" -> o.table = true;
-                    case "--model", "--facts", "--out", "--period" -> {
+                    case "--model", "--facts", "--out", "--period", "--units", "--items" -> {
                         if (value == null) {
                             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                                 problems.add("参数 " + name + " 后面缺少值");
@@ -189,6 +195,8 @@ public final class ScoreCommand {
                             case "--model" -> o.model = once(o.model, value, name, problems);
                             case "--facts" -> o.facts = once(o.facts, value, name, problems);
                             case "--out" -> o.out = once(o.out, value, name, problems);
+                            case "--units" -> o.units = once(o.units, value, name, problems);
+                            case "--items" -> o.items = once(o.items, value, name, problems);
                             default -> {
                                 for (String p : value.split(",")) {
                                     if (p.isBlank()) continue;

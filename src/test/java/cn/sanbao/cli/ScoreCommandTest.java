@@ -199,6 +199,23 @@ class ScoreCommandTest {
     }
 
     @Test
+    void unknownUnitsAndItemsAreErrorsAtTheirLinesWhenReferenceFilesAreGiven() throws IOException {
+        Path out = dir.resolve("never.csv");
+        Run r = run("score", "--model", MODEL.toString(), "--facts", BAD.resolve("unknown-codes.csv").toString(),
+                "--units", "src/main/resources/region/ningxia-2021.csv", "--items", "src/main/resources/items/data-items.csv",
+                "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("unknown-codes.csv 第3行 第1列（unit）：单位编码“649999”不在区划文件")
+                .contains("unknown-codes.csv 第4行 第1列（unit）：单位“640100”是汇总单位")
+                .contains("unknown-codes.csv 第5行 第3列（item）：数据项“cash_balanse”不在数据项目录")
+                .doesNotContain("第2行");
+        assertThat(out).doesNotExist();
+        // without the reference files the same codes are taken from the file itself
+        assertThat(run("score", "--model", MODEL.toString(), "--facts", BAD.resolve("unknown-codes.csv").toString()).code()).isZero();
+    }
+
+    @Test
     void existingOutputIsKeptWhenInputIsBad() throws IOException {
         Path out = dir.resolve("old.csv");
         Files.writeString(out, "old");
