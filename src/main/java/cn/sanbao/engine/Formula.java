@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
@@ -22,6 +23,9 @@ import cn.sanbao.engine.functions.FormulaFunctions;
 public final class Formula {
 
     private static final JexlEngine JEXL = createEngine();
+    /** Bitwise operators: JEXL would silently compute 2 ^ 3 as XOR (1), never as a power. */
+    private static final Pattern BITWISE = Pattern.compile("\\^|~|<<|>>|(?<![&|])[&|](?![&|])");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
 
     private final String text;
     private final JexlScript script;
@@ -36,10 +40,17 @@ public final class Formula {
     /** Compiles a formula; a syntax error or forbidden construct throws with a Chinese message. */
     public static Formula compile(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("公式为空");
+        if (BITWISE.matcher(STRING_LITERAL.matcher(text).replaceAll("''")).find())
+            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了位运算符（^ & | ~ << >>），公式中不支持；注意 ^ 不是乘方");
         try {
             JexlScript script = JEXL.createScript(text.trim());
             Set<String> vars = new LinkedHashSet<>();
-            for (List<String> path : script.getVariables()) vars.add(path.get(0));
+            for (List<String> path : script.getVariables()) {
+                if (path.size() > 1)
+                    throw new IllegalArgumentException("公式“" + text.trim() + "”读取了属性“" + String.join(".", path)
+                            + "”，公式中不允许访问属性（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
+                vars.add(path.get(0));
+            }
             return new Formula(text.trim(), script, Set.copyOf(vars));
         } catch (JexlException.Feature e) {
             throw new IllegalArgumentException("公式“" + text.trim() + "”使用了不允许的写法（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
