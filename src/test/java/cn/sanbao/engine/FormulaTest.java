@@ -111,11 +111,20 @@ class FormulaTest {
     }
 
     @Test
-    void unknownFunctionsAndUndefinedNamesFailAtEvaluationInChinese() {
-        // JEXL parses any name( ) as a function call; the sandbox only knows max, min and abs.
-        Formula sqrt = Formula.compile("sqrt(a)");
-        assertThatThrownBy(() -> sqrt.evaluate(vars("a", "4")))
-                .isInstanceOf(Formula.FormulaException.class).hasMessageContaining("无法计算").hasMessageContaining("sqrt");
+    void unknownFunctionsAreRejectedAtCompileTime() {
+        // the sandbox only knows max, min and abs; anything else is named in the message
+        assertThatThrownBy(() -> Formula.compile("sqrt(a)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("未知函数“sqrt”");
+        assertThatThrownBy(() -> Formula.compile("a + Max(a, 1)")).hasMessageContaining("未知函数“Max”");
+        assertThatThrownBy(() -> Formula.compile("size(a)")).hasMessageContaining("未知函数“size”");
+        // parentheses after an operator word, a name or a number are no function calls
+        assertThat(Formula.compile("not (a > 1) and (b < 2)").variables()).containsExactlyInAnyOrder("a", "b");
+        assertThat(Formula.compile("max (a, b) * (c)").variables()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(Formula.compile("L == 'f(x)'").variables()).containsExactly("L");
+    }
+
+    @Test
+    void wrongArgumentCountsAndUndefinedNamesFailAtEvaluationInChinese() {
         assertThatThrownBy(() -> Formula.compile("max(1, 2, 3)").evaluate(Map.of()))
                 .isInstanceOf(Formula.FormulaException.class).hasMessageContaining("无法计算");
         assertThatThrownBy(() -> Formula.compile("a + 1").evaluate(Map.of()))

@@ -174,4 +174,12 @@ class ModelLoaderTest {
         assertThat(reject(zero.replace("points: 0, level: B", "points: 2, level: B")).problems())
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("权重为 0", "只能为 0"));
     }
+    @Test
+    void unknownFunctionIsReportedAtLoadTimeWithItsLine() {
+        ModelValidationException e = reject(VALID.replace("cash / need", "sqrt(cash) / need"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(16);
+            assertThat(p.message()).contains("未知函数“sqrt”");
+        });
+    }
 }
