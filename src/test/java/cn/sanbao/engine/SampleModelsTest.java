@@ -269,4 +269,50 @@ class SampleModelsTest {
         assertThat(s.problems()).anyMatch(p -> p.contains("无法判断决策规则") && p.contains("存在三保拖欠或库款红灯"));
         assertThat(s.provisionalGrade()).isEqualTo("STABLE");
     }
+    // ---------------------------------------------------------------- docs/model-format.md §13
+
+    @Test
+    void workedExampleInTheFormatGuideScoresAsDocumented() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("docs/model-format.md"));
+        String section = doc.substring(doc.indexOf("## 13."));
+        String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+        ScoringModel tiny = ModelLoader.parse(yaml, "model-format.md");
+        Map<String, BigDecimal> v = new HashMap<>();
+        mil(v, "cash_balance", "120");
+        mil(v, "demand", "1200");
+        mil(v, "paid", "570");
+        mil(v, "budget", "1200");
+        v.put("wage_arrears", new BigDecimal("0.00"));
+        UnitScore s = score(tiny, v);
+        points(s, "CASH", "4");   // 1.2 倍 → [1.0, 1.5) → 4
+        points(s, "EXEC", "3");   // 0.95 → (0.95 − 0.8) / 0.2 = 0.75 × 4 = 3
+        assertThat(s.total()).isEqualByComparingTo("7");
+        assertThat(s.grade()).isEqualTo("OK");
+
+        mil(v, "cash_balance", "150");
+        assertThat(score(tiny, v).total()).isEqualByComparingTo("9");
+        mil(v, "cash_balance", "120");
+        v.put("wage_arrears", new BigDecimal("0.01"));
+        assertThat(score(tiny, v).grade()).isEqualTo("BAD");
+        v.put("wage_arrears", new BigDecimal("0.00"));
+
+        Map<String, BigDecimal> noCash = new HashMap<>(v);
+        noCash.remove("cash_balance");
+        UnitScore missing = score(tiny, noCash);
+        assertThat(missing.total()).isEqualByComparingTo("3");
+        assertThat(missing.complete()).isFalse();
+        assertThat(missing.grade()).isNull();
+
+        Map<String, BigDecimal> zeroBudget = new HashMap<>(v);
+        zeroBudget.put("budget", new BigDecimal("0.00"));
+        assertThat(score(tiny, zeroBudget).indicator("EXEC").explanation()).contains("除数为零");
+        assertThat(score(tiny, zeroBudget).complete()).isFalse();
+
+        Map<String, BigDecimal> noArrears = new HashMap<>(v);
+        noArrears.remove("wage_arrears");
+        UnitScore unknown = score(tiny, noArrears);
+        assertThat(unknown.total()).isEqualByComparingTo("7");
+        assertThat(unknown.complete()).isFalse();
+        assertThat(unknown.grade()).isNull();
+    }
 }
