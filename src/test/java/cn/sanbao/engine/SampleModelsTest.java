@@ -315,4 +315,22 @@ class SampleModelsTest {
         assertThat(unknown.complete()).isFalse();
         assertThat(unknown.grade()).isNull();
     }
+    // ---------------------------------------------------------------- demo data
+
+    @Test
+    void bothSamplesRunOnTheDemoDataWithoutMissingItems() {
+        cn.sanbao.demo.SyntheticDataSet set = new cn.sanbao.demo.SyntheticDataSet(60, 42L);
+        for (ScoringModel model : java.util.List.of(POINTS, LETTERS)) {
+            ScoringEngine engine = new ScoringEngine(model);
+            java.util.Set<String> grades = new java.util.HashSet<>();
+            java.util.List<String> incomplete = new java.util.ArrayList<>();
+            set.forEachUnitMonth((unit, month, values) -> {
+                UnitScore s = engine.score(new UnitInput(unit, Period.month(2021, month), values));
+                if (!s.missing().isEmpty()) incomplete.add(unit + "/" + month + " " + s.missing());
+                if (s.grade() != null) grades.add(s.grade());
+            });
+            assertThat(incomplete).as(model.code()).isEmpty();
+            assertThat(grades).as(model.code()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
 }
