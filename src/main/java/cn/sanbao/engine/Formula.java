@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
@@ -22,6 +24,13 @@ import cn.sanbao.engine.functions.FormulaFunctions;
 public final class Formula {
 
     private static final JexlEngine JEXL = createEngine();
+    /** Bitwise operators: JEXL would silently compute 2 ^ 3 as XOR (1), never as a power. */
+    private static final Pattern BITWISE = Pattern.compile("\\^|~|<<|>>|(?<![&|])[&|](?![&|])");
+    /** A name followed by "(": a function call, unless it is one of JEXL's word operators. */
+    private static final Pattern CALL = Pattern.compile("(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final Set<String> FUNCTIONS = Set.of("max", "min", "abs");
+    private static final Set<String> WORD_OPERATORS = Set.of("and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "div", "mod");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
 
     private final String text;
     private final JexlScript script;
@@ -36,10 +45,22 @@ public final class Formula {
     /** Compiles a formula; a syntax error or forbidden construct throws with a Chinese message. */
     public static Formula compile(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("公式为空");
+        String code = STRING_LITERAL.matcher(text).replaceAll("''");
+        if (BITWISE.matcher(code).find())
+            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了位运算符（^ & | ~ << >>），公式中不支持；注意 ^ 不是乘方");
         try {
             JexlScript script = JEXL.createScript(text.trim());
             Set<String> vars = new LinkedHashSet<>();
-            for (List<String> path : script.getVariables()) vars.add(path.get(0));
+            for (List<String> path : script.getVariables()) {
+                if (path.size() > 1)
+                    throw new IllegalArgumentException("公式“" + text.trim() + "”读取了属性“" + String.join(".", path)
+                            + "”，公式中不允许访问属性（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
+                vars.add(path.get(0));
+            }
+            Matcher call = CALL.matcher(code);
+            while (call.find())
+                if (!FUNCTIONS.contains(call.group(1)) && !WORD_OPERATORS.contains(call.group(1)))
+                    throw new IllegalArgumentException("公式“" + text.trim() + "”调用了未知函数“" + call.group(1) + "”，只能使用 max、min、abs");
             return new Formula(text.trim(), script, Set.copyOf(vars));
         } catch (JexlException.Feature e) {
             throw new IllegalArgumentException("公式“" + text.trim() + "”使用了不允许的写法（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");

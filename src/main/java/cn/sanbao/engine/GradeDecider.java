@@ -43,7 +43,13 @@ final class GradeDecider {
             grade = model.otherwiseGrade();
             decidedBy = "其余情形";
             for (DecisionRule rule : model.decisionTable()) {
-                if (!ctx.keySet().containsAll(rule.when().variables())) continue;
+                if (!ctx.keySet().containsAll(rule.when().variables())) {
+                    // Like an override, a rule that cannot be judged makes the unit incomplete: a rule
+                    // reading a missing item must never be skipped silently into a milder grade.
+                    scope.missingItems.addAll(unknown(rule.when(), scope, results));
+                    scope.problems.add("无法判断决策规则“" + (rule.reason() != null ? rule.reason() : rule.when().text()) + "”");
+                    continue;
+                }
                 if (condition(rule.when(), ctx, scope)) {
                     grade = rule.grade();
                     decidedBy = rule.reason() != null ? rule.reason() : "规则：" + rule.when().text();
@@ -65,10 +71,7 @@ final class GradeDecider {
         List<FiredOverride> fired = new ArrayList<>();
         String forced = null;
         for (ScoringModel.Override o : model.overrides()) {
-            Set<String> missing = scope.missingFor(o.when());
-            missing.remove(ScoringEngine.TOTAL);
-            for (ScoringModel.Indicator ind : model.indicators())
-                if (missing.remove(ind.code())) missing.addAll(missingOfIndicator(results, ind.code()));
+            Set<String> missing = unknown(o.when(), scope, results);
             if (!missing.isEmpty()) {
                 scope.missingItems.addAll(missing);
                 scope.problems.add("无法判断一票否决条件“" + o.name() + "”");
@@ -92,6 +95,16 @@ final class GradeDecider {
         return new UnitScore(input.unitCode(), input.period(), model.code(), model.version(), rounded, finalGrade,
                 settled, complete, List.copyOf(scope.missingItems), List.copyOf(scope.problems), decidedBy,
                 List.copyOf(fired), List.copyOf(groups), List.copyOf(results));
+    }
+
+    /** Data items a condition needs but the unit lacks; an indicator that failed stands for its missing items. */
+    private Set<String> unknown(Formula f, ScoringEngine.Scope scope, List<IndicatorResult> results) {
+        Set<String> missing = scope.missingFor(f);
+        missing.remove(ScoringEngine.TOTAL);
+        missing.removeIf(v -> v.startsWith("count_"));
+        for (ScoringModel.Indicator ind : model.indicators())
+            if (missing.remove(ind.code())) missing.addAll(missingOfIndicator(results, ind.code()));
+        return missing;
     }
 
     private static Set<String> missingOfIndicator(List<IndicatorResult> results, String code) {

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The result for one unit and period. {@code grade} is final; it is null when inputs are missing or
  * invalid and no forcing override settles it ({@code complete} false, shown as 数据缺失), in which case
- * {@code provisionalGrade} says what the available data alone would give, never better than the truth
- * because missing indicators earn nothing.
+ * {@code provisionalGrade} says what the available data alone would give. Its total is never above the
+ * truth because missing indicators earn nothing, but the grade can be milder than the truth when an
+ * override or decision rule could not be judged, which is why it is only provisional.
  */
 public record UnitScore(
         String unitCode,

@@ -159,4 +159,27 @@ class ModelLoaderTest {
                 """, "ok.yaml");
         assertThat(m.overrides()).hasSize(1);
     }
+    @Test
+    void zeroWeightIndicatorMayOnlyHaveZeroPointsAndKeepsEveryBand() {
+        String zero = VALID.replace("totalPoints: 10", "totalPoints: 0").replace("weight: 10", "weight: 0")
+                .replace("score: 1 }", "points: 0, level: A }").replace("score: 0.5 }", "points: 0, level: B }")
+                .replace("score: 0 }", "level: C }");
+        ScoringModel m = ModelLoader.parse(zero, "zero.yaml");
+        // all three bands survive (a band with points and weight 0 used to be dropped silently)
+        assertThat(((Scoring.Bands) m.indicators().get(0).scoring()).bands()).hasSize(3);
+        UnitScore s = new ScoringEngine(m).score(new UnitInput("X", Period.month(2021, 1),
+                java.util.Map.of("cash", new java.math.BigDecimal("12"), "need", new java.math.BigDecimal("10"))));
+        assertThat(s.indicator("COVER").level()).isEqualTo("A");
+        assertThat(s.total()).isEqualByComparingTo("0");
+        assertThat(reject(zero.replace("points: 0, level: B", "points: 2, level: B")).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("权重为 0", "只能为 0"));
+    }
+    @Test
+    void unknownFunctionIsReportedAtLoadTimeWithItsLine() {
+        ModelValidationException e = reject(VALID.replace("cash / need", "sqrt(cash) / need"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(16);
+            assertThat(p.message()).contains("未知函数“sqrt”");
+        });
+    }
 }

@@ -198,6 +198,8 @@ public final class ModelLoader {
         else if (bf.containsKey("points")) {
             BigDecimal pts = bf.get("points").number("分数");
             if (pts != null && weight != null && weight.signum() > 0) share = pts.divide(weight, MathContext.DECIMAL64);
+            else if (pts != null && weight != null && pts.signum() == 0) share = BigDecimal.ZERO;
+            else if (pts != null && weight != null) bf.get("points").problem("指标权重为 0，分档分数（points）只能为 0");
         } else if (bf.containsKey("level")) share = BigDecimal.ZERO;
         else b.problem("分档缺少 score（得分比例）、points（分数）或 level（等级）");
         if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0))
