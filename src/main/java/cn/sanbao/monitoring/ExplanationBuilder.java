@@ -43,7 +43,7 @@ final class ExplanationBuilder {
         return new ResultExplanation(runId, s.unitCode(), unitName, s.period().code(), s.period().label(),
                 s.period().timeProgress().setScale(6, RoundingMode.HALF_UP), version.id(), version.label(),
                 s.total(), s.grade(), s.grade() == null ? "数据缺失" : gradeName(model, s.grade()),
-                s.provisionalGrade(), s.complete(), s.decidedBy(), s.missing(), s.problems(),
+                s.provisionalGrade(), gradeName(model, s.provisionalGrade()), s.complete(), s.decidedBy(), s.missing(), s.problems(),
                 facts == null ? List.of() : facts.notes(), overrides, groups, indicators);
     }
 

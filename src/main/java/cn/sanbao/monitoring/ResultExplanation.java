@@ -21,6 +21,7 @@ public record ResultExplanation(
         String grade,
         String gradeName,
         String provisionalGrade,
+        String provisionalGradeName,
         boolean complete,
         String decidedBy,
         List<String> missing,

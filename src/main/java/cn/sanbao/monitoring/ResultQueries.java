@@ -70,7 +70,8 @@ public class ResultQueries {
             out.add(new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
                     regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(),
                     ExplanationBuilder.gradeName(model, r.grade()) == null ? "数据缺失" : ExplanationBuilder.gradeName(model, r.grade()),
-                    r.complete(), r.overrides(), r.missing(),
+                    r.complete(), names(r.overrides(), code -> overrideName(model, code)),
+                    names(r.missing(), code -> model.inputs().getOrDefault(code, code)),
                     p == null ? null : p.grade(), p == null ? null : ExplanationBuilder.gradeName(previousModel, p.grade()),
                     p == null ? null : p.total()));
         }
@@ -119,6 +120,17 @@ public class ResultQueries {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (UnitRanking r : rows) counts.merge(r.gradeName(), 1L, Long::sum);
         return counts;
+    }
+
+    /** "ARREARS;CASH_FLOOR" → "存在工资或基本民生拖欠、库款低于 0.3 个月三保需求" for screens. */
+    private static String names(String codes, java.util.function.UnaryOperator<String> name) {
+        if (codes == null || codes.isBlank()) return null;
+        return String.join("、", java.util.Arrays.stream(codes.split(";")).map(name).toList());
+    }
+
+    private static String overrideName(ScoringModel model, String code) {
+        return model.overrides().stream().filter(o -> o.code().equals(code)).map(ScoringModel.Override::name)
+                .findFirst().orElse(code);
     }
 
     ScoringModel model(ScoringRun run) {

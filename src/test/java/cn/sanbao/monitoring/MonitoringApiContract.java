@@ -128,6 +128,9 @@ abstract class MonitoringApiContract {
     void resultsPageListsTheLatestMonthInChinese() throws Exception {
         mvc.perform(get("/monitoring").with(ANALYST))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("三保运行监测结果")));
+        mvc.perform(get("/monitoring").param("period", "2021-12").with(ANALYST))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2021年12月 三保运行监测结果")))
                 .andExpect(content().string(containsString("宁东能源化工基地")))
                 .andExpect(content().string(containsString("平稳运行")));

@@ -50,7 +50,8 @@ abstract class MonitoringContract {
             assertThat(results.latestRun(Period.month(2021, m))).get().satisfies(r -> assertThat(r.unitCount()).isEqualTo(34));
         for (int w = 1; w <= 52; w++)
             assertThat(results.latestRun(Period.week(2021, w))).as("W%d", w).isPresent();
-        assertThat(results.latestPeriod(Period.Type.MONTH)).contains("2021-12");
+        assertThat(results.latestPeriod(Period.Type.MONTH)).get().satisfies(
+                p -> assertThat(Period.parse(p)).isGreaterThanOrEqualTo(Period.month(2021, 12)));
     }
 
     @Test
@@ -99,6 +100,7 @@ abstract class MonitoringContract {
         assertThat(xiji.previousGrade()).isEqualTo("MEDIUM");
         assertThat(xiji.grade()).isEqualTo("HIGH");
         assertThat(xiji.gradeChanged()).isTrue();
+        assertThat(xiji.overrides()).isEqualTo("存在工资或基本民生拖欠");
         ScoringRun run = results.latestRun(Period.month(2021, 3)).orElseThrow();
         assertThat(results.moves(run, DemoDataGenerator.ARREARS_UNIT, 3)).isNotEmpty()
                 .allSatisfy(mv -> assertThat(mv.change().signum()).isNotZero());
@@ -140,6 +142,31 @@ abstract class MonitoringContract {
                 .contains(cashInput(old).value());
         // the new run is the one shown for the period from now on
         assertThat(results.latestRun(week)).get().extracting(ScoringRun::id).isEqualTo(after.id());
+    }
+
+    @Test
+    void missingDataIsFlaggedThroughTheRunNeverScoredAsGood() {
+        Map<String, Map<String, Map<String, BigDecimal>>> data = generated();
+        List<FactValue> values = new java.util.ArrayList<>();
+        data.get("640104").get("2021").forEach((item, v) -> values.add(new FactValue("640104", "2022", item, v)));
+        data.get("640104").get("2021-01").forEach((item, v) -> {
+            if (!item.equals("cash_balance")) values.add(new FactValue("640104", "2022-01", item, v));
+        });
+        facts.createRevision("TEST", "兴庆区 2022年1月（缺库款）", "tester", null, values);
+        ScoringRun run = scoring.run(Period.month(2022, 1), "tester", null);
+
+        UnitRanking xingqing = results.ranking(run, "640104"::equals).get(0);
+        assertThat(xingqing.complete()).isFalse();
+        assertThat(xingqing.grade()).isNull();
+        assertThat(xingqing.gradeName()).isEqualTo("数据缺失");
+        assertThat(xingqing.missing()).isEqualTo("国库库款余额");
+        ResultExplanation e = results.explanation(run.id(), "640104");
+        assertThat(e.indicators()).filteredOn(i -> i.code().equals("CASH_COVERAGE")).singleElement()
+                .satisfies(i -> assertThat(i.status()).isEqualTo("MISSING"));
+        // the whole city cannot be summed while members are missing, and says which
+        ResultExplanation city = results.explanation(run.id(), "640100");
+        assertThat(city.complete()).isFalse();
+        assertThat(city.dataNotes()).anyMatch(n -> n.contains("西夏区"));
     }
 
     private static ResultExplanation.Input cashInput(ResultExplanation e) {
