@@ -1,5 +1,6 @@
 package cn.sanbao.facts;
 
+import cn.sanbao.audit.AuditLog;
 import cn.sanbao.engine.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -31,9 +32,11 @@ public class FactStore {
     private final RegionTree regions;
     private final DataItemCatalogue items;
     private final Clock clock;
+    private final AuditLog audit;
 
     public FactStore(FactRevisionRepository repository, RegionTree regions, DataItemCatalogue items,
-                     ObjectProvider<Clock> clock) {
+                     ObjectProvider<Clock> clock, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.regions = regions;
         this.items = items;
@@ -56,6 +59,7 @@ public class FactStore {
         long id = repository.insertRevision(source, label, createdBy, contentHash, normalized.size(),
                 LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         repository.insertFacts(id, normalized);
+        audit.record(createdBy, "FACT_REVISION", "#" + id, source + "：" + label + "，" + normalized.size() + " 个数值");
         return id;
     }
 

@@ -21,6 +21,7 @@ abstract class FactStoreContract {
     @Autowired FactStore store;
     @Autowired DataItemCatalogue catalogue;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.sanbao.audit.AuditLog audit;
 
     static FactValue fact(String unit, String period, String item, String amount) {
         return new FactValue(unit, period, item, new BigDecimal(amount));
@@ -124,5 +125,13 @@ abstract class FactStoreContract {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    @Test
+    void everyRevisionIsAudited() {
+        long id = store.createRevision("FILE", "2054年1月月报", "lisi", null,
+                List.of(fact("640104", "2054-01", "paid_wage", "1.00")));
+        assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("FACT_REVISION") && e.actor().equals("lisi")
+                && ("#" + id).equals(e.target()) && e.detail().contains("2054年1月月报"));
     }
 }
