@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -63,8 +61,7 @@ public class ProjectsDemoLoader implements ApplicationRunner {
     public Estimation load() {
         lists.load(GuaranteeListStore.DEFAULT_FILE, open(GuaranteeListStore.DEFAULT_FILE), ACTOR, "载入宁夏保障清单示例（示例值）");
         ListVersion list = lists.current().orElseThrow();
-        Set<String> measures = list.items().stream().map(GuaranteeItem::scopeMeasure).filter(m -> !m.isEmpty()).collect(Collectors.toSet());
-        scopes.importCsv(SCOPE_FILE, open(SCOPE_FILE), measures, ACTOR);
+        scopes.importCsv(SCOPE_FILE, open(SCOPE_FILE), lists.measures(), ACTOR);
         Estimation e = demand.estimate(YEAR, ACTOR);
         Map<String, List<DemandLine>> byUnit = new LinkedHashMap<>();
         for (DemandLine l : demand.lines(e.id(), null)) byUnit.computeIfAbsent(l.unitCode(), k -> new ArrayList<>()).add(l);

@@ -93,6 +93,12 @@ public class GuaranteeListStore {
                 + "（" + edited.effectiveYear() + " 年）");
     }
 
+    /** Scope measures used by the current list (what a scope import may contain). */
+    public java.util.Set<String> measures() {
+        return current().map(v -> v.items().stream().map(GuaranteeItem::scopeMeasure).filter(m -> !m.isEmpty())
+                .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+    }
+
     public Optional<ListVersion> current() {
         Optional<Long> id = jdbc.sql("select max(id) from pj_list_version").query(Long.class).optional();
         return id.map(this::version);
