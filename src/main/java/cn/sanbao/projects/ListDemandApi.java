@@ -88,9 +88,9 @@ class ListDemandApi {
     @PostMapping("/scope")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ANALYST')")
-    @Operation(summary = "导入测算口径 CSV（全部通过才保存）")
+    @Operation(summary = "导入测算口径 CSV 或 xlsx（全部通过才保存）")
     Map<String, Object> uploadScope(@RequestParam("file") MultipartFile file, Authentication auth) throws IOException {
-        return Map.of("revision", scopes.importCsv(name(file), file.getInputStream(), measures(), auth.getName()));
+        return Map.of("revision", scopes.importFile(name(file), file.getInputStream(), measures(), auth.getName()));
     }
 
     @PostMapping("/demand/{year}/estimate")

@@ -106,7 +106,7 @@ class ListDemandPage {
     @PreAuthorize("hasRole('ANALYST')")
     String scope(@RequestParam("file") MultipartFile file, @RequestParam int year, Authentication auth, RedirectAttributes ra) {
         return Outcome.run(ra, "/projects/demand?year=" + year, () -> "测算口径已导入，修订 #"
-                + scopes.importCsv(ListDemandApi.name(file), stream(file), lists.measures(), auth.getName()), null);
+                + scopes.importFile(ListDemandApi.name(file), stream(file), lists.measures(), auth.getName()), null);
     }
 
     @PostMapping("/projects/demand/estimate")

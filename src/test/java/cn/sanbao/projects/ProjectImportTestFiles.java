@@ -35,6 +35,25 @@ final class ProjectImportTestFiles {
         }
     }
 
+    /** Any sheet: header row then rows; cells that look numeric are written as numbers. */
+    static byte[] sheet(List<String> header, List<List<String>> rows) throws IOException {
+        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("口径");
+            Row h = s.createRow(0);
+            for (int i = 0; i < header.size(); i++) h.createCell(i).setCellValue(header.get(i));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = s.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String v = rows.get(r).get(c);
+                    if (v.matches("-?\\d+(\\.\\d+)?")) row.createCell(c).setCellValue(Double.parseDouble(v));
+                    else row.createCell(c).setCellValue(v);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
     /** Same workbook with the 年度 column set to another year. */
     static byte[] rewriteYear(byte[] xlsx, String year) {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -204,6 +204,26 @@ abstract class ProjectsContract {
     }
 
     @Test
+    void scopeWorkbookIsCheckedLikeTheCsvAndFeedsAnEstimation() throws Exception {
+        List<String> header = ScopeStore.COLUMNS;
+        byte[] bad = ProjectImportTestFiles.sheet(header, List.of(List.of("2061", "640423", "staff_on_establishment", "100"),
+                List.of("2061", "640423", "villages", "-1")));
+        int revisions = scopes.revisionCount(2061);
+        assertThatThrownBy(() -> scopes.importFile("scope.xlsx", new ByteArrayInputStream(bad), lists.measures(), "analyst"))
+                .hasMessageContaining("scope.xlsx 第3行 quantity 列：数量不能为负数：-1");
+        assertThat(scopes.revisionCount(2061)).isEqualTo(revisions);
+        byte[] good = ProjectImportTestFiles.sheet(header, List.of(List.of("2061", "640423", "staff_on_establishment", "100"),
+                List.of("2061", "640400BJ", "pupils_compulsory", "1000")));
+        scopes.importFile("scope.xlsx", new ByteArrayInputStream(good), lists.measures(), "analyst");
+        Estimation e = demand.estimate(2061, "analyst");
+        // 隆德县: 100 staff × 108 200 (W01–W08, 绩效工资 7 月起调标) × county share 1
+        assertThat(demand.pillarTotals(e.id()).get("640423").get(Pillar.WAGE)).isEqualByComparingTo("10820000.00");
+        // 固原市本级: 1000 pupils × 720 × (city 0 + county 0.08) = 57 600; O05 fixed 3 000 000 × 1
+        assertThat(demand.pillarTotals(e.id()).get("640400BJ").get(Pillar.LIVELIHOOD)).isEqualByComparingTo("57600.00");
+        assertThat(demand.pillarTotals(e.id()).get("640400BJ").get(Pillar.OPERATION)).isEqualByComparingTo("3000000.00");
+    }
+
+    @Test
     void lifecycleMovesForwardOneStepAndRecordsWhoAndWhen() {
         Project p = projects.create(library.checked(Map.ofEntries(Map.entry("项目编码", "LC-1"),
                 Map.entry("项目名称", "流转测试"), Map.entry("单位编码", "640423"), Map.entry("预算单位", "财政局"),

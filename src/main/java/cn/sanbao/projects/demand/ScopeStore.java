@@ -53,12 +53,23 @@ public class ScopeStore {
     /** Imports a scope CSV; {@code knownMeasures} are the measures the guarantee list uses. */
     @Transactional
     public long importCsv(String fileName, InputStream in, Set<String> knownMeasures, String actor) {
-        CsvFile csv = CsvFile.read(fileName, in, COLUMNS);
+        return importRows(fileName, CsvFile.read(fileName, in, COLUMNS).rows(), knownMeasures, actor);
+    }
+
+    /** Imports a scope file: .xlsx (first sheet, same columns) or CSV, chosen by the file name. */
+    @Transactional
+    public long importFile(String fileName, InputStream in, Set<String> knownMeasures, String actor) {
+        if (fileName.toLowerCase().endsWith(".xlsx"))
+            return importRows(fileName, SheetRows.read(fileName, in, COLUMNS), knownMeasures, actor);
+        return importCsv(fileName, in, knownMeasures, actor);
+    }
+
+    private long importRows(String fileName, List<CsvFile.Row> rows, Set<String> knownMeasures, String actor) {
         Problems problems = new Problems(fileName);
         Map<String, Integer> seen = new HashMap<>();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         Integer year = null;
-        for (CsvFile.Row row : csv.rows()) {
+        for (CsvFile.Row row : rows) {
             Integer y = null;
             try {
                 y = Integer.parseInt(row.get("year"));
@@ -88,7 +99,7 @@ public class ScopeStore {
             if (first != null) problems.add(row.line(), "measure", "单位 " + unit + " 的口径 " + measure + " 重复（第" + first + "行已有）");
             if (q != null) values.put(key, q.setScale(2));
         }
-        if (csv.rows().isEmpty()) problems.add(0, null, "文件中没有数据行");
+        if (rows.isEmpty()) problems.add(0, null, "文件中没有数据行");
         problems.throwIfAny();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into pj_scope_revision (fiscal_year, label, row_count, created_by, created_at) values (:y, :l, :n, :by, :at)")
