@@ -45,8 +45,8 @@ public final class GuaranteeListFile {
     }
 
     /** Parses and checks one item given as column → text; returns null (with problems recorded) when invalid. */
-    public static GuaranteeItem parse(Map<String, String> c, int line, Problems problems) {
-        int before = count(problems);
+    public static GuaranteeItem parse(Map<String, String> c, int line, Problems sink) {
+        Counted problems = new Counted(sink);
         String code = text(c, "code");
         if (code.isEmpty() || code.length() > 32 || !code.matches("[A-Za-z0-9_\\-]+"))
             problems.add(line, "code", "项目编码不能为空，只能由字母、数字、下划线组成，不超过 32 位");
@@ -103,18 +103,21 @@ public final class GuaranteeListFile {
         }
         String sampleText = text(c, "sample");
         boolean sample = sampleText.equalsIgnoreCase("true") || sampleText.equals("是") || sampleText.equals("1") || sampleText.equals("示例值");
-        if (count(problems) > before) return null;
+        if (problems.count > 0) return null;
         return new GuaranteeItem(code, name, pillar, basis, national, standard, changeMonth, after, measure,
                 shares[0], shares[1], shares[2], shares[3], prefixes, year, sample);
     }
 
-    private static int count(Problems problems) {
-        // Problems exposes only isEmpty; count through a throw-free probe
-        try {
-            problems.throwIfAny();
-            return 0;
-        } catch (cn.sanbao.shared.DataFileException e) {
-            return e.problems().size();
+    /** Problems of one row, counted so the row can be dropped when it had any. */
+    private static final class Counted {
+        private final Problems sink;
+        private int count;
+
+        Counted(Problems sink) { this.sink = sink; }
+
+        void add(int line, String column, String reason) {
+            sink.add(line, column, reason);
+            count++;
         }
     }
 
@@ -123,7 +126,7 @@ public final class GuaranteeListFile {
         return v == null ? "" : v.trim();
     }
 
-    private static BigDecimal amount(Map<String, String> c, String col, int line, Problems problems, boolean required) {
+    private static BigDecimal amount(Map<String, String> c, String col, int line, Counted problems, boolean required) {
         String v = text(c, col).replace(",", "");
         if (v.isEmpty()) {
             if (required) problems.add(line, col, "不能为空");
@@ -140,7 +143,7 @@ public final class GuaranteeListFile {
         return null;
     }
 
-    private static BigDecimal share(Map<String, String> c, String col, int line, Problems problems) {
+    private static BigDecimal share(Map<String, String> c, String col, int line, Counted problems) {
         String v = text(c, col);
         try {
             BigDecimal d = new BigDecimal(v.isEmpty() ? "0" : v);
