@@ -93,6 +93,8 @@ abstract class ProjectsContract {
 
     @Test
     void demoReviewFindsEachDeliberateGapAndPassesACleanUnit() {
+        assertThat(review.rules()).extracting(cn.sanbao.projects.review.ReviewRule::code)
+                .containsExactly("HARD_GAP", "UNFUNDED_DEMAND", "NO_LIST_ITEM", "CATEGORY_TAG", "FUNCTION_CODE");
         assertThat(review.review("640104", 2021).status()).isEqualTo("通过");
         assertThat(rules(DemoProjects.UNDERFUNDED_UNIT)).containsExactly("HARD_GAP");
         ReviewResult gap = review.review(DemoProjects.UNDERFUNDED_UNIT, 2021);
