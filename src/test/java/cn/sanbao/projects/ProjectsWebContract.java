@@ -1,0 +1,118 @@
+package cn.sanbao.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.projects.demand.DemandService;
+import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demo.ProjectsDemoLoader;
+import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.list.GuaranteeListStore;
+import tools.jackson.databind.ObjectMapper;
+
+/** Screens and JSON API of the projects capability, with unit scope and roles. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(ProjectsContract.FakePayments.class)
+abstract class ProjectsWebContract {
+
+    static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
+    static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
+
+    @Autowired MockMvc mvc;
+    @Autowired GuaranteeListStore lists;
+    @Autowired ScopeStore scopes;
+    @Autowired DemandService demand;
+    @Autowired ProjectStore projects;
+    @Autowired AuditLog audit;
+
+    @BeforeEach
+    void demo() {
+        synchronized (ProjectsContract.class) {
+            if (projects.ofUnit("640422", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
+        }
+    }
+
+    @Test
+    void everyScreenRendersForTheAnalyst() throws Exception {
+        long id = projects.ofUnit("640422", 2021).get(0).id();
+        for (String url : new String[] {"/projects/list", "/projects/demand?year=2021&unit=640422", "/projects/library?year=2021&unit=640422",
+                "/projects/library/" + id, "/projects/review?year=2021", "/projects/review/640422?year=2021",
+                "/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-07-31&project=" + ProjectsContract.PAID_PROJECT}) {
+            mvc.perform(get(url).with(ANALYST)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/projects/review/640422?year=2021").with(ANALYST))
+                .andExpect(content().string(Matchers.containsString("有缺口")))
+                .andExpect(content().string(Matchers.containsString("清单项目安排低于需求")));
+        mvc.perform(get("/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-07-31").with(ANALYST))
+                .andExpect(content().string(Matchers.containsString("过半年未支付")));
+        mvc.perform(get("/projects/review/640422/export?year=2021").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(content().contentType(LibraryApi.XLSX));
+    }
+
+    @Test
+    void countyUserSeesOnlyItsOwnUnit() throws Exception {
+        mvc.perform(get("/api/projects/library/2021").with(XIJI)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].unitCode", Matchers.everyItem(Matchers.is("640422"))))
+                .andExpect(jsonPath("$.length()", Matchers.greaterThan(10)));
+        mvc.perform(get("/api/projects/review/640104/2021").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/projects/trace/640104?year=2021").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/projects/review/640422/2021").with(XIJI)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[0].ruleCode").value("HARD_GAP"));
+        mvc.perform(post("/api/projects/demand/2021/estimate").with(XIJI)).andExpect(status().isForbidden());
+        assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("SCOPE_DENIED") && "640104".equals(e.target()));
+    }
+
+    @Test
+    void listEditThroughTheApiIsCheckedVersionedAndAudited() throws Exception {
+        long before = lists.current().orElseThrow().id();
+        Map<String, String> cells = new HashMap<>(GuaranteeListStore.cells(lists.current().orElseThrow().item("L05", 2021).orElseThrow()));
+        cells.put("standard", "600.00"); // national minimum is 670
+        mvc.perform(put("/api/projects/list/items").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+                        .content(new ObjectMapper().writeValueAsString(cells)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value("清单编辑 standard 列：地区标准 600.00 低于国家最低标准 670.00"));
+        assertThat(lists.current().orElseThrow().id()).isEqualTo(before);
+        cells.put("standard", "760.00");
+        mvc.perform(put("/api/projects/list/items").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+                .content(new ObjectMapper().writeValueAsString(cells))).andExpect(status().isOk());
+        assertThat(lists.current().orElseThrow().item("L05", 2021).orElseThrow().standard()).isEqualByComparingTo("760");
+        assertThat(lists.version(before).item("L05", 2021).orElseThrow().standard()).isEqualByComparingTo("720");
+        assertThat(audit.recent(5)).anyMatch(e -> e.action().equals("GUARANTEE_LIST_VERSION") && e.detail().contains("L05"));
+        // restore the shipped standard so other tests estimate with it
+        cells.put("standard", "720.00");
+        mvc.perform(put("/api/projects/list/items").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+                .content(new ObjectMapper().writeValueAsString(cells))).andExpect(status().isOk());
+        mvc.perform(put("/api/projects/list/items").with(XIJI).contentType(MediaType.APPLICATION_JSON)
+                .content(new ObjectMapper().writeValueAsString(cells))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void formErrorsAreShownInChineseAndNothingChanges() throws Exception {
+        long id = projects.ofUnit("640423", 2021).get(0).id();
+        mvc.perform(post("/projects/library/" + id + "/state").with(ANALYST).with(csrf()).param("to", "RESERVE"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        java.util.List.of("项目状态不能从“批复”变为“储备”")));
+        assertThat(projects.get(id).state().label()).isEqualTo("批复");
+    }
+}
