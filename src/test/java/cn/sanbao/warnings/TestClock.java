@@ -8,7 +8,7 @@ import java.time.ZoneId;
 /** A clock the test moves forward by hand. */
 final class TestClock extends Clock {
 
-    private Instant now = Instant.now();
+    private Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
     void advance(Duration d) {
         now = now.plus(d);
