@@ -3,10 +3,7 @@ package cn.sanbao.warnings;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -144,6 +141,19 @@ class WarningsApi {
     @Operation(summary = "下载提示函 PDF")
     ResponseEntity<byte[]> pdf(@PathVariable long warningId, Authentication auth) {
         return WarningsDownloads.pdf(letters, warningId, auth.getName());
+    }
+
+    @GetMapping("/letter-template")
+    @Operation(summary = "提示函模板（占位符见 docs/warnings.md）")
+    Map<String, Object> template() {
+        return Map.of("template", letters.template(), "placeholders", LetterService.PLACEHOLDERS);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/letter-template")
+    @Operation(summary = "修改提示函模板（自治区分析员）；未知占位符被拒绝")
+    Map<String, Object> updateTemplate(@org.springframework.web.bind.annotation.RequestBody Map<String, String> t, Authentication auth) {
+        letters.updateTemplate(t.get("title"), t.get("body"), t.get("actions"), t.get("office"), t.get("docPrefix"), auth.getName());
+        return template();
     }
 
     @GetMapping("/messages")

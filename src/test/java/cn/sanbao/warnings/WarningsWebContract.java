@@ -130,6 +130,18 @@ abstract class WarningsWebContract {
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_LETTER_DOWNLOAD") && e.actor().equals("xiji"));
     }
 
+    @Test
+    void letterTemplateRejectsUnknownPlaceholdersAndOnlyAnalystsMayEditIt() throws Exception {
+        String json = "{\"title\":\"关于{单位名}的提示函\",\"body\":\"{问题清单}\",\"actions\":\"整改\",\"office\":\"某厅\",\"docPrefix\":\"宁财预\"}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template")
+                        .contentType("application/json").content(json).with(ANALYST))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("未知占位符 {单位名}")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template")
+                .contentType("application/json").content(json).with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/warnings/letter-template").with(ANALYST)).andExpect(jsonPath("$.template.title").value("关于{单位}“三保”运行风险的提示函"));
+    }
+
     static String pdfText(byte[] pdf) throws Exception {
         if (new File("/usr/bin/pdftotext").canExecute()) {
             Path in = Files.createTempFile("letter", ".pdf");
