@@ -105,6 +105,10 @@ abstract class WarningsWebContract {
                 .andReturn().getResponse().getContentAsString();
         assertThat(preview).contains(w.letterNo(), "泾源县财政局：", "宁夏回族自治区财政厅", "问责");
         mvc.perform(get("/warnings/deliveries").with(ANALYST)).andExpect(status().isOk());
+        mvc.perform(get("/warnings/deliveries").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/warnings/letters/" + w.id() + ".pdf").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"));
+        mvc.perform(get("/warnings/letters/" + w.id() + ".docx").with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(post("/api/warnings/publications").param("period", "2021-03").with(ANALYST)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("不能重复发布")));
     }
