@@ -37,9 +37,11 @@ class WarningsApi {
     private final WarningQueries queries;
     private final LetterService letters;
     private final DeliveryService deliveries;
+    private final ContactService contacts;
 
     WarningsApi(PublicationService publishing, PublicationRepository publications, CaseService cases, WarningQueries queries,
-                LetterService letters, DeliveryService deliveries) {
+                LetterService letters, DeliveryService deliveries, ContactService contacts) {
+        this.contacts = contacts;
         this.publishing = publishing;
         this.publications = publications;
         this.cases = cases;
@@ -141,6 +143,23 @@ class WarningsApi {
     @Operation(summary = "下载提示函 PDF")
     ResponseEntity<byte[]> pdf(@PathVariable long warningId, Authentication auth) {
         return WarningsDownloads.pdf(letters, warningId, auth.getName());
+    }
+
+    @GetMapping("/contacts")
+    @Operation(summary = "某单位的预警联系人（自治区用户）")
+    List<Contact> contacts(@RequestParam String unit) {
+        return contacts.contacts(unit);
+    }
+
+    @PostMapping("/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "添加预警联系人（自治区分析员）：unitCode、role（UNIT/LEADER）、name、title、phone、wechatKey、email")
+    Map<String, Object> addContact(@org.springframework.web.bind.annotation.RequestBody NewContact c, Authentication auth) {
+        return Map.of("id", contacts.add(new Contact(0, c.unitCode(), c.role(), c.name(), c.title(), c.phone(), c.wechatKey(),
+                c.email(), true), auth.getName()));
+    }
+
+    record NewContact(String unitCode, String role, String name, String title, String phone, String wechatKey, String email) {
     }
 
     @GetMapping("/letter-template")

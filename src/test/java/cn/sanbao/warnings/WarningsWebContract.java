@@ -146,6 +146,31 @@ abstract class WarningsWebContract {
         mvc.perform(get("/api/warnings/letter-template").with(ANALYST)).andExpect(jsonPath("$.template.title").value("关于{单位}“三保”运行风险的提示函"));
     }
 
+    @Test
+    void contactsAreValidatedAndAFailedMessageIsRetriedByAnAnalystOnly() throws Exception {
+        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+                        .content("{\"unitCode\":\"999999\",\"role\":\"UNIT\",\"name\":\"张三\",\"phone\":\"abc\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("单位代码 999999 不在区划树中"), org.hamcrest.Matchers.containsString("手机号 abc 格式不正确"))));
+        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+                        .content("{\"unitCode\":\"640423\",\"role\":\"UNIT\",\"name\":\"隆德县测试联系人\",\"phone\":\"13800009999\",\"email\":\"t@example.org\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/warnings/contacts").param("unit", "640423").with(ANALYST))
+                .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItem("隆德县测试联系人")));
+
+        Warning w = warningOf("640424", "2021-05");
+        long id = jdbc.sql("select min(id) from warning_outbox where warning_id = ?").param(w.id()).query(Long.class).single();
+        jdbc.sql("update warning_outbox set status = 'FAILED', last_error = '网关停机' where id = ?").param(id).update();
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(ANALYST)).andExpect(status().isOk());
+        assertThat(jdbc.sql("select status from warning_outbox where id = ?").param(id).query(String.class).single()).isEqualTo("PENDING");
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(ANALYST)).andExpect(status().isBadRequest());
+        assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_MESSAGE_RETRY") && e.target().equals("message:" + id));
+    }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static String pdfText(byte[] pdf) throws Exception {
         if (new File("/usr/bin/pdftotext").canExecute()) {
             Path in = Files.createTempFile("letter", ".pdf");
