@@ -1,0 +1,99 @@
+package cn.sanbao.warnings;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Cases, their history and attachments. */
+@Repository
+public class CaseRepository {
+
+    private static final String CASE = "id, unit_code, status, grade, escalation, opened_period, last_period, opened_at, "
+            + "plan_deadline, rectify_deadline, closed_at, close_reason, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String unit, String grade, String period, LocalDateTime at, LocalDate planDeadline, LocalDate rectifyDeadline) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into warning_case (unit_code, status, grade, opened_period, last_period, opened_at, plan_deadline, "
+                        + "rectify_deadline, updated_at) values (?,?,?,?,?,?,?,?,?)")
+                .params(unit, CaseStatus.WARNED.name(), grade, period, period, at, planDeadline, rectifyDeadline, at)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** A new warning on an existing case: latest period and grade; reopening sets status and fresh deadlines. */
+    void warnAgain(long id, String grade, String period, String status, LocalDate planDeadline, LocalDate rectifyDeadline,
+                   LocalDateTime at) {
+        jdbc.sql("update warning_case set grade = ?, last_period = ?, status = ?, plan_deadline = ?, rectify_deadline = ?, "
+                        + "closed_at = null, close_reason = null, updated_at = ? where id = ?")
+                .params(grade, period, status, planDeadline, rectifyDeadline, at, id).update();
+    }
+
+    void escalate(long id, EscalationLevel level, LocalDateTime at) {
+        jdbc.sql("update warning_case set escalation = ?, updated_at = ? where id = ?").params(level.name(), at, id).update();
+    }
+
+    /** Compare-and-set on status so two people acting at once cannot both move the case. */
+    boolean changeStatus(long id, CaseStatus from, CaseStatus to, LocalDateTime at, String closeReason) {
+        return jdbc.sql("update warning_case set status = ?, updated_at = ?, closed_at = ?, close_reason = ? "
+                        + "where id = ? and status = ?")
+                .params(to.name(), at, to == CaseStatus.CLOSED ? at : null, closeReason, id, from.name()).update() == 1;
+    }
+
+    public Optional<WarningCase> find(long id) {
+        return jdbc.sql("select " + CASE + " from warning_case where id = ?").param(id).query(WarningCase.class).optional();
+    }
+
+    public Optional<WarningCase> latestOfUnit(String unit) {
+        return jdbc.sql("select " + CASE + " from warning_case where unit_code = ? order by id desc").param(unit)
+                .query(WarningCase.class).list().stream().findFirst();
+    }
+
+    public List<WarningCase> all() {
+        return jdbc.sql("select " + CASE + " from warning_case order by updated_at desc, id desc").query(WarningCase.class).list();
+    }
+
+    void event(long caseId, LocalDateTime at, String actor, String action, CaseStatus from, CaseStatus to, String detail) {
+        jdbc.sql("insert into warning_case_event (case_id, occurred_at, actor, action, from_status, to_status, detail) "
+                        + "values (?,?,?,?,?,?,?)")
+                .params(caseId, at, actor, action, from == null ? null : from.name(), to == null ? null : to.name(),
+                        detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3999) + "…")
+                .update();
+    }
+
+    public List<CaseEvent> events(long caseId) {
+        return jdbc.sql("select id, case_id, occurred_at, actor, action, from_status, to_status, detail "
+                + "from warning_case_event where case_id = ? order by id").param(caseId).query(CaseEvent.class).list();
+    }
+
+    long attach(long caseId, String name, String type, byte[] content, String actor, LocalDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into warning_attachment (case_id, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at) "
+                        + "values (?,?,?,?,?,?,?)")
+                .params(caseId, name, type, (long) content.length, content, actor, at).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<Attachment> attachments(long caseId) {
+        return jdbc.sql("select id, case_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at "
+                + "from warning_attachment where case_id = ? order by id").param(caseId).query(Attachment.class).list();
+    }
+
+    public Optional<byte[]> attachmentContent(long caseId, long id) {
+        return jdbc.sql("select content from warning_attachment where case_id = ? and id = ?").params(caseId, id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    public record Attachment(long id, long caseId, String fileName, String contentType, long sizeBytes,
+                             String uploadedBy, LocalDateTime uploadedAt) {
+    }
+}

@@ -1,0 +1,20 @@
+package cn.sanbao.warnings;
+
+/** A person told of warnings: role UNIT (a unit's finance bureau) or LEADER (department leader). */
+public record Contact(long id, String unitCode, String role, String name, String title, String phone,
+                      String wechatKey, String email, boolean active) {
+
+    public static final String UNIT = "UNIT";
+    public static final String LEADER = "LEADER";
+
+    /** The address for a channel, or null when this contact cannot be reached on it. */
+    public String address(String channel) {
+        String a = switch (channel) {
+            case "SMS" -> phone;
+            case "WECHAT" -> wechatKey;
+            case "EMAIL" -> email;
+            default -> null;
+        };
+        return a == null || a.isBlank() ? null : a;
+    }
+}

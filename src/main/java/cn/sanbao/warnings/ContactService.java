@@ -1,0 +1,48 @@
+package cn.sanbao.warnings;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.region.RegionTree;
+
+/** Who is told of warnings: listed for the department, added by analysts (audited). */
+@Service
+public class ContactService {
+
+    private final PublicationRepository repository;
+    private final RegionTree regions;
+    private final AuditLog audit;
+
+    public ContactService(PublicationRepository repository, RegionTree regions, AuditLog audit) {
+        this.repository = repository;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
+    public List<Contact> contacts(String unit) {
+        List<Contact> out = new ArrayList<>();
+        out.addAll(repository.contacts(unit, Contact.UNIT));
+        out.addAll(repository.contacts(unit, Contact.LEADER));
+        return out;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ANALYST')")
+    public long add(Contact c, String actor) {
+        List<String> problems = new ArrayList<>();
+        if (c.unitCode() == null || !regions.contains(c.unitCode())) problems.add("单位代码 " + c.unitCode() + " 不在区划树中");
+        if (!Contact.UNIT.equals(c.role()) && !Contact.LEADER.equals(c.role())) problems.add("角色应为 UNIT（单位联系人）或 LEADER（厅领导），实际为 " + c.role());
+        if (c.name() == null || c.name().isBlank()) problems.add("姓名不能为空");
+        if (c.phone() != null && !c.phone().isBlank() && !c.phone().matches("\\+?[0-9-]{5,20}")) problems.add("手机号 " + c.phone() + " 格式不正确");
+        if (c.email() != null && !c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) problems.add("邮箱 " + c.email() + " 格式不正确");
+        if (c.address("SMS") == null && c.address("WECHAT") == null && c.address("EMAIL") == null) problems.add("手机、企业微信机器人 key、邮箱至少填一项");
+        if (!problems.isEmpty()) throw new IllegalArgumentException("联系人未保存：" + String.join("；", problems));
+        long id = repository.addContact(c.unitCode(), c.role(), c.name().strip(), c.title(), c.phone(), c.wechatKey(), c.email());
+        audit.record(actor, "WARNING_CONTACT_ADD", c.unitCode(), c.name() + "（" + c.role() + "）");
+        return id;
+    }
+}

@@ -1,0 +1,182 @@
+package cn.sanbao.warnings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.Period;
+import cn.sanbao.monitoring.ResultExplanation;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ScoringRun;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+import cn.sanbao.warnings.WarningRules.RecipientRule;
+import cn.sanbao.warnings.outbox.OutboxRepository;
+
+/**
+ * Publishes a month: takes the period's latest run and, in ONE transaction, records the publication,
+ * one warning per unit the rules select, opens / reopens / escalates the units' cases, and writes the
+ * outbox messages (one per recipient × channel). Either all of it is stored or none of it.
+ */
+@Service
+public class PublicationService {
+
+    private final ResultQueries results;
+    private final RegionTree regions;
+    private final PublicationRepository publications;
+    private final CaseRepository cases;
+    private final OutboxRepository outbox;
+    private final WarningRules rules;
+    private final AuditLog audit;
+    private final TransactionOperations tx;
+    private final Clock clock;
+
+    public PublicationService(ResultQueries results, RegionTree regions, PublicationRepository publications,
+                              CaseRepository cases, OutboxRepository outbox, WarningRules rules, AuditLog audit,
+                              TransactionOperations tx, ObjectProvider<Clock> clock) {
+        this.results = results;
+        this.regions = regions;
+        this.publications = publications;
+        this.cases = cases;
+        this.outbox = outbox;
+        this.rules = rules;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    public Publication publish(Period period, String actor) {
+        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
+        return tx.execute(status -> publishInTransaction(period, actor));
+    }
+
+    private Publication publishInTransaction(Period period, String actor) {
+        ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，不能发布"));
+        publications.publicationForRun(run.id()).ifPresent(p -> {
+            throw new IllegalArgumentException(period.label() + "的监测运行 #" + run.id() + " 已于 " + p.publishedAt().toLocalDate()
+                    + " 由 " + p.publishedBy() + " 发布，不能重复发布；如数据有更正，请重新运行监测后再发布");
+        });
+        LocalDateTime now = LocalDateTime.now(clock);
+        long pubId = publications.insertPublication(period.code(), run.id(), actor, now);
+        String prefix = publications.docPrefix();
+        int warnings = 0, messages = 0;
+        for (FiscalUnit unit : regions.budgetUnits()) {
+            ResultExplanation e;
+            try {
+                e = results.explanation(run.id(), unit.code());
+            } catch (NoSuchElementException missing) {
+                continue;
+            }
+            List<String> fired = e.overrides().stream().map(ResultExplanation.Override::code).toList();
+            if (!e.complete() || !rules.raises(e.grade(), fired)) continue;
+            int streak = streak(unit.code(), period, e.grade());
+            Optional<EscalationLevel> level = rules.escalationFor(streak);
+            CaseOutcome c = openOrUpdateCase(unit.code(), e.grade(), period, level, actor, now);
+            List<String> causes = WarningCauses.of(e);
+            int seq = publications.nextLetterSeq(now.getYear());
+            String letterNo = prefix + "〔" + now.getYear() + "〕" + seq + "号";
+            long warningId = publications.insertWarning(pubId, c.caseId, unit.code(), period.code(), e.grade(), e.gradeName(),
+                    e.total(), fired.isEmpty() ? null : String.join(";", fired), String.join("\n", causes),
+                    c.newEscalation == null ? null : c.newEscalation.name(), now.getYear(), seq, letterNo, now);
+            warnings++;
+            messages += writeOutbox(pubId, warningId, unit, period, e, causes, c, letterNo, now);
+        }
+        publications.updateCounts(pubId, warnings, messages);
+        audit.record(actor, "WARNING_PUBLISH", period.code(), "发布" + period.label() + "监测结果（运行 #" + run.id() + "），预警 "
+                + warnings + " 个单位，待发送消息 " + messages + " 条");
+        return publications.publication(pubId).orElseThrow();
+    }
+
+    /** Consecutive published months, ending with this one, in which the unit was at the escalation grade. */
+    int streak(String unit, Period period, String grade) {
+        if (!rules.escalationGrade().equals(grade)) return 0;
+        int n = 1;
+        for (Period p = period.previous(); ; p = p.previous()) {
+            Optional<Publication> pub = publications.latestPublication(p.code());
+            if (pub.isEmpty()) return n;
+            String g;
+            try {
+                g = results.explanation(pub.get().runId(), unit).grade();
+            } catch (NoSuchElementException e) {
+                return n;
+            }
+            if (!rules.escalationGrade().equals(g)) return n;
+            n++;
+        }
+    }
+
+    private record CaseOutcome(long caseId, EscalationLevel newEscalation, LocalDate planDeadline) {
+    }
+
+    private CaseOutcome openOrUpdateCase(String unit, String grade, Period period, Optional<EscalationLevel> level,
+                                         String actor, LocalDateTime now) {
+        LocalDate plan = now.toLocalDate().plusDays(rules.planDays());
+        LocalDate rectify = now.toLocalDate().plusDays(rules.rectifyDays());
+        Optional<WarningCase> latest = cases.latestOfUnit(unit);
+        String detail = period.label() + "监测等级" + grade;
+        long id;
+        EscalationLevel current = null;
+        if (latest.isPresent() && latest.get().caseStatus() != CaseStatus.CLOSED) {
+            WarningCase c = latest.get();
+            id = c.id();
+            current = c.escalation() == null ? null : EscalationLevel.valueOf(c.escalation());
+            cases.warnAgain(id, grade, period.code(), c.status(), c.planDeadline(), c.rectifyDeadline(), now);
+            cases.event(id, now, actor, "WARNED_AGAIN", null, null, detail);
+            plan = c.planDeadline();
+        } else if (latest.isPresent() && (latest.get().lastPeriod().equals(period.previous().code()) || level.isPresent())) {
+            // still bad the month after it was closed: the same case comes back instead of a new one
+            WarningCase c = latest.get();
+            id = c.id();
+            current = c.escalation() == null ? null : EscalationLevel.valueOf(c.escalation());
+            cases.warnAgain(id, grade, period.code(), CaseStatus.WARNED.name(), plan, rectify, now);
+            cases.event(id, now, actor, "REOPENED", CaseStatus.CLOSED, CaseStatus.WARNED, detail + "，销号后仍未好转");
+        } else {
+            id = cases.insert(unit, grade, period.code(), now, plan, rectify);
+            cases.event(id, now, actor, "OPENED", null, CaseStatus.WARNED, detail);
+        }
+        EscalationLevel reached = current;
+        EscalationLevel next = level.filter(l -> reached == null || l.ordinal() > reached.ordinal()).orElse(null);
+        if (next != null) {
+            cases.escalate(id, next, now);
+            cases.event(id, now, actor, "ESCALATED", null, null, "连续已发布月份处于高度风险，按预警规则升级为" + next.label());
+        }
+        return new CaseOutcome(id, next, plan);
+    }
+
+    private int writeOutbox(long pubId, long warningId, FiscalUnit unit, Period period, ResultExplanation e,
+                            List<String> causes, CaseOutcome c, String letterNo, LocalDateTime now) {
+        int n = 0;
+        for (RecipientRule rule : rules.recipients()) {
+            if (!rule.appliesTo(e.grade())) continue;
+            for (Contact contact : recipients(rule, unit)) {
+                for (String channel : rule.channels()) {
+                    String address = contact.address(channel);
+                    if (address == null) continue;
+                    String key = "SB-W" + warningId + "-" + rule.type() + "-C" + contact.id() + "-" + channel;
+                    outbox.insert(pubId, warningId, unit.code(), rule.type().name(), contact.name(), channel, address,
+                            WarningMessages.subject(unit.name(), period.label(), letterNo),
+                            WarningMessages.body(channel, unit.name(), period.label(), e.gradeName(), causes, c.newEscalation,
+                                    c.planDeadline, letterNo), key, now);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private List<Contact> recipients(RecipientRule rule, FiscalUnit unit) {
+        return switch (rule.type()) {
+            case UNIT -> publications.contacts(unit.code(), Contact.UNIT);
+            case CITY -> regions.cityOf(unit.code()).map(city -> publications.contacts(city.code(), Contact.UNIT))
+                    .orElse(new ArrayList<>());
+            case LEADER -> publications.contactsByRole(Contact.LEADER);
+        };
+    }
+}

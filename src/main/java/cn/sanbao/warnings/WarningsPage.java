@@ -1,0 +1,167 @@
+package cn.sanbao.warnings;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import cn.sanbao.engine.Period;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.region.RegionTree;
+import cn.sanbao.security.UnitScope;
+import cn.sanbao.warnings.letter.LetterService;
+import cn.sanbao.warnings.outbox.DeliveryService;
+
+/** 预警处置 screens: case list with publishing, case page with actions, letter preview, delivery log. */
+@Controller
+class WarningsPage {
+
+    private final CaseService cases;
+    private final WarningQueries queries;
+    private final PublicationService publishing;
+    private final PublicationRepository publications;
+    private final LetterService letters;
+    private final DeliveryService deliveries;
+    private final ResultQueries results;
+    private final RegionTree regions;
+    private final UnitScope scope;
+
+    WarningsPage(CaseService cases, WarningQueries queries, PublicationService publishing, PublicationRepository publications,
+                 LetterService letters, DeliveryService deliveries, ResultQueries results, RegionTree regions, UnitScope scope) {
+        this.cases = cases;
+        this.queries = queries;
+        this.publishing = publishing;
+        this.publications = publications;
+        this.letters = letters;
+        this.deliveries = deliveries;
+        this.results = results;
+        this.regions = regions;
+        this.scope = scope;
+    }
+
+    @GetMapping("/warnings")
+    String list(@RequestParam(required = false) String grade, @RequestParam(required = false) String status,
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String city, Model model) {
+        model.addAttribute("rows", cases.list(grade, status, overdue, city));
+        model.addAttribute("grade", grade);
+        model.addAttribute("status", status);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("city", city);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("cities", regions.all().stream().filter(u -> u.kind() == cn.sanbao.region.UnitKind.CITY)
+                .filter(u -> scope.visible().test(u.code()) || scope.seesAll()).toList());
+        model.addAttribute("publications", scope.seesAll() ? publications.publications() : List.of());
+        model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
+        model.addAttribute("publishable", hasRole("ROLE_ANALYST") ? publishable() : List.of());
+        return "warnings/list";
+    }
+
+    /** Months with a run whose latest run is not yet published. */
+    private List<Period> publishable() {
+        return results.latestPeriod(Period.Type.MONTH).map(Period::parse).map(last -> IntStream.rangeClosed(1, 12)
+                .mapToObj(m -> Period.month(last.year(), m))
+                .filter(p -> results.latestRun(p).filter(r -> publications.publicationForRun(r.id()).isEmpty()).isPresent())
+                .toList()).orElse(List.of());
+    }
+
+    @PostMapping("/warnings/publish")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    String publish(@RequestParam String period, Authentication auth, RedirectAttributes flash) {
+        try {
+            Publication p = publishing.publish(Period.parse(period), auth.getName());
+            flash.addFlashAttribute("message", Period.parse(period).label() + "监测结果已发布：预警 " + p.warningCount() + " 个单位，待发送消息 " + p.messageCount() + " 条");
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/warnings";
+    }
+
+    @GetMapping("/warnings/cases/{id}")
+    String casepage(@PathVariable long id, Model model) {
+        model.addAttribute("d", queries.detail(id));
+        model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
+        model.addAttribute("local", hasRole("ROLE_LOCAL"));
+        return "warnings/case";
+    }
+
+    @PostMapping("/warnings/cases/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String text,
+               @RequestParam(required = false) MultipartFile file, Authentication auth, RedirectAttributes flash) throws IOException {
+        try {
+            switch (action) {
+                case "plan" -> {
+                    if (file != null && !file.isEmpty()) cases.attach(id, auth.getName(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
+                    cases.submitPlan(id, auth.getName(), text);
+                }
+                case "accept" -> cases.acceptPlan(id, auth.getName(), text);
+                case "return" -> cases.returnPlan(id, auth.getName(), text);
+                case "close" -> cases.close(id, auth.getName(), text);
+                case "comment" -> cases.comment(id, auth.getName(), text);
+                case "attach" -> cases.attach(id, auth.getName(), file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+                default -> throw new IllegalArgumentException("未知操作：" + action);
+            }
+            flash.addFlashAttribute("message", "已保存");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/warnings/cases/" + id;
+    }
+
+    @GetMapping("/warnings/cases/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        CaseRepository.Attachment a = queries.attachmentInfo(id, attachmentId);
+        return WarningsDownloads.file(queries.attachment(id, attachmentId), a.fileName(), a.contentType());
+    }
+
+    @GetMapping("/warnings/letters/{warningId}")
+    String letter(@PathVariable long warningId, Model model) {
+        model.addAttribute("letter", letters.letter(warningId));
+        model.addAttribute("warning", publications.warning(warningId).orElseThrow());
+        return "warnings/letter";
+    }
+
+    @GetMapping("/warnings/letters/{warningId}.docx")
+    ResponseEntity<byte[]> docx(@PathVariable long warningId, Authentication auth) {
+        return WarningsDownloads.docx(letters, warningId, auth.getName());
+    }
+
+    @GetMapping("/warnings/letters/{warningId}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long warningId, Authentication auth) {
+        return WarningsDownloads.pdf(letters, warningId, auth.getName());
+    }
+
+    @GetMapping("/warnings/deliveries")
+    String deliveries(@RequestParam(required = false) String status, Model model) {
+        if (!scope.seesAll()) throw new AccessDeniedException("发送记录仅限自治区用户查看");
+        model.addAttribute("messages", deliveries.messages(status, 500));
+        model.addAttribute("status", status);
+        model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
+        return "warnings/deliveries";
+    }
+
+    @PostMapping("/warnings/deliveries/{id}/retry")
+    String retry(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        try {
+            deliveries.retry(id, auth.getName());
+            flash.addFlashAttribute("message", "消息 #" + id + " 已重新发送");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/warnings/deliveries";
+    }
+
+    private static boolean hasRole(String authority) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+    }
+}

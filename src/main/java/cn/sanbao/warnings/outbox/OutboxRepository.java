@@ -1,0 +1,114 @@
+package cn.sanbao.warnings.outbox;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Outbox rows and the delivery log. Inserts join the publication's transaction; the dispatcher's
+ * claim / mark statements run on their own (auto-commit) so each step is durable before the next.
+ */
+@Repository
+public class OutboxRepository {
+
+    private static final String COLS = "id, publication_id, warning_id, unit_code, recipient_type, recipient_name, channel, "
+            + "address, subject, body, idempotency_key, status, attempts, attempt_id, claimed_at, next_attempt_at, age_from, "
+            + "created_at, sent_at, last_error";
+
+    private final JdbcClient jdbc;
+
+    public OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long publicationId, long warningId, String unit, String recipientType, String recipientName,
+                       String channel, String address, String subject, String body, String key, LocalDateTime at) {
+        jdbc.sql("insert into warning_outbox (publication_id, warning_id, unit_code, recipient_type, recipient_name, channel, "
+                        + "address, subject, body, idempotency_key, status, attempts, next_attempt_at, age_from, created_at) "
+                        + "values (?,?,?,?,?,?,?,?,?,?,?,0,?,?,?)")
+                .params(publicationId, warningId, unit, recipientType, recipientName, channel, address, subject, body, key,
+                        OutboxMessage.PENDING, at, at, at)
+                .update();
+    }
+
+    /** Due now: pending and past their retry time, or stuck in SENDING past the lease (a crashed attempt). */
+    List<OutboxMessage> due(LocalDateTime now, LocalDateTime leaseCutoff, Collection<String> channels, Long publicationId, int limit) {
+        if (channels.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLS + " from warning_outbox where channel in (:channels) "
+                        + "and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_at <= :cutoff)) "
+                        + (publicationId == null ? "" : "and publication_id = :pub ")
+                        + "order by next_attempt_at, id fetch first :limit rows only")
+                .param("channels", channels).param("now", now).param("cutoff", leaseCutoff)
+                .param("pub", publicationId).param("limit", limit)
+                .query(OutboxMessage.class).list();
+    }
+
+    /** Step 1: claim with a fresh attempt id, only if nobody changed the row since we read it. */
+    boolean claim(OutboxMessage m, String attemptId, LocalDateTime now) {
+        return jdbc.sql("update warning_outbox set status = 'SENDING', attempt_id = ?, claimed_at = ?, attempts = attempts + 1 "
+                        + "where id = ? and status = ? and attempts = ?")
+                .params(attemptId, now, m.id(), m.status(), m.attempts()).update() == 1;
+    }
+
+    /** Step 3: mark sent, only by the attempt that holds the claim. */
+    boolean markSent(long id, String attemptId, LocalDateTime now) {
+        return jdbc.sql("update warning_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ? and attempt_id = ? "
+                + "and status = 'SENDING'").params(now, id, attemptId).update() == 1;
+    }
+
+    boolean markRetry(long id, String attemptId, LocalDateTime next, String status, String error) {
+        return jdbc.sql("update warning_outbox set status = ?, next_attempt_at = ?, last_error = ? where id = ? and attempt_id = ? "
+                + "and status = 'SENDING'").params(status, next, cut(error), id, attemptId).update() == 1;
+    }
+
+    /** Manual retry of a FAILED message: due at once, and its maximum age counts from now. */
+    public boolean retry(long id, LocalDateTime now) {
+        return jdbc.sql("update warning_outbox set status = 'PENDING', next_attempt_at = ?, age_from = ? where id = ? and status = 'FAILED'")
+                .params(now, now, id).update() == 1;
+    }
+
+    long logStart(long messageId, int attemptNo, String attemptId, LocalDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into warning_delivery_log (message_id, attempt_no, attempt_id, started_at, outcome) values (?,?,?,?,?)")
+                .params(messageId, attemptNo, attemptId, at, "STARTED").update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void logEnd(long logId, LocalDateTime at, String outcome, String detail) {
+        jdbc.sql("update warning_delivery_log set finished_at = ?, outcome = ?, detail = ? where id = ?")
+                .params(at, outcome, cut(detail), logId).update();
+    }
+
+    public Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("select " + COLS + " from warning_outbox where id = ?").param(id).query(OutboxMessage.class).optional();
+    }
+
+    public List<OutboxMessage> ofWarning(long warningId) {
+        return jdbc.sql("select " + COLS + " from warning_outbox where warning_id = ? order by id").param(warningId)
+                .query(OutboxMessage.class).list();
+    }
+
+    public List<OutboxMessage> ofPublication(long publicationId) {
+        return jdbc.sql("select " + COLS + " from warning_outbox where publication_id = ? order by id").param(publicationId)
+                .query(OutboxMessage.class).list();
+    }
+
+    public List<OutboxMessage> recent(String statusOrNull, int limit) {
+        return jdbc.sql("select " + COLS + " from warning_outbox " + (statusOrNull == null ? "" : "where status = :status ")
+                        + "order by id desc fetch first :limit rows only")
+                .param("status", statusOrNull).param("limit", limit).query(OutboxMessage.class).list();
+    }
+
+    public List<DeliveryAttempt> log(long messageId) {
+        return jdbc.sql("select id, message_id, attempt_no, attempt_id, started_at, finished_at, outcome, detail "
+                + "from warning_delivery_log where message_id = ? order by id").param(messageId).query(DeliveryAttempt.class).list();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
+    }
+}

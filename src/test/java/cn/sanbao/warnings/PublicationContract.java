@@ -1,0 +1,160 @@
+package cn.sanbao.warnings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.warnings.outbox.OutboxRepository;
+
+/** Publication, warnings, cases and escalation on a real database (H2 and PostgreSQL subclasses). */
+@SpringBootTest
+abstract class PublicationContract {
+
+    @Autowired FactStore facts;
+    @Autowired ScoringRunService scoring;
+    @Autowired ResultQueries results;
+    @Autowired PublicationRepository publications;
+    @Autowired PublicationService publishing;
+    @Autowired CaseRepository cases;
+    @Autowired CaseService caseService;
+    @Autowired OutboxRepository outbox;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void published() {
+        WarningsFixture.demoPublished(facts, scoring, results, publications,
+                new WarningsDemo(publishing, publications, results, regionTree));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void demoYearWarnsAndEscalatesJingyuanStepByStep() {
+        for (int m = 1; m <= 12; m++) assertThat(publications.latestPublication(Period.month(2021, m).code())).isPresent();
+        WarningCase jingyuan = cases.all().stream().filter(c -> c.unitCode().equals("640424") && c.openedPeriod().equals("2021-01"))
+                .findFirst().orElseThrow();
+        List<Warning> ws = publications.warningsOfCase(jingyuan.id());
+        assertThat(ws).extracting(Warning::period).startsWith("2021-01", "2021-02", "2021-03", "2021-04");
+        assertThat(ws.subList(0, 8)).allSatisfy(w -> assertThat(w.grade()).isEqualTo("HIGH"));
+        assertThat(ws.subList(0, 4)).extracting(Warning::escalation).containsExactly(null, "NOTICE", "SUMMONS", "ACCOUNTABILITY");
+        assertThat(ws.subList(4, 8)).extracting(Warning::escalation).containsOnlyNulls();
+        assertThat(cases.events(jingyuan.id())).filteredOn(e -> e.action().equals("ESCALATED")).extracting(CaseEvent::detail)
+                .satisfiesExactly(d -> assertThat(d).endsWith("通报"), d -> assertThat(d).endsWith("约谈"), d -> assertThat(d).endsWith("问责"));
+        // every 文号 is unique and numbered in order
+        assertThat(ws).extracting(Warning::letterNo).doesNotHaveDuplicates().allMatch(n -> n.matches("宁财预〔\\d{4}〕\\d+号"));
+    }
+
+    @Test
+    void arrearsOverrideWarnsXijiAndQueuesOneMessagePerRecipientAndChannel() {
+        Publication march = publications.latestPublication("2021-03").orElseThrow();
+        Warning xiji = publications.warningsOfPublication(march.id()).stream().filter(w -> w.unitCode().equals("640422"))
+                .findFirst().orElseThrow();
+        assertThat(xiji.overrides()).isEqualTo("ARREARS");
+        assertThat(xiji.causeLines()).first().asString().startsWith("一票否决：存在工资或基本民生拖欠");
+        assertThat(xiji.causeLines()).anyMatch(c -> c.matches(".+：[-\\d.]+，得 \\d+\\.\\d\\d 分（满分 \\d+\\.\\d\\d 分）"));
+        List<OutboxMessage> msgs = outbox.ofWarning(xiji.id());
+        // unit: SMS, WeChat, e-mail; city 固原市: WeChat, e-mail; leader (HIGH only): SMS, e-mail
+        assertThat(msgs).extracting(m -> m.recipientType() + ":" + m.channel()).containsExactlyInAnyOrder(
+                "UNIT:SMS", "UNIT:WECHAT", "UNIT:EMAIL", "CITY:WECHAT", "CITY:EMAIL", "LEADER:SMS", "LEADER:EMAIL");
+        assertThat(msgs).extracting(OutboxMessage::idempotencyKey).doesNotHaveDuplicates();
+        // no gateway is configured in this context: nothing was sent anywhere
+        assertThat(msgs).allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxMessage.PENDING));
+        assertThat(msgs).filteredOn(m -> m.channel().equals("SMS") && m.recipientType().equals("UNIT")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("西吉县", "高度风险", xiji.letterNo()));
+        assertThat(march.warningCount()).isEqualTo(publications.warningsOfPublication(march.id()).size());
+    }
+
+    @Test
+    void aRunIsPublishedOnlyOnce() {
+        int before = count("warning");
+        assertThatThrownBy(() -> publishing.publish(Period.month(2021, 4), "analyst"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能重复发布");
+        assertThat(count("warning")).isEqualTo(before);
+    }
+
+    @Test
+    void aFailureWhileWritingTheOutboxLeavesNoPublicationWarningOrCase() {
+        WarningsFixture.copyDemoYear(2032, 1, facts, scoring, results);
+        int pubs = count("warning_publication"), warns = count("warning"), cs = count("warning_case"), evs = count("warning_case_event");
+        OutboxRepository failing = new OutboxRepository(jdbc) {
+            int written;
+            @Override
+            public void insert(long p, long w, String u, String t, String n, String c, String a, String s, String b, String k,
+                               java.time.LocalDateTime at) {
+                if (++written == 5) throw new IllegalStateException("模拟写入消息时数据库故障");
+                super.insert(p, w, u, t, n, c, a, s, b, k, at);
+            }
+        };
+        PublicationService broken = new PublicationService(results, demoRegions(), publications, cases, failing,
+                rules, audit, tx, clockProvider);
+        assertThatThrownBy(() -> broken.publish(Period.month(2032, 1), "analyst")).hasMessageContaining("模拟写入消息时数据库故障");
+        assertThat(count("warning_publication")).isEqualTo(pubs);
+        assertThat(count("warning")).isEqualTo(warns);
+        assertThat(count("warning_case")).isEqualTo(cs);
+        assertThat(count("warning_case_event")).isEqualTo(evs);
+        assertThat(publications.latestPublication("2032-01")).isEmpty();
+        // the same month publishes fine afterwards
+        Publication ok = publishing.publish(Period.month(2032, 1), "analyst");
+        assertThat(ok.warningCount()).isPositive();
+        assertThat(outbox.ofPublication(ok.id())).hasSize(ok.messageCount());
+    }
+
+    @Autowired cn.sanbao.region.RegionTree regionTree;
+    @Autowired WarningRules rules;
+    @Autowired cn.sanbao.audit.AuditLog audit;
+    @Autowired org.springframework.transaction.support.TransactionOperations tx;
+    @Autowired org.springframework.beans.factory.ObjectProvider<java.time.Clock> clockProvider;
+
+    private cn.sanbao.region.RegionTree demoRegions() {
+        return regionTree;
+    }
+
+    @Test
+    void aClosedCaseComesBackWhenTheNextMonthIsStillBadAndKeepsEscalating() {
+        WarningsFixture.copyDemoYear(2031, 3, facts, scoring, results);
+        WarningsFixture.analyst();
+        cases.latestOfUnit("640424").filter(c -> c.caseStatus() != CaseStatus.CLOSED).ifPresent(c -> closeCase(c.id()));
+        publishing.publish(Period.month(2031, 1), "analyst");
+        WarningCase fresh = cases.latestOfUnit("640424").orElseThrow();
+        assertThat(fresh.openedPeriod()).isEqualTo("2031-01");
+        assertThat(fresh.escalation()).isNull();
+        publishing.publish(Period.month(2031, 2), "analyst");
+        assertThat(cases.find(fresh.id()).orElseThrow().escalation()).isEqualTo("NOTICE");
+        assertThatThrownBy(() -> caseService.close(fresh.id(), "analyst", " ")).hasMessageContaining("销号必须填写销号理由");
+        closeCase(fresh.id());
+        assertThat(cases.find(fresh.id()).orElseThrow().closeReason()).isEqualTo("已补足库款，整改完成");
+
+        publishing.publish(Period.month(2031, 3), "analyst");
+        WarningCase back = cases.find(fresh.id()).orElseThrow();
+        assertThat(back.caseStatus()).isEqualTo(CaseStatus.WARNED);
+        assertThat(back.escalation()).isEqualTo("SUMMONS");
+        assertThat(back.closeReason()).isNull();
+        assertThat(cases.events(fresh.id())).extracting(CaseEvent::action).containsSubsequence(
+                "OPENED", "WARNED_AGAIN", "ESCALATED", "PLAN_SUBMITTED", "PLAN_ACCEPTED", "CLOSED", "REOPENED", "ESCALATED");
+    }
+
+    private void closeCase(long id) {
+        caseService.submitPlan(id, "analyst", "压减一般性支出，补足库款");
+        caseService.acceptPlan(id, "analyst", "同意");
+        caseService.close(id, "analyst", "已补足库款，整改完成");
+    }
+
+    private int count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+}

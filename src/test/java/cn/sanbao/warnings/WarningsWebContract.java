@@ -1,0 +1,189 @@
+package cn.sanbao.warnings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.region.RegionTree;
+
+/** Pages and JSON API: unit scope on list, case and letter; the workflow by role; the letter files. */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class WarningsWebContract {
+
+    static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
+    static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
+
+    @Autowired MockMvc mvc;
+    @Autowired FactStore facts;
+    @Autowired ScoringRunService scoring;
+    @Autowired ResultQueries results;
+    @Autowired PublicationRepository publications;
+    @Autowired PublicationService publishing;
+    @Autowired CaseRepository cases;
+    @Autowired RegionTree regions;
+    @Autowired AuditLog audit;
+
+    @BeforeEach
+    void published() {
+        WarningsFixture.demoPublished(facts, scoring, results, publications, new WarningsDemo(publishing, publications, results, regions));
+    }
+
+    Warning warningOf(String unit, String period) {
+        return publications.warningsOfPublication(publications.latestPublication(period).orElseThrow().id()).stream()
+                .filter(w -> w.unitCode().equals(unit)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aCountySeesAndAnswersOnlyItsOwnCases() throws Exception {
+        String body = mvc.perform(get("/api/warnings/cases").with(XIJI)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].c.unitCode").value("640422")).andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("640424");
+        long jingyuanCase = warningOf("640424", "2021-03").caseId();
+        mvc.perform(get("/api/warnings/cases/" + jingyuanCase).with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/warnings/cases/" + jingyuanCase).with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/warnings/letters/" + warningOf("640424", "2021-03").id() + "/pdf").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/cases/" + jingyuanCase + "/comments").param("text", "越权").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/warnings/messages").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/publications").param("period", "2021-05").with(XIJI)).andExpect(status().isForbidden());
+        assertThat(audit.recent(50)).anyMatch(e -> e.action().equals("SCOPE_DENIED") && e.target().equals("640424"));
+
+        long own = warningOf("640422", "2021-03").caseId();
+        if (cases.find(own).orElseThrow().caseStatus() == CaseStatus.WARNED) {
+            MockMultipartFile plan = new MockMultipartFile("file", "整改方案.pdf", "application/pdf", "%PDF-1.4 plan".getBytes());
+            mvc.perform(multipart("/api/warnings/cases/" + own + "/attachments").file(plan).with(XIJI)).andExpect(status().isCreated());
+            MockMultipartFile exe = new MockMultipartFile("file", "a.exe", "application/x-msdownload", new byte[]{1});
+            mvc.perform(multipart("/api/warnings/cases/" + own + "/attachments").file(exe).with(XIJI)).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("不允许上传")));
+            mvc.perform(post("/api/warnings/cases/" + own + "/plan").param("plan", "清偿拖欠工资，压减一般性支出").with(XIJI))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PLAN_SUBMITTED"));
+            mvc.perform(post("/api/warnings/cases/" + own + "/accept").with(XIJI)).andExpect(status().isForbidden());
+            mvc.perform(post("/api/warnings/cases/" + own + "/accept").with(ANALYST)).andExpect(jsonPath("$.status").value("RECTIFYING"));
+            mvc.perform(post("/api/warnings/cases/" + own + "/close").param("reason", "").with(ANALYST)).andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/api/warnings/cases/" + own).with(XIJI)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.attachments[0].fileName").value("整改方案.pdf"))
+                .andExpect(jsonPath("$.messages").isEmpty());
+    }
+
+    @Test
+    void analystPagesShowCasesLetterAndDeliveryLog() throws Exception {
+        Warning w = warningOf("640424", "2021-04");
+        String list = mvc.perform(get("/warnings").param("city", "640400").with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("泾源县", "问责", "发布记录");
+        String page = mvc.perform(get("/warnings/cases/" + w.caseId()).with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("升级处置", "约谈", "通报", w.letterNo(), "发送记录", "1380000");
+        String preview = mvc.perform(get("/warnings/letters/" + w.id()).with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains(w.letterNo(), "泾源县财政局：", "宁夏回族自治区财政厅", "问责");
+        mvc.perform(get("/warnings/deliveries").with(ANALYST)).andExpect(status().isOk());
+        mvc.perform(get("/warnings/deliveries").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/warnings/letters/" + w.id() + ".pdf").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"));
+        mvc.perform(get("/warnings/letters/" + w.id() + ".docx").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/publications").param("period", "2021-03").with(ANALYST)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("不能重复发布")));
+    }
+
+    @Test
+    void pdfLetterCarriesTheChineseTextAndDocxOpensWithTheUnitAndFigures() throws Exception {
+        Warning w = warningOf("640422", "2021-03");
+        byte[] pdf = mvc.perform(get("/api/warnings/letters/" + w.id() + "/pdf").with(XIJI)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf).replaceAll("\\s+", "");
+        assertThat(text).contains("西吉县财政局：", "关于西吉县“三保”运行风险的提示函", "宁夏回族自治区财政厅", w.letterNo(),
+                "高度风险", "存在工资或基本民生拖欠");
+        byte[] docx = mvc.perform(get("/api/warnings/letters/" + w.id() + "/docx").with(XIJI)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            String all = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(all).contains("西吉县财政局：", w.letterNo(), w.total().toPlainString(), "宁夏回族自治区财政厅");
+            String cause = w.causeLines().stream().filter(c -> c.contains("得 ")).findFirst().orElseThrow();
+            assertThat(all).contains(cause);
+            XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("根据")).findFirst().orElseThrow();
+            assertThat(body.getIndentationFirstLine()).isEqualTo(640);
+        }
+        assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_LETTER_DOWNLOAD") && e.actor().equals("xiji"));
+    }
+
+    @Test
+    void letterTemplateRejectsUnknownPlaceholdersAndOnlyAnalystsMayEditIt() throws Exception {
+        String json = "{\"title\":\"关于{单位名}的提示函\",\"body\":\"{问题清单}\",\"actions\":\"整改\",\"office\":\"某厅\",\"docPrefix\":\"宁财预\"}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template")
+                        .contentType("application/json").content(json).with(ANALYST))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("未知占位符 {单位名}")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template")
+                .contentType("application/json").content(json).with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/warnings/letter-template").with(ANALYST)).andExpect(jsonPath("$.template.title").value("关于{单位}“三保”运行风险的提示函"));
+    }
+
+    @Test
+    void contactsAreValidatedAndAFailedMessageIsRetriedByAnAnalystOnly() throws Exception {
+        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+                        .content("{\"unitCode\":\"999999\",\"role\":\"UNIT\",\"name\":\"张三\",\"phone\":\"abc\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("单位代码 999999 不在区划树中"), org.hamcrest.Matchers.containsString("手机号 abc 格式不正确"))));
+        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+                        .content("{\"unitCode\":\"640423\",\"role\":\"UNIT\",\"name\":\"隆德县测试联系人\",\"phone\":\"13800009999\",\"email\":\"t@example.org\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/warnings/contacts").param("unit", "640423").with(ANALYST))
+                .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItem("隆德县测试联系人")));
+
+        Warning w = warningOf("640424", "2021-05");
+        long id = jdbc.sql("select min(id) from warning_outbox where warning_id = ?").param(w.id()).query(Long.class).single();
+        jdbc.sql("update warning_outbox set status = 'FAILED', last_error = '网关停机' where id = ?").param(id).update();
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(ANALYST)).andExpect(status().isOk());
+        assertThat(jdbc.sql("select status from warning_outbox where id = ?").param(id).query(String.class).single()).isEqualTo("PENDING");
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(ANALYST)).andExpect(status().isBadRequest());
+        assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_MESSAGE_RETRY") && e.target().equals("message:" + id));
+    }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    static String pdfText(byte[] pdf) throws Exception {
+        if (new File("/usr/bin/pdftotext").canExecute()) {
+            Path in = Files.createTempFile("letter", ".pdf");
+            Files.write(in, pdf);
+            Process p = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", in.toString(), "-").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Files.delete(in);
+            return out;
+        }
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) sb.append(new PdfTextExtractor(reader).getTextFromPage(i));
+        return sb.toString();
+    }
+}
