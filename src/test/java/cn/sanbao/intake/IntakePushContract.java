@@ -85,6 +85,28 @@ abstract class IntakePushContract {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyStoreOneRevision() throws Exception {
+        String key = "race-" + System.nanoTime();
+        String body = """
+                {"period": "2041-06", "units": [{"unitCode": "640422", "values": {"cash_balance": 77}}]}""";
+        int before = facts.revisions().size();
+        java.util.List<java.util.concurrent.CompletableFuture<Long>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return IntakeFileContract.revisionOf(push(ANALYST, key, body).andReturn());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (var c : calls) ids.add(c.get());
+        assertThat(ids).hasSize(1);
+        assertThat(facts.revisions()).hasSize(before + 1);
+    }
+
+    @Test
     void countyUserMayPushOnlyItsOwnUnit() throws Exception {
         push(XIJI, "xiji-" + System.nanoTime(), """
                 {"period": "2041-05", "units": [{"unitCode": "640104", "values": {"cash_balance": 1}}]}""")
