@@ -56,6 +56,11 @@ final class PaymentDetailWriter {
 
     private void flush(long revision, Period period, List<PaymentRow> batch, List<Pillar> pillars) {
         if (batch.isEmpty()) return;
+        if (PostgresCopy.copy(jdbc.getDataSource(), revision, period, batch, pillars)) {
+            batch.clear();
+            pillars.clear();
+            return;
+        }
         jdbc.batchUpdate(INSERT, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
