@@ -1,0 +1,58 @@
+package cn.sanbao.intake;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Classifies checked payments and sums them per unit and pillar; keeps unmatched code pairs with counts and amounts. */
+final class PaymentAggregator {
+
+    private final PillarClassifier classifier;
+    private final Map<String, BigDecimal[]> totals = new HashMap<>();
+    private final Map<String, Object[]> unmatched = new HashMap<>();
+    long rows;
+
+    PaymentAggregator(PillarClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    Pillar add(PaymentRow r) {
+        rows++;
+        Pillar p = classifier.classify(r.economicCode(), r.functionCode());
+        BigDecimal[] t = totals.computeIfAbsent(r.unitCode(), k -> new BigDecimal[Pillar.values().length]);
+        t[p.ordinal()] = t[p.ordinal()] == null ? r.amount() : t[p.ordinal()].add(r.amount());
+        if (p == Pillar.UNCLASSIFIED) {
+            Object[] u = unmatched.computeIfAbsent(r.functionCode() + "|" + r.economicCode(), k -> new Object[]{0L, BigDecimal.ZERO});
+            u[0] = (Long) u[0] + 1;
+            u[1] = ((BigDecimal) u[1]).add(r.amount());
+        }
+        return p;
+    }
+
+    /** unit → pillar → this file's sum (every pillar present, zero when no payment). */
+    Map<String, Map<Pillar, BigDecimal>> totals() {
+        Map<String, Map<Pillar, BigDecimal>> out = new TreeMap<>();
+        totals.forEach((unit, t) -> {
+            Map<Pillar, BigDecimal> m = new EnumMap<>(Pillar.class);
+            for (Pillar p : Pillar.values()) m.put(p, t[p.ordinal()] == null ? new BigDecimal("0.00") : t[p.ordinal()]);
+            out.put(unit, m);
+        });
+        return out;
+    }
+
+    /** Largest amount first. */
+    List<PaymentResult.Unclassified> unclassified() {
+        List<PaymentResult.Unclassified> list = new ArrayList<>();
+        unmatched.forEach((k, v) -> {
+            String[] codes = k.split("\\|", -1);
+            list.add(new PaymentResult.Unclassified(codes[0], codes[1], (Long) v[0], (BigDecimal) v[1]));
+        });
+        list.sort(Comparator.comparing(PaymentResult.Unclassified::amount).reversed());
+        return list;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.sanbao.intake;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.NoSuchElementException;
+
+/**
+ * The payment import job table. Every write runs in its own new transaction, so progress is visible
+ * while the import's own (long) transaction is still open, and survives that transaction's rollback.
+ */
+@Service
+public class PaymentJobs {
+
+    public enum Status { RUNNING, DONE, DUPLICATE, REJECTED, FAILED }
+
+    public record Job(long id, String fileName, String period, Status status, String phase, long rowsDone,
+                      Long revisionId, String message, String createdBy, LocalDateTime startedAt, LocalDateTime finishedAt) {
+        public boolean finished() { return status != Status.RUNNING; }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate own;
+    private final Clock clock;
+
+    public PaymentJobs(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.own = new TransactionTemplate(tm);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    public long create(String fileName, String period, String user) {
+        return own.execute(s -> {
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("insert into payment_import (file_name, period, status, phase, rows_done, created_by, started_at) "
+                            + "values (:f, :p, 'RUNNING', '排队', 0, :by, :at)")
+                    .param("f", FileImportService.cut(fileName, 300)).param("p", period).param("by", user)
+                    .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).update(key, "id");
+            return key.getKey().longValue();
+        });
+    }
+
+    public void progress(long id, String phase, long rows) {
+        own.executeWithoutResult(s -> jdbc.sql("update payment_import set phase = :phase, rows_done = :rows where id = :id")
+                .param("phase", phase).param("rows", rows).param("id", id).update());
+    }
+
+    public void finish(long id, Status status, Long revisionId, Long mappingVersionId, long rows, String message) {
+        own.executeWithoutResult(s -> jdbc.sql("update payment_import set status = :st, phase = :phase, rows_done = :rows, "
+                        + "revision_id = :rev, mapping_version_id = :mv, message = :msg, finished_at = :at where id = :id")
+                .param("st", status.name()).param("phase", status == Status.DONE ? "完成" : "结束").param("rows", rows)
+                .param("rev", revisionId).param("mv", mappingVersionId)
+                .param("msg", message == null ? null : FileImportService.cut(message, 4000))
+                .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("id", id).update());
+    }
+
+    public Job find(long id) {
+        return jdbc.sql("select id, file_name, period, status, phase, rows_done, revision_id, message, created_by, started_at, "
+                        + "finished_at from payment_import where id = :id").param("id", id)
+                .query((rs, n) -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), Status.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getLong(6), rs.getObject(7, Long.class), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toLocalDateTime(),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toLocalDateTime()))
+                .optional().orElseThrow(() -> new NoSuchElementException("支付明细导入任务 #" + id + " 不存在"));
+    }
+
+    public java.util.List<Job> recent(int limit) {
+        return jdbc.sql("select id from payment_import order by id desc fetch first :n rows only").param("n", limit)
+                .query(Long.class).list().stream().map(this::find).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package cn.sanbao.intake;
+
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.shared.CsvFile;
+import cn.sanbao.shared.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * 三保科目配置 in versions: every edit stores a complete new version (audited); imports record the version
+ * they classified with. An empty table is seeded from the shipped sample file.
+ */
+@Service
+public class PillarMappingService {
+
+    public record Version(long id, int version, String note, String createdBy, LocalDateTime createdAt) {
+    }
+
+    static final List<String> COLUMNS = List.of("code_kind", "prefix", "pillar", "priority", "name");
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations tx;
+    private final AuditLog audit;
+    private final Resource sample;
+    private final Clock clock;
+
+    public PillarMappingService(JdbcClient jdbc, TransactionOperations tx, AuditLog audit,
+                                @Value("${sanbao.intake.pillar-mapping:classpath:intake/pillar-mapping-sample.csv}") Resource sample,
+                                ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.sample = sample;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    /** The newest version (seeding the sample on first use). */
+    public synchronized Version current() {
+        return versions().stream().findFirst().orElseGet(() -> {
+            try (InputStream in = sample.getInputStream()) {
+                return save(parse(sample.getFilename(), in), "系统预置的示例配置（样例，须按本地口径核对修改）", "system");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Newest first. */
+    public List<Version> versions() {
+        return jdbc.sql("select id, version, note, created_by, created_at from pillar_mapping_version order by version desc")
+                .query((rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toLocalDateTime())).list();
+    }
+
+    public List<MappingRule> rules(long versionId) {
+        return jdbc.sql("select code_kind, prefix, pillar, priority, name from pillar_mapping_rule where version_id = :v "
+                        + "order by code_kind, prefix").param("v", versionId)
+                .query((rs, n) -> new MappingRule(MappingRule.CodeKind.valueOf(rs.getString(1)), rs.getString(2),
+                        Pillar.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5))).list();
+    }
+
+    /** Replaces the mapping by a new version given as CSV text (same columns as the sample file). */
+    public Version saveCsv(String csv, String note, String user) {
+        List<MappingRule> rules = parse("三保科目配置", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        return save(rules, note == null || note.isBlank() ? "修改三保科目配置" : note, user);
+    }
+
+    public String csv(long versionId) {
+        return String.join(",", COLUMNS) + "\n" + rules(versionId).stream()
+                .map(r -> r.kind() + "," + r.prefix() + "," + r.pillar() + "," + r.priority() + "," + (r.name() == null ? "" : r.name()))
+                .collect(Collectors.joining("\n")) + "\n";
+    }
+
+    private Version save(List<MappingRule> rules, String note, String user) {
+        long id = tx.execute(status -> {
+            int next = jdbc.sql("select coalesce(max(version), 0) + 1 from pillar_mapping_version").query(Integer.class).single();
+            org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("insert into pillar_mapping_version (version, note, created_by, created_at) values (:v, :note, :by, :at)")
+                    .param("v", next).param("note", FileImportService.cut(note, 300)).param("by", user)
+                    .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).update(key, "id");
+            long vid = key.getKey().longValue();
+            for (MappingRule r : rules) {
+                jdbc.sql("insert into pillar_mapping_rule (version_id, code_kind, prefix, pillar, priority, name) "
+                                + "values (:v, :kind, :prefix, :pillar, :priority, :name)")
+                        .param("v", vid).param("kind", r.kind().name()).param("prefix", r.prefix()).param("pillar", r.pillar().name())
+                        .param("priority", r.priority()).param("name", r.name()).update();
+            }
+            audit.record(user, "PILLAR_MAPPING_EDIT", "pillar-mapping:v" + next, note + "，共 " + rules.size() + " 条规则");
+            return vid;
+        });
+        return versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    }
+
+    static List<MappingRule> parse(String name, InputStream in) {
+        CsvFile file = CsvFile.read(name, in, COLUMNS);
+        Problems problems = new Problems(name);
+        List<MappingRule> rules = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CsvFile.Row row : file.rows()) {
+            MappingRule.CodeKind kind = problems.enumValue(row, "code_kind", MappingRule.CodeKind.class, "代码类型（ECONOMIC 经济分类 / FUNCTION 支出功能分类）");
+            String prefix = problems.required(row, "prefix", 32);
+            if (!prefix.isEmpty() && !prefix.matches("\\d+")) problems.add(row.line(), "prefix", "代码前缀应为数字：“" + prefix + "”");
+            Pillar pillar = problems.enumValue(row, "pillar", Pillar.class, "类别（WAGE/OPERATION/LIVELIHOOD/OTHER_RIGID/NONE）");
+            if (pillar == Pillar.UNCLASSIFIED) problems.add(row.line(), "pillar", "UNCLASSIFIED 表示未匹配，不能作为规则类别");
+            Integer priority = null;
+            try {
+                priority = Integer.parseInt(row.get("priority"));
+            } catch (NumberFormatException e) {
+                problems.add(row.line(), "priority", "优先级应为整数：“" + row.get("priority") + "”");
+            }
+            if (kind != null && !seen.add(kind + "|" + prefix)) problems.add(row.line(), "prefix", "同一代码类型的前缀重复：" + prefix);
+            if (kind != null && pillar != null && priority != null && prefix.matches("\\d+")) {
+                rules.add(new MappingRule(kind, prefix, pillar, priority, row.get("name").isEmpty() ? null : row.get("name")));
+            }
+        }
+        if (rules.isEmpty() && problems.isEmpty()) problems.add(0, null, "没有任何规则");
+        problems.throwIfAny();
+        return rules;
+    }
+}

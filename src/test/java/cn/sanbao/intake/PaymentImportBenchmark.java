@@ -1,0 +1,153 @@
+package cn.sanbao.intake;
+
+import cn.sanbao.SanbaoApplication;
+import cn.sanbao.engine.Period;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.EmbeddedPostgresSupport;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Payment import benchmark (not a test): generates a payment CSV in target/ (default 10 million rows),
+ * then prints rows/s and peak heap for (1) classification + aggregation, (2) DuckDB doing the same
+ * classification and aggregation on the same file, (3) the full import into embedded PostgreSQL with
+ * every detail row kept. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows]
+ */
+public final class PaymentImportBenchmark {
+
+    static final String[] ECONOMIC = {"30101", "30102", "30103", "30107", "30108", "30109", "30110", "30113", "30201", "30205",
+            "30206", "30211", "30217", "30231", "30302", "30305", "30307", "30399", "30701", "31002"};
+    static final String[] FUNCTION = {"2010101", "2010301", "2050202", "2050203", "2080505", "2080805", "2081002", "2081901",
+            "2081902", "2101202", "2130101", "2120101", "2320301", "2140101"};
+    static final String[] AGENCY = {"财政局", "教育局", "第一小学", "第二中学", "民政局", "卫生健康局", "农业农村局", "住房和城乡建设局",
+            "交通运输局", "人力资源和社会保障局"};
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        String url = EmbeddedPostgresSupport.createDatabase();
+        url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        SpringApplication app = new SpringApplication(SanbaoApplication.class);
+        try (ConfigurableApplicationContext ctx = app.run("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + EmbeddedPostgresSupport.username(),
+                "--spring.datasource.password=" + EmbeddedPostgresSupport.password(),
+                "--spring.datasource.driver-class-name=org.postgresql.Driver",
+                "--sanbao.demo.enabled=false", "--logging.level.root=WARN", "--server.port=0")) {
+            RegionTree regions = ctx.getBean(RegionTree.class);
+            Path file = Path.of("target", "payment-bench-" + rows + ".csv");
+            if (!Files.exists(file)) generate(file, rows, regions.budgetUnits());
+            System.out.printf("文件 %s：%,d 行，%,d MB%n", file, rows, Files.size(file) >> 20);
+
+            PaymentImportService imports = ctx.getBean(PaymentImportService.class);
+            PillarMappingService mappings = ctx.getBean(PillarMappingService.class);
+            List<MappingRule> rules = mappings.rules(mappings.current().id());
+            Period period = Period.parse("2021-01");
+
+            // (1) classification + aggregation, after one warm-up pass
+            imports.checkAndClassify(PaymentSource.of(file, file.toString()), "bench", period, u -> true, new PillarClassifier(rules), (p, n) -> { });
+            resetPeaks();
+            long t0 = System.nanoTime();
+            PaymentImportService.Pass1 p1 = imports.checkAndClassify(PaymentSource.of(file, file.toString()), "bench", period,
+                    u -> true, new PillarClassifier(rules), (p, n) -> { });
+            double javaSeconds = (System.nanoTime() - t0) / 1e9;
+            long classifyPeak = peakHeap();
+            if (!p1.problems().isEmpty()) throw new IllegalStateException(p1.problems().get(0).text());
+            System.out.printf("(1) 分类+汇总（Java，单线程）：%.2f 秒，%,.0f 行/秒，堆峰值 %d MB%n",
+                    javaSeconds, p1.rows() / javaSeconds, classifyPeak >> 20);
+
+            // (2) DuckDB: same rules, same longest-prefix/priority precedence, same sums
+            double duck = duckDb(file, rules);
+            System.out.printf("(2) DuckDB 同样分类+汇总：%.2f 秒，%,.0f 行/秒；Java/DuckDB 用时比 %.2f%n",
+                    duck, rows / duck, javaSeconds / duck);
+
+            // (3) full import into PostgreSQL, detail rows kept
+            resetPeaks();
+            long t1 = System.nanoTime();
+            PaymentResult r = imports.importFile(file, file.getFileName().toString(), period, "bench", u -> true, (p, n) -> { });
+            double importSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("(3) 完整导入 PostgreSQL（含明细 %,d 行）：%.1f 秒，%,.0f 行/秒，堆峰值 %d MB，数据修订 #%d%n",
+                    r.rows(), importSeconds, r.rows() / importSeconds, peakHeap() >> 20, r.revisionId());
+        }
+    }
+
+    static double duckDb(Path file, List<MappingRule> rules) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("create table rules (code_kind varchar, prefix varchar, pillar varchar, priority integer)");
+            try (PreparedStatement ps = c.prepareStatement("insert into rules values (?, ?, ?, ?)")) {
+                for (MappingRule r : rules) {
+                    ps.setString(1, r.kind().name());
+                    ps.setString(2, r.prefix());
+                    ps.setString(3, r.pillar().name());
+                    ps.setInt(4, r.priority());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            String src = "read_csv('" + file.toAbsolutePath() + "', header = true, columns = {'unit_code': 'VARCHAR', "
+                    + "'pay_date': 'DATE', 'amount': 'DECIMAL(20,2)', 'function_code': 'VARCHAR', 'economic_code': 'VARCHAR', "
+                    + "'project_code': 'VARCHAR', 'agency': 'VARCHAR'})";
+            String sql = "with d as (select * from " + src + "), "
+                    + "pairs as (select distinct economic_code e, function_code f from d), "
+                    + "cand as (select p.e, p.f, r.pillar, r.priority * 100000 + length(r.prefix) * 10 "
+                    + "  + case when r.code_kind = 'ECONOMIC' then 1 else 0 end as rank from pairs p join rules r "
+                    + "  on (r.code_kind = 'ECONOMIC' and starts_with(p.e, r.prefix)) or (r.code_kind = 'FUNCTION' and starts_with(p.f, r.prefix))), "
+                    + "best as (select e, f, arg_max(pillar, rank) as pillar from cand group by e, f) "
+                    + "select d.unit_code, coalesce(b.pillar, 'UNCLASSIFIED') as pillar, sum(d.amount), count(*) from d "
+                    + "left join best b on d.economic_code = b.e and d.function_code = b.f group by all";
+            long t = System.nanoTime();
+            long n = 0;
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) n += rs.getLong(4);
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf("    DuckDB 汇总行数核对：%,d%n", n);
+            return seconds;
+        }
+    }
+
+    static void generate(Path file, long rows, List<FiscalUnit> units) throws Exception {
+        Random random = new Random(20210101);
+        Files.createDirectories(file.getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(PaymentContract.HEADER);
+            w.write('\n');
+            StringBuilder sb = new StringBuilder(128);
+            for (long i = 0; i < rows; i++) {
+                sb.setLength(0);
+                long cents = 100 + random.nextInt(10_000_000);
+                sb.append(units.get(random.nextInt(units.size())).code()).append(",2021-01-")
+                        .append(String.format("%02d", 1 + random.nextInt(31))).append(',')
+                        .append(cents / 100).append('.').append(cents % 100 < 10 ? "0" : "").append(cents % 100).append(',')
+                        .append(FUNCTION[random.nextInt(FUNCTION.length)]).append(',').append(ECONOMIC[random.nextInt(ECONOMIC.length)])
+                        .append(",P").append(random.nextInt(1000)).append(',').append(AGENCY[random.nextInt(AGENCY.length)]).append('\n');
+                w.append(sb);
+            }
+        }
+    }
+
+    static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        return sum;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.sanbao.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.sanbao.security.Roles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+
+/** Payment upload through the API with job polling, drill-down and the mapping endpoints. Year 2061 is this class's. */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class PaymentWebContract {
+
+    static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
+    static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);
+    static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");
+
+    @Autowired MockMvc mvc;
+    @Autowired PaymentJobs jobs;
+
+    @Test
+    void uploadRunsAsAJobWhoseProgressAndResultCanBePolledAndDrilledInto() throws Exception {
+        String csv = PaymentContract.HEADER + "\n640422,2061-01-05,1000.00,2010101,30101,P-1,县财政局\n"
+                + "640422,2061-01-06,300.00,2130101,30399,P-2,农业农村局\n";
+        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", "支付.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).param("period", "2061-01").with(XIJI))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
+        PaymentJobs.Job done = jobs.find(job);
+        for (int i = 0; i < 300 && !done.finished(); i++) {
+            Thread.sleep(100);
+            done = jobs.find(job);
+        }
+        assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobs.Status.DONE);
+        assertThat(done.rowsDone()).isEqualTo(2);
+        mvc.perform(get("/api/intake/payments/jobs/" + job).with(XIJI)).andExpect(jsonPath("$.revisionId").value(done.revisionId()));
+        mvc.perform(get("/api/intake/payments/" + done.revisionId()).with(ANALYST)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.totals.640422.WAGE").value(1000.00))
+                .andExpect(jsonPath("$.unclassified[0].economicCode").value("30399"));
+        mvc.perform(get("/api/intake/payments/" + done.revisionId() + "/units/640422/pillars/wage").with(XIJI))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].projectCode").value("P-1"));
+        mvc.perform(get("/api/intake/payments/" + done.revisionId() + "/units/640104/pillars/wage").with(XIJI))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/intake/payments/jobs/" + job + "/status").with(XIJI)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("DONE")));
+        mvc.perform(get("/intake/payments/" + done.revisionId()).with(ANALYST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("西吉县"))).andExpect(content().string(containsString("30399")));
+        mvc.perform(get("/intake/payments/" + done.revisionId() + "/units/640422/pillars/UNCLASSIFIED").with(ANALYST))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("农业农村局")));
+    }
+
+    @Test
+    void onlyAnalystsEditTheMapping() throws Exception {
+        String current = mvc.perform(get("/api/intake/pillar-mapping").with(LEADER)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(current).contains("ECONOMIC,30101,WAGE,30,基本工资");
+        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").content(current).with(LEADER)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").content("code_kind,prefix\nX,1\n").with(ANALYST))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("缺少必需的列")));
+        mvc.perform(get("/intake/pillar-mapping").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("机关事业单位基本养老保险缴费")));
+    }
+}
