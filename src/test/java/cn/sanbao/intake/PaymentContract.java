@@ -32,6 +32,7 @@ abstract class PaymentContract {
     static final String HEADER = "单位代码 unit_code,支付日期 pay_date,金额（元） amount,支出功能分类 function_code,经济分类 economic_code,项目代码 project_code,预算单位 agency";
     static final PaymentImportService.Progress QUIET = (phase, rows) -> { };
 
+    @Autowired org.springframework.beans.factory.ObjectProvider<cn.sanbao.projects.trace.PaymentSource> paymentSource;
     @Autowired PaymentImportService imports;
     @Autowired PaymentQueries queries;
     @Autowired PillarMappingService mappings;
@@ -90,6 +91,14 @@ abstract class PaymentContract {
                 .containsEntry("P-01", new BigDecimal("200000.00")).containsEntry("P-04", new BigDecimal("1500.00"));
         assertThat(queries.paidByProject("640422", 2051, LocalDate.of(2051, 1, 31))).containsEntry("P-01", new BigDecimal("100000.00"));
         assertThat(queries.payments("640422", "P-01", 2051)).extracting(PaymentQueries.Payment::payDate)
+                .containsExactly(LocalDate.of(2051, 1, 5), LocalDate.of(2051, 2, 5));
+
+        // the project library's traceability reads the same payments
+        cn.sanbao.projects.trace.PaymentSource source = paymentSource.getIfUnique();
+        assertThat(source).isNotNull();
+        assertThat(source.connected()).isTrue();
+        assertThat(source.paidByProject("640422", 2051, LocalDate.of(2051, 2, 28))).containsEntry("P-01", new BigDecimal("200000.00"));
+        assertThat(source.payments("640422", "P-01", 2051)).extracting(cn.sanbao.projects.trace.ProjectPayment::paidOn)
                 .containsExactly(LocalDate.of(2051, 1, 5), LocalDate.of(2051, 2, 5));
 
         // identical file again: recognised, nothing stored

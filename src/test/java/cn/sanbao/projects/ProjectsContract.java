@@ -54,6 +54,7 @@ abstract class ProjectsContract {
     @TestConfiguration
     static class FakePayments {
         @Bean
+        @org.springframework.context.annotation.Primary
         PaymentSource fakePaymentSource() {
             List<ProjectPayment> all = List.of(
                     new ProjectPayment(PAID_PROJECT, LocalDate.of(2021, 1, 15), new BigDecimal("1000000.00"), "V-001", "工资统发"),
