@@ -22,9 +22,10 @@ class MonitoringPage {
         this.scope = scope;
     }
 
+    /** The landing page depends on the role (see /home). */
     @GetMapping("/")
     String home() {
-        return "redirect:/monitoring";
+        return "redirect:/home";
     }
 
     @GetMapping("/monitoring")
