@@ -138,6 +138,20 @@ abstract class DashboardContract {
         }
     }
 
+    @Test
+    void unitPageHasScoreAndPillarChartsAndLinksEachNumberToItsRevision() throws Exception {
+        String page = mvc.perform(get("/monitoring/units/640422").param("period", "2021-03").with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"score-chart\"", "id=\"pillar-chart\"", "四梁（三保及刚性支出执行）与时序进度");
+        // twelve months of history, March is 高度风险 (wage arrears), time progress of March is 25%
+        assertThat(page).contains("\\\"period\\\":\\\"2021-12\\\"", "\\\"timeProgress\\\":25.0");
+        assertThat(page).containsPattern("href=\"/api/revisions/\\d+\"");
+        String own = mvc.perform(get("/monitoring/units/640422").param("period", "2021-03").with(XIJI))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("修订 #").doesNotContain("href=\"/api/revisions/");
+        mvc.perform(get("/monitoring/units/640424").param("period", "2021-03").with(XIJI)).andExpect(status().isForbidden());
+    }
+
     private static int indexOf(DashboardData d, String grade) {
         for (int i = 0; i < d.grades().size(); i++)
             if (java.util.Objects.equals(d.grades().get(i).code(), grade)) return i;
