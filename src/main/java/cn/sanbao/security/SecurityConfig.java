@@ -36,6 +36,8 @@ public class SecurityConfig {
                         .requestMatchers("/audit/**", "/api/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
+                        .requestMatchers(HttpMethod.GET, "/models", "/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
+                        .requestMatchers("/models", "/models/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasAnyRole(BUSINESS))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
                 .logout(Customizer.withDefaults())
