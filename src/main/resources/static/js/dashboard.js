@@ -14,6 +14,7 @@
       return { name: a.name, value: i, gradeName: a.gradeName, total: a.total };
     });
     chart.setOption({
+      animation: false,
       tooltip: { formatter: function (p) {
         return p.data ? p.name + '：' + p.data.gradeName + (p.data.total != null ? '（' + p.data.total + ' 分）' : '') : p.name + '：无权限或无结果';
       } },
@@ -28,7 +29,7 @@
 
   var trend = echarts.init(document.getElementById('trend'));
   trend.setOption({
-    tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
+    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
     xAxis: { type: 'category', data: d.trend.labels }, yAxis: { type: 'value', minInterval: 1 },
     series: grades.map(function (g) {
       return { name: g.name, type: 'bar', stack: 'grades', itemStyle: { color: colours[g.key] }, data: d.trend.series[g.key] };
@@ -38,7 +39,7 @@
 
   var bars = echarts.init(document.getElementById('bars'));
   bars.setOption({
-    tooltip: {}, grid: { left: 40, right: 10, top: 20, bottom: 30 },
+    animation: false, tooltip: {}, grid: { left: 40, right: 10, top: 20, bottom: 30 },
     xAxis: { type: 'category', data: grades.map(function (g) { return g.name; }) }, yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', label: { show: true, position: 'top' }, data: grades.map(function (g) {
       return { value: d.counts[g.key] || 0, itemStyle: { color: colours[g.key] } }; }) }]
