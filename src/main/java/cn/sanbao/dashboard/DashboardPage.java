@@ -43,7 +43,9 @@ class DashboardPage {
         model.addAttribute("p", p);
         model.addAttribute("periods", dashboard.periods(p.year()));
         model.addAttribute("cities", dashboard.cityNames());
-        model.addAttribute("json", json.writeValueAsString(data));
+        // the charts need no ranking (it is the HTML table); leaving it out keeps the page small
+        model.addAttribute("json", json.writeValueAsString(new DashboardData(data.period(), data.periodLabel(), data.runId(),
+                data.asOfRevision(), data.grades(), data.counts(), data.map(), List.of(), data.migration(), data.trend())));
         return "dashboard/dashboard";
     }
 
