@@ -3,6 +3,7 @@ package cn.sanbao.audit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,17 +13,21 @@ import java.util.List;
 
 /**
  * Append-only audit trail of imports, model changes and scoring runs. Writes join the caller's
- * transaction, so an action that rolls back leaves no misleading entry behind.
+ * transaction, so an action that rolls back leaves no misleading entry behind. Each record is chained
+ * to the one before by a hash ({@link AuditHash}); the chain head row is locked while a record is
+ * written so that concurrent writers never fork the chain.
  */
 @Service
 public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionOperations tx;
 
-    public AuditLog(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+    public AuditLog(JdbcClient jdbc, ObjectProvider<Clock> clock, TransactionOperations tx) {
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.tx = tx;
     }
 
     public void record(String actor, String action, String target, String detail) {
@@ -33,13 +38,25 @@ public class AuditLog {
     public void record(String actor, String action, String target, String detail, String remoteAddr) {
         if (actor == null || actor.isBlank()) throw new IllegalArgumentException("审计记录的操作人不能为空");
         if (action == null || action.isBlank()) throw new IllegalArgumentException("审计记录的操作类型不能为空");
-        jdbc.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_addr) "
-                        + "values (:at, :actor, :action, :target, :detail, :addr)")
-                .param("at", Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)))
-                .param("actor", cut(actor, 64)).param("action", cut(action, 64))
-                .param("target", cut(target, 300)).param("detail", cut(detail, 4000))
-                .param("addr", cut(remoteAddr, 64))
+        LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        AuditEvent e = new AuditEvent(0, at, cut(actor, 64), cut(action, 64), cut(target, 300), cut(detail, 4000),
+                cut(remoteAddr, 64));
+        tx.executeWithoutResult(s -> append(e));
+    }
+
+    private void append(AuditEvent e) {
+        String prev = jdbc.sql("select last_hash from audit_chain_head where id = 1 for update")
+                .query(String.class).optional().orElse(null);
+        String hash = AuditHash.of(e, prev);
+        jdbc.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash) "
+                        + "values (:at, :actor, :action, :target, :detail, :addr, :prev, :hash)")
+                .param("at", Timestamp.valueOf(e.occurredAt()))
+                .param("actor", e.actor()).param("action", e.action())
+                .param("target", e.target()).param("detail", e.detail())
+                .param("addr", e.remoteAddr()).param("prev", prev).param("hash", hash)
                 .update();
+        jdbc.sql("update audit_chain_head set last_hash = ?, last_id = (select max(id) from audit_event) where id = 1")
+                .param(hash).update();
     }
 
     /** Newest first. */

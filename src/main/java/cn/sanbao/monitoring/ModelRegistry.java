@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.engine.Period;
@@ -71,6 +72,7 @@ public class ModelRegistry {
         return model;
     }
 
+    /** All versions, published and drafts, newest first within each model. */
     public List<ModelVersion> all() {
         return repository.findAll();
     }
@@ -87,7 +89,62 @@ public class ModelRegistry {
                 .orElseThrow(() -> new NoSuchElementException(period.label() + "没有已生效的监测模型"));
     }
 
+    /** A draft copy of a version, numbered after the newest version of the same model. */
+    @Transactional
+    public ModelVersion copyToDraft(long sourceId, String actor) {
+        ModelVersion source = version(sourceId);
+        int next = repository.maxVersion(source.code()) + 1;
+        String yaml = ModelText.withVersion(source.sourceYaml(), next);
+        long id = repository.insertDraft(source.code(), next, source.name(), source.effectiveFrom(), yaml,
+                "复制自 " + source.label(), actor, LocalDateTime.now(clock));
+        audit.record(actor, "MODEL_DRAFT", source.code() + " v" + next, "由 " + source.label() + " 复制为草稿");
+        return version(id);
+    }
+
+    /** Saves an edited draft after validating it; invalid text throws with line-numbered problems and changes nothing. */
+    @Transactional
+    public ModelVersion saveDraft(long id, String yaml, String actor) {
+        ModelVersion draft = requireDraft(id);
+        ScoringModel model = parse(yaml, draft.code() + " 草稿 v" + draft.version());
+        if (!model.code().equals(draft.code()))
+            throw new IllegalArgumentException("草稿的模型代码必须保持为 " + draft.code() + "，不能改为 " + model.code());
+        repository.updateDraft(id, model.name(), draft.effectiveFrom(), ModelText.withVersion(yaml, draft.version()));
+        engines.remove(id);
+        audit.record(actor, "MODEL_DRAFT", draft.code() + " v" + draft.version(), "保存草稿");
+        return version(id);
+    }
+
+    /**
+     * Publishes a draft from an effective period with a reason. Runs already stored keep their scores;
+     * periods from the effective period on are scored with this version when they are next run.
+     */
+    @Transactional
+    public ModelVersion publish(long id, Period effectiveFrom, String reason, String actor) {
+        ModelVersion draft = requireDraft(id);
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("发布模型必须填写发布理由");
+        if (effectiveFrom.type() != Period.Type.MONTH) throw new IllegalArgumentException("生效期间须为月份，如 2021-07");
+        String yaml = ModelText.withEffectiveFrom(draft.sourceYaml(), effectiveFrom.code());
+        parse(yaml, draft.code() + " v" + draft.version());
+        repository.publish(id, effectiveFrom.code(), yaml, reason.trim(), actor, LocalDateTime.now(clock));
+        engines.remove(id);
+        audit.record(actor, "MODEL_PUBLISH", draft.code() + " v" + draft.version(),
+                "自 " + effectiveFrom.label() + " 起生效；理由：" + reason.trim());
+        return version(id);
+    }
+
+    /** An engine for a draft, built fresh each time because drafts change. */
+    public ScoringEngine draftEngine(ModelVersion draft) {
+        return new ScoringEngine(parse(draft.sourceYaml(), draft.code() + " 草稿 v" + draft.version()));
+    }
+
+    private ModelVersion requireDraft(long id) {
+        ModelVersion v = version(id);
+        if (!ModelVersion.DRAFT.equals(v.status())) throw new IllegalArgumentException(v.label() + " 已发布，不能修改；请复制为新草稿");
+        return v;
+    }
+
     public ScoringEngine engine(ModelVersion version) {
+        if (ModelVersion.DRAFT.equals(version.status())) return draftEngine(version);
         return engines.computeIfAbsent(version.id(),
                 id -> new ScoringEngine(parse(version.sourceYaml(), version.code() + " v" + version.version())));
     }

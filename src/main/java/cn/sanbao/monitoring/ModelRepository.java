@@ -29,6 +29,33 @@ class ModelRepository {
         return keys.getKey().longValue();
     }
 
+    long insertDraft(String code, int version, String name, String effectiveFrom, String yaml, String reason,
+                     String actor, LocalDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into model_version (code, version, name, effective_from, source_yaml, status, reason, "
+                        + "created_by, created_at) values (?,?,?,?,?,?,?,?,?)")
+                .params(code, version, name, effectiveFrom, yaml, ModelVersion.DRAFT, reason, actor, at)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Only drafts change; the status condition keeps published versions immutable even if called wrongly. */
+    int updateDraft(long id, String name, String effectiveFrom, String yaml) {
+        return jdbc.sql("update model_version set name = ?, effective_from = ?, source_yaml = ? where id = ? and status = ?")
+                .params(name, effectiveFrom, yaml, id, ModelVersion.DRAFT).update();
+    }
+
+    int publish(long id, String effectiveFrom, String yaml, String reason, String actor, LocalDateTime at) {
+        return jdbc.sql("update model_version set status = ?, effective_from = ?, source_yaml = ?, reason = ?, "
+                        + "published_by = ?, published_at = ? where id = ? and status = ?")
+                .params(ModelVersion.PUBLISHED, effectiveFrom, yaml, reason, actor, at, id, ModelVersion.DRAFT).update();
+    }
+
+    int maxVersion(String code) {
+        return jdbc.sql("select coalesce(max(version), 0) from model_version where code = ?").param(code)
+                .query(Integer.class).single();
+    }
+
     List<ModelVersion> findAll() {
         return jdbc.sql("select " + COLUMNS + " from model_version order by code, version desc")
                 .query(ModelVersion.class).list();

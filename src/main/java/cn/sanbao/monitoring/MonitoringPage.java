@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.sanbao.engine.Period;
 import cn.sanbao.security.UnitScope;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 监测结果 screens: the period's ranking and one unit's explanation. */
 @Controller
@@ -16,15 +17,18 @@ class MonitoringPage {
 
     private final ResultQueries results;
     private final UnitScope scope;
+    private final JsonMapper json;
 
-    MonitoringPage(ResultQueries results, UnitScope scope) {
+    MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json) {
         this.results = results;
         this.scope = scope;
+        this.json = json;
     }
 
+    /** The landing page depends on the role (see /home). */
     @GetMapping("/")
     String home() {
-        return "redirect:/monitoring";
+        return "redirect:/home";
     }
 
     @GetMapping("/monitoring")
@@ -53,7 +57,18 @@ class MonitoringPage {
         model.addAttribute("run", run);
         model.addAttribute("e", results.explanation(run.id(), unit));
         model.addAttribute("moves", results.moves(run, unit, 5));
-        model.addAttribute("history", results.history(unit, p.year(), Period.Type.MONTH));
+        List<UnitCharts.Point> history = new java.util.ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            Period month = Period.month(p.year(), m);
+            int n = m;
+            results.latestRun(month).ifPresent(r -> results.ranking(r, unit::equals).forEach(h -> history.add(
+                    new UnitCharts.Point(n + "月", month.code(), h.total(), h.grade(), h.gradeName(), h.overrides()))));
+        }
+        ResultExplanation e = (ResultExplanation) model.getAttribute("e");
+        model.addAttribute("history", history);
+        model.addAttribute("charts", json.writeValueAsString(UnitCharts.of(e, history)));
+        // the revision API is open to analysts and leaders only; others see the revision number without a link
+        model.addAttribute("revisionLinks", scope.seesAll());
         return "monitoring/unit";
     }
 

@@ -1,31 +1,48 @@
 package cn.sanbao.security;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
-/** Web security; endpoints may also carry @PreAuthorize (method security is on). */
+/**
+ * Web security; endpoints may also carry @PreAuthorize (method security is on). The three
+ * administrator roles reach only their own screens; business screens need ANALYST, LEADER or LOCAL.
+ */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    /** Roles that work with monitoring data (the administrators do not). */
+    static final String[] BUSINESS = {Roles.ANALYST, Roles.LEADER, Roles.LOCAL};
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/maps/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/home", "/account/**").authenticated()
+                        .requestMatchers("/admin/users/**").hasRole(Roles.SYSTEM_ADMIN)
+                        .requestMatchers("/admin/roles/**").hasRole(Roles.SECURITY_ADMIN)
+                        .requestMatchers("/audit/**", "/api/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/monitoring", false).permitAll())
+                        .requestMatchers(HttpMethod.GET, "/models", "/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
+                        .requestMatchers("/models", "/models/**").hasRole(Roles.ANALYST)
+                        .anyRequest().hasAnyRole(BUSINESS))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
                 .logout(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 // API clients authenticate with HTTP Basic on every call and hold no session to forge.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();
@@ -34,5 +51,11 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Publishes sign-in success and failure events, which {@link SignInEvents} audits. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
     }
 }

@@ -1,0 +1,32 @@
+package cn.sanbao.dashboard;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import cn.sanbao.engine.Period;
+import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.JsonApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@JsonApi
+@Tag(name = "总览", description = "地图、等级分布、排名、等级迁移与全年走势")
+class DashboardApi {
+
+    private final DashboardService dashboard;
+    private final UnitScope scope;
+
+    DashboardApi(DashboardService dashboard, UnitScope scope) {
+        this.dashboard = dashboard;
+        this.scope = scope;
+    }
+
+    @GetMapping("/api/dashboard")
+    @Operation(summary = "某月（2021-03）或某周（2021-W05）的总览数据，仅含当前用户权限范围内的单位；不填期间取最新月份")
+    DashboardData dashboard(@RequestParam(required = false) String period) {
+        Period p = period != null && !period.isBlank() ? Period.parse(period)
+                : dashboard.defaultPeriod().orElseThrow(() -> new java.util.NoSuchElementException("尚未运行监测"));
+        return dashboard.build(p, scope.visible());
+    }
+}

@@ -1,0 +1,70 @@
+package cn.sanbao.dashboard;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.Period;
+import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.security.UnitScope;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 总览: map, counts, ranking, migration and trend of a month or week, within the user's unit scope. */
+@Controller
+class DashboardPage {
+
+    private final DashboardService dashboard;
+    private final UnitScope scope;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    DashboardPage(DashboardService dashboard, UnitScope scope, AuditLog audit, JsonMapper json) {
+        this.dashboard = dashboard;
+        this.scope = scope;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @GetMapping("/dashboard")
+    String page(@RequestParam(required = false) String period, Model model) {
+        Period p = period != null && !period.isBlank() ? Period.parse(period) : dashboard.defaultPeriod().orElse(null);
+        if (p == null) return "dashboard/empty";
+        DashboardData data = dashboard.build(p, scope.visible());
+        model.addAttribute("d", data);
+        model.addAttribute("p", p);
+        model.addAttribute("periods", dashboard.periods(p.year()));
+        model.addAttribute("cities", dashboard.cityNames());
+        // the charts need no ranking (it is the HTML table); leaving it out keeps the page small
+        model.addAttribute("json", json.writeValueAsString(new DashboardData(data.period(), data.periodLabel(), data.runId(),
+                data.asOfRevision(), data.grades(), data.counts(), data.map(), List.of(), data.migration(), data.trend())));
+        return "dashboard/dashboard";
+    }
+
+    /** The ranking as Excel, with the same city and grade filter as the screen; audited. */
+    @GetMapping("/dashboard/export")
+    ResponseEntity<byte[]> export(@RequestParam String period, @RequestParam(required = false) String city,
+                                  @RequestParam(required = false) String grade, Principal principal,
+                                  HttpServletRequest request) {
+        Period p = Period.parse(period);
+        DashboardData data = dashboard.build(p, scope.visible());
+        List<UnitRanking> rows = RankingFilter.apply(data.ranking(), city, grade);
+        byte[] body = RankingExcel.write(data.periodLabel(), rows);
+        audit.record(principal.getName(), "EXPORT", "dashboard:" + p.code(), "导出" + data.periodLabel() + "排名 "
+                + rows.size() + " 个单位" + (city == null || city.isBlank() ? "" : "，" + city)
+                + (grade == null || grade.isBlank() ? "" : "，等级 " + grade), request.getRemoteAddr());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(data.periodLabel() + "三保监测排名.xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(body);
+    }
+}

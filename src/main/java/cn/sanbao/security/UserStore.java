@@ -1,0 +1,73 @@
+package cn.sanbao.security;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Table app_user. */
+@Repository
+class UserStore {
+
+    private static final String COLUMNS = "username, display_name, password_hash, role_code, scope_unit, enabled, "
+            + "must_change, failed_count, locked_until, password_changed_at, created_by, created_at";
+
+    private static final String SELECT = "select " + COLUMNS.replace("role_code", "role_code as role") + " from app_user";
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserAccount> find(String username) {
+        return jdbc.sql(SELECT + " where username = ?").param(username)
+                .query(UserAccount.class).optional();
+    }
+
+    List<UserAccount> all() {
+        return jdbc.sql(SELECT + " order by username").query(UserAccount.class).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    void insert(String username, String displayName, String hash, String role, String scope, boolean mustChange,
+                String actor, LocalDateTime at) {
+        jdbc.sql("insert into app_user (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(username, displayName, hash, role, scope, true, mustChange, 0, null, at, actor, at).update();
+    }
+
+    void setPassword(String username, String hash, boolean mustChange, LocalDateTime at) {
+        jdbc.sql("update app_user set password_hash = ?, must_change = ?, password_changed_at = ?, failed_count = 0, "
+                + "locked_until = null where username = ?").params(hash, mustChange, at, username).update();
+    }
+
+    void setRole(String username, String role, String scope) {
+        jdbc.sql("update app_user set role_code = ?, scope_unit = ? where username = ?").params(role, scope, username).update();
+    }
+
+    void setEnabled(String username, boolean enabled) {
+        jdbc.sql("update app_user set enabled = ? where username = ?").params(enabled, username).update();
+    }
+
+    void unlock(String username) {
+        jdbc.sql("update app_user set failed_count = 0, locked_until = null where username = ?").param(username).update();
+    }
+
+    /** Adds one failure and returns the new count (0 when the user does not exist). */
+    int addFailure(String username) {
+        jdbc.sql("update app_user set failed_count = failed_count + 1 where username = ?").param(username).update();
+        return find(username).map(UserAccount::failedCount).orElse(0);
+    }
+
+    void lock(String username, LocalDateTime until) {
+        jdbc.sql("update app_user set failed_count = 0, locked_until = ? where username = ?").params(until, username).update();
+    }
+
+    void clearFailures(String username) {
+        jdbc.sql("update app_user set failed_count = 0 where username = ? and failed_count > 0").param(username).update();
+    }
+}

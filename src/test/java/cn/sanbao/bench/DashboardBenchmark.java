@@ -1,0 +1,123 @@
+package cn.sanbao.bench;
+
+import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import cn.sanbao.SanbaoApplication;
+import cn.sanbao.demo.SyntheticDataSet;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.DataItem;
+import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactValue;
+import cn.sanbao.facts.Frequency;
+import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.security.AccountService;
+import cn.sanbao.security.Roles;
+
+/**
+ * Dashboard speed on the synthetic 3,000-unit data set (not a unit test). Starts the application on an
+ * fresh H2 file database (in memory the year's results do not fit a small heap) with a generated region tree (30 cities × 100 units), stores the year's facts,
+ * scores the twelve months, signs in over HTTP and times the page /dashboard and the JSON
+ * /api/dashboard for December: median of 100 requests each. Goal: under 200 ms each on the server.
+ *
+ * <p>Arguments (optional): units (3000), requests (100).
+ */
+public final class DashboardBenchmark {
+
+    static final double GOAL_MS = 200;
+
+    public static void main(String[] args) throws Exception {
+        int units = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int cities = 30;
+        Path region = Files.createTempFile("sanbao-bench-region", ".csv");
+        StringBuilder csv = new StringBuilder("code,name,kind,parent_code,gb2260,sort_order\n640000,合成自治区,REGION,,false,0\n");
+        for (int c = 0; c < cities; c++) csv.append(String.format("C%02d,合成市%02d,CITY,640000,false,%d%n", c + 1, c + 1, (c + 1) * 10000));
+        for (int i = 0; i < units; i++)
+            csv.append(String.format("%s,合成县%d,COUNTY,C%02d,false,%d%n", SyntheticDataSet.unitCode(i), i + 1,
+                    i % cities + 1, (i % cities + 1) * 10000 + i + 1));
+        Files.writeString(region, csv);
+
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext app = new SpringApplication(SanbaoApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("sanbao-bench-db") + "/db",
+                "--sanbao.demo.enabled=false", "--sanbao.region.file=file:" + region, "--logging.level.root=WARN");
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        System.out.printf("总览基准：%d 个单位（%d 个市），应用启动 %.1f s，%d 核%n", units, cities,
+                (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
+
+        long f0 = System.nanoTime();
+        DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
+        List<FactValue> facts = new ArrayList<>();
+        SyntheticDataSet data = new SyntheticDataSet(units, 20210101L);
+        int year = SyntheticDataSet.YEAR;
+        data.forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
+            Frequency f = items.item(item).map(DataItem::frequency).orElse(Frequency.MONTHLY);
+            if (f == Frequency.ANNUAL) {
+                if (month == 1) facts.add(new FactValue(code, String.valueOf(year), item, amount));
+            } else {
+                facts.add(new FactValue(code, Period.month(year, month).code(), item, amount));
+            }
+        }));
+        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位", "benchmark", null, facts);
+        System.out.printf("存入 %d 条数据：%.1f s%n", facts.size(), (System.nanoTime() - f0) / 1e9);
+        long s0 = System.nanoTime();
+        for (int m = 1; m <= 12; m++) app.getBean(ScoringRunService.class).run(Period.month(year, m), "benchmark", "基准");
+        System.out.printf("评分 12 个月：%.1f s%n", (System.nanoTime() - s0) / 1e9);
+
+        AccountService accounts = app.getBean(AccountService.class);
+        accounts.create("benchmark", "bench", "基准用户", "Speed-test-2021");
+        accounts.assignRole("benchmark", "bench", Roles.ANALYST, null);
+        accounts.changeOwnPassword("bench", "Speed-test-2021", "Speed-test-2022", null);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) throw new IllegalStateException("登录页没有 CSRF 令牌");
+        String form = "username=bench&password=" + URLEncoder.encode("Speed-test-2022", StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+
+        String period = Period.month(year, 12).code();
+        boolean ok = true;
+        for (Map.Entry<String, String> target : Map.of("页面 /dashboard", "/dashboard?period=" + period,
+                "JSON /api/dashboard", "/api/dashboard?period=" + period).entrySet()) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + target.getValue())).build();
+            long first = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            double firstMs = (System.nanoTime() - first) / 1e6;
+            if (r.statusCode() != 200) throw new IllegalStateException(target.getValue() + " 返回 " + r.statusCode());
+            for (int i = 0; i < 10; i++) http.send(req, HttpResponse.BodyHandlers.discarding());
+            double[] ms = new double[requests];
+            for (int i = 0; i < requests; i++) {
+                long a = System.nanoTime();
+                http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                ms[i] = (System.nanoTime() - a) / 1e6;
+            }
+            Arrays.sort(ms);
+            double median = ms[requests / 2];
+            ok &= median < GOAL_MS;
+            System.out.printf("%s：首次 %.0f ms，%d 次中位数 %.1f ms，P90 %.1f ms，响应 %d KB —— %s%n", target.getKey(), firstMs,
+                    requests, median, ms[(int) (requests * 0.9)], r.body().length / 1024, median < GOAL_MS ? "达到目标（<200 ms）" : "未达目标");
+        }
+        app.close();
+        System.exit(ok ? 0 : 1);
+    }
+}

@@ -1,0 +1,158 @@
+package cn.sanbao.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in real headless Chromium against the running application with the demo data: sign in,
+ * dashboard map and charts, a unit page, draft model edit, simulation and publication, sign-out, and a
+ * county user refused another county. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true"})
+class ConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    static WebDriver driver;
+    static Path profile;
+
+    @BeforeAll
+    static void browser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "跳过浏览器测试：未找到 /usr/bin/chromium 或 /usr/bin/chromedriver（apt-get install chromium chromium-driver）");
+        profile = Files.createTempDirectory("sanbao-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (driver != null) driver.quit();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    void shot(String name) throws IOException {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("sanbao-demo");
+        driver.findElement(By.cssSelector("button.primary")).click();
+    }
+
+    @Test
+    void analystWorksThroughDashboardUnitAndModelEditor() throws IOException {
+        signIn("analyst");
+        waiting().until(ExpectedConditions.urlContains("/dashboard"));
+        // March: 西吉县 has wage arrears
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("period"))).selectByValue("2021-03");
+        waiting().until(ExpectedConditions.urlContains("period=2021-03"));
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-map-ready")));
+        assertThat(js("return echarts.getMap('ningxia') != null")).isEqualTo(true);
+        assertThat(driver.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#trend canvas"))).isNotEmpty();
+        assertThat(js("return window.sanbaoCharts.map.getOption().series[0].data.length")).isEqualTo(5L);
+        assertThat(driver.findElement(By.id("counts")).getText()).contains("高度风险");
+        shot("01-dashboard");
+
+        // filter the ranking to 高度风险, then open 西吉县
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-grade"))).selectByValue("HIGH");
+        long visible = (Long) js("return Array.from(document.querySelectorAll('#ranking tbody tr')).filter(r => r.style.display !== 'none').length");
+        assertThat(visible).isPositive();
+        driver.findElement(By.linkText("西吉县")).click();
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-charts-ready")));
+        assertThat(driver.findElements(By.cssSelector("#score-chart canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#pillar-chart canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("a.revision"))).isNotEmpty();
+        shot("02-unit-xiji");
+
+        // copy the published model into a draft, break it, fix it, save, simulate, publish
+        driver.get(url("/models"));
+        driver.findElement(By.id("copy-current")).click();
+        WebElement yaml = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
+        String original = yaml.getAttribute("value");
+        yaml.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END), "\nbroken: [");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "问题"));
+        shot("03-draft-problem");
+        String stricter = original.replace("{ code: STABLE, name: 平稳运行, min: 85 }", "{ code: STABLE, name: 平稳运行, min: 95 }");
+        js("arguments[0].value = arguments[1];", yaml, stricter);
+        yaml.sendKeys(" ");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "校验通过"));
+        driver.findElement(By.id("save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "草稿已保存"));
+        driver.findElement(By.id("periods")).sendKeys("2021-03");
+        driver.findElement(By.id("simulate")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".simulation")));
+        assertThat(driver.findElements(By.cssSelector("tr.changed"))).isNotEmpty();
+        js("arguments[0].scrollIntoView()", driver.findElement(By.cssSelector(".simulation")));
+        shot("04-simulation");
+        driver.findElement(By.id("effectiveFrom")).sendKeys("2099-01");
+        driver.findElement(By.id("reason")).sendKeys("平稳运行门槛提高到 95 分（浏览器测试）");
+        driver.findElement(By.id("publish")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已发布"));
+        shot("05-published");
+
+        driver.findElement(By.cssSelector("header button.link")).click();
+        waiting().until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(driver.getPageSource()).contains("已安全退出");
+    }
+
+    @Test
+    void countyUserCannotReachAnotherCounty() throws IOException {
+        signIn("xiji");
+        waiting().until(ExpectedConditions.urlContains("/dashboard"));
+        driver.get(url("/monitoring/units/640422?period=2021-03"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("西吉县");
+        driver.get(url("/monitoring/units/640424?period=2021-03"));
+        assertThat(driver.getPageSource()).contains("403").doesNotContain("泾源县");
+        shot("06-county-refused");
+    }
+}

@@ -1,0 +1,141 @@
+package cn.sanbao.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.testsupport.DemoData;
+
+/**
+ * Walks every endpoint registered with Spring MVC with every role. The expected roles of an endpoint
+ * come from {@link #expected}: the rule for all business endpoints plus an explicit table of exceptions,
+ * so an endpoint added later is covered without touching this test. Where the path names a unit, a county
+ * user asking for another county must be refused and for its own county must not be.
+ * Requests that change data are only sent with the roles that must be refused.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class AuthorizationMatrixContract {
+
+    static final String ANONYMOUS = "anonymous";
+    static final Map<String, RequestPostProcessor> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put(Roles.SYSTEM_ADMIN, user("m-sys").roles(Roles.SYSTEM_ADMIN));
+        ROLES.put(Roles.SECURITY_ADMIN, user("m-sec").roles(Roles.SECURITY_ADMIN));
+        ROLES.put(Roles.AUDITOR, user("m-aud").roles(Roles.AUDITOR));
+        ROLES.put(Roles.ANALYST, user("m-analyst").roles(Roles.ANALYST));
+        ROLES.put(Roles.LEADER, user("m-leader").roles(Roles.LEADER));
+        ROLES.put(Roles.LOCAL, user("m-xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422"));
+    }
+
+    static final Set<String> BUSINESS = Set.of(Roles.ANALYST, Roles.LEADER, Roles.LOCAL);
+    static final Set<String> ANYONE_SIGNED_IN = Set.of(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR,
+            Roles.ANALYST, Roles.LEADER, Roles.LOCAL);
+
+    @Autowired MockMvc mvc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired FactStore facts;
+    @Autowired ScoringRunService scoring;
+    @Autowired ResultQueries results;
+
+    @BeforeEach
+    void demo() {
+        DemoData.ensureLoaded(facts, scoring, results);
+    }
+
+    /** Roles that may use an endpoint; null = public. The exceptions to the business rule are listed here. */
+    static Set<String> expected(HttpMethod method, String path) {
+        if (path.equals("/login") || path.equals("/error") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"))
+            return null;
+        if (path.equals("/home") || path.startsWith("/account/")) return ANYONE_SIGNED_IN;
+        if (path.startsWith("/admin/users")) return Set.of(Roles.SYSTEM_ADMIN);
+        if (path.startsWith("/admin/roles")) return Set.of(Roles.SECURITY_ADMIN);
+        if (path.startsWith("/audit") || path.startsWith("/api/audit")) return Set.of(Roles.AUDITOR);
+        if (path.startsWith("/api/runs") && method == HttpMethod.POST) return Set.of(Roles.ANALYST);
+        if (path.startsWith("/api/revisions") || path.startsWith("/api/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        if (path.startsWith("/models") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
+        if (path.startsWith("/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        return BUSINESS;
+    }
+
+    record Endpoint(HttpMethod method, String pattern) {
+        String path(String unit) {
+            return pattern.replace("{unit}", unit).replace("{code}", unit).replace("{period}", "2021-03").replace("{id}", "1")
+                    .replace("{username}", "nobody").replaceAll("\\{[^}/]+}", "x");
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        Set<String> seen = new TreeSet<>();
+        List<Endpoint> out = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    if (seen.add(m + " " + pattern)) out.add(new Endpoint(HttpMethod.valueOf(m.name()), pattern));
+                }
+            }
+        }
+        return out;
+    }
+
+    int status(Endpoint e, String path, RequestPostProcessor who) throws Exception {
+        MockHttpServletRequestBuilder r = request(e.method(), path).param("period", "2021-03").param("year", "2021").with(csrf()).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON);
+        if (who != null) r = r.with(who);
+        return mvc.perform(r).andReturn().getResponse().getStatus();
+    }
+
+    @Test
+    void everyEndpointWithEveryRole() throws Exception {
+        List<Endpoint> endpoints = endpoints();
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/dashboard", "/api/dashboard", "/audit",
+                "/admin/users", "/admin/roles", "/models/{id}", "/monitoring/units/{unit}");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            Set<String> allowed = expected(e.method(), e.pattern());
+            if (allowed == null) continue;
+            boolean reads = e.method() == HttpMethod.GET;
+            String path = e.path("640422");
+            int anon = status(e, path, null);
+            boolean anonRefused = anon == 401 || anon == 403 || (anon == 302);
+            if (!anonRefused) wrong.add(e + " anonymous → " + anon);
+            for (Map.Entry<String, RequestPostProcessor> role : ROLES.entrySet()) {
+                boolean may = allowed.contains(role.getKey());
+                if (may && !reads) continue;
+                int s = status(e, path, role.getValue());
+                if (may && (s == 401 || s == 403)) wrong.add(e + " " + role.getKey() + " should pass, got " + s);
+                if (!may && s != 403) wrong.add(e + " " + role.getKey() + " should be refused, got " + s);
+            }
+            if ((e.pattern().contains("{unit}") || e.pattern().contains("{code}")) && reads && allowed.contains(Roles.LOCAL)) {
+                int other = status(e, e.path("640423"), ROLES.get(Roles.LOCAL));
+                if (other != 403) wrong.add(e + " county user asking for another county got " + other);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+}
