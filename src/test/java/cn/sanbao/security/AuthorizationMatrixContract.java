@@ -80,12 +80,16 @@ abstract class AuthorizationMatrixContract {
         if (path.startsWith("/api/revisions") || path.startsWith("/api/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
         if (path.startsWith("/models") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
         if (path.startsWith("/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        // the delivery log names every recipient of every unit: the department's view only
+        if (path.startsWith("/warnings/deliveries") || path.startsWith("/api/warnings/messages"))
+            return Set.of(Roles.ANALYST, Roles.LEADER);
         return BUSINESS;
     }
 
     record Endpoint(HttpMethod method, String pattern) {
         String path(String unit) {
-            return pattern.replace("{unit}", unit).replace("{code}", unit).replace("{period}", "2021-03").replace("{id}", "1")
+            return pattern.replace("{unit}", unit).replace("{code}", unit).replace("{period}", "2021-03").replace("{id}", "1").replace("{revisionId}", "1")
+                    .replace("{year}", "2021").replace("{pillar}", "WAGE")
                     .replace("{username}", "nobody").replaceAll("\\{[^}/]+}", "x");
         }
     }

@@ -11,6 +11,7 @@ import cn.sanbao.engine.load.ModelValidationException;
 import cn.sanbao.shared.DataFileException;
 
 /** Turns failures of the JSON API into structured Chinese errors with the right HTTP status. */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = JsonApi.class)
 public class ApiErrors {
 
