@@ -87,10 +87,13 @@ class MonitoringApi {
     }
 
     @GetMapping("/units/{unit}/history")
-    @Operation(summary = "某单位全年各期的总分和等级")
-    List<UnitRanking> history(@PathVariable String unit, @RequestParam int year,
+    @Operation(summary = "某单位全年各期的总分和等级；不给 year 时为最近一次月度监测所在年度")
+    List<UnitRanking> history(@PathVariable String unit, @RequestParam(required = false) Integer year,
                               @RequestParam(defaultValue = "MONTH") Period.Type type) {
+        // scope first, so a refused request is refused whatever its parameters
         scope.require(unit);
-        return results.history(unit, year, type);
+        int y = year != null ? year : results.latestPeriod(Period.Type.MONTH).map(p -> Period.parse(p).year())
+                .orElseThrow(() -> new NoSuchElementException("尚未运行监测"));
+        return results.history(unit, y, type);
     }
 }

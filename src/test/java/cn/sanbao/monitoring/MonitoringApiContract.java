@@ -86,6 +86,10 @@ abstract class MonitoringApiContract {
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("SCOPE_DENIED") && e.actor().equals("xiji")
                 && "640104".equals(e.target()));
         mvc.perform(get("/api/units").with(XIJI)).andExpect(jsonPath("$", hasSize(1)));
+        mvc.perform(get("/api/units/640104/history").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/units/640422/history").param("year", "2021").with(XIJI))
+                .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(12)))
+                .andExpect(jsonPath("$[2].gradeName").value("高度风险"));
         mvc.perform(get("/api/revisions").with(XIJI)).andExpect(status().isForbidden());
     }
 
