@@ -1,6 +1,5 @@
 package cn.sanbao.monitoring;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,9 +134,5 @@ public class ResultQueries {
 
     ScoringModel model(ScoringRun run) {
         return models.engine(models.version(run.modelVersionId())).model();
-    }
-
-    public BigDecimal timeProgress(ScoringRun run) {
-        return Period.parse(run.period()).timeProgress();
     }
 }

@@ -14,7 +14,7 @@ public record UnitRanking(String unitCode, String unitName, String unitKind, boo
         return total == null || previousTotal == null ? null : total.subtract(previousTotal);
     }
 
-    /** Positive when the grade got worse (moved down the list of grades), negative when it improved. */
+    /** True when the unit has a grade in both periods and they differ. */
     public boolean gradeChanged() {
         return previousGrade != null && grade != null && !previousGrade.equals(grade);
     }
