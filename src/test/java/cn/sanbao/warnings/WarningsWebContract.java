@@ -103,7 +103,8 @@ abstract class WarningsWebContract {
         assertThat(page).contains("升级处置", "约谈", "通报", w.letterNo(), "发送记录", "1380000");
         String preview = mvc.perform(get("/warnings/letters/" + w.id()).with(ANALYST)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(preview).contains(w.letterNo(), "泾源县财政局：", "宁夏回族自治区财政厅", "问责");
+        assertThat(preview).contains(w.letterNo(), "泾源县财政局：", "宁夏回族自治区财政厅", "问责", "全区市县“三保”运行监测结果")
+                .doesNotContain("县级“三保”");
         mvc.perform(get("/warnings/deliveries").with(ANALYST)).andExpect(status().isOk());
         mvc.perform(get("/warnings/deliveries").with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/warnings/letters/" + w.id() + ".pdf").with(ANALYST)).andExpect(status().isOk())
