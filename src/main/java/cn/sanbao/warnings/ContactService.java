@@ -30,6 +30,19 @@ public class ContactService {
         return out;
     }
 
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
+    public List<Contact> all() {
+        return repository.allContacts();
+    }
+
+    /** A contact who left is stopped, not deleted: earlier messages still name who they went to. */
+    @Transactional
+    @PreAuthorize("hasRole('ANALYST')")
+    public void setActive(long id, boolean active, String actor) {
+        if (!repository.setContactActive(id, active)) throw new java.util.NoSuchElementException("没有编号为 " + id + " 的联系人");
+        audit.record(actor, active ? "WARNING_CONTACT_RESUME" : "WARNING_CONTACT_STOP", String.valueOf(id), active ? "恢复接收预警" : "停止接收预警");
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ANALYST')")
     public long add(Contact c, String actor) {

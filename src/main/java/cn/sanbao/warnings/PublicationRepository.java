@@ -107,6 +107,17 @@ public class PublicationRepository {
         return keys.getKey().longValue();
     }
 
+    /** Every contact, stopped ones included, in region order of their unit codes. */
+    public List<Contact> allContacts() {
+        return jdbc.sql("select id, unit_code, role, name, title, phone, wechat_key, email, active from warning_contact "
+                + "order by unit_code, role, id").query(Contact.class).list();
+    }
+
+    /** Returns false when there is no such contact. */
+    public boolean setContactActive(long id, boolean active) {
+        return jdbc.sql("update warning_contact set active = ? where id = ?").params(active, id).update() == 1;
+    }
+
     public boolean hasContacts(String unit) {
         return jdbc.sql("select count(*) from warning_contact where unit_code = ?").param(unit).query(Long.class).single() > 0;
     }

@@ -61,6 +61,7 @@ class WarningsPage {
                 .filter(u -> scope.visible().test(u.code()) || scope.seesAll()).toList());
         model.addAttribute("publications", scope.seesAll() ? publications.publications() : List.of());
         model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
+        model.addAttribute("department", scope.seesAll());
         model.addAttribute("publishable", hasRole("ROLE_ANALYST") ? publishable() : List.of());
         return "warnings/list";
     }

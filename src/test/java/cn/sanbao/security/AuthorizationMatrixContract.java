@@ -80,6 +80,8 @@ abstract class AuthorizationMatrixContract {
         if (path.startsWith("/api/revisions") || path.startsWith("/api/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
         if (path.startsWith("/models") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
         if (path.startsWith("/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        if (path.startsWith("/warnings/settings"))
+            return method == HttpMethod.GET ? Set.of(Roles.ANALYST, Roles.LEADER) : Set.of(Roles.ANALYST);
         // the delivery log names every recipient of every unit: the department's view only
         if (path.startsWith("/warnings/deliveries") || path.startsWith("/api/warnings/messages"))
             return Set.of(Roles.ANALYST, Roles.LEADER);

@@ -31,6 +31,7 @@ import cn.sanbao.facts.FactStore;
 import cn.sanbao.monitoring.ResultQueries;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.warnings.letter.LetterTemplate;
 
 /** Pages and JSON API: unit scope on list, case and letter; the workflow by role; the letter files. */
 @SpringBootTest
@@ -49,6 +50,7 @@ abstract class WarningsWebContract {
     @Autowired CaseRepository cases;
     @Autowired RegionTree regions;
     @Autowired AuditLog audit;
+    @Autowired cn.sanbao.warnings.letter.LetterService letters;
 
     @BeforeEach
     void published() {
@@ -133,6 +135,56 @@ abstract class WarningsWebContract {
             assertThat(body.getIndentationFirstLine()).isEqualTo(640);
         }
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_LETTER_DOWNLOAD") && e.actor().equals("xiji"));
+    }
+
+    @Test
+    void settingsPageEditsTheTemplateWithoutChangingLettersAlreadySentAndStopsAContact() throws Exception {
+        RequestPostProcessor leader = user("leader").roles("LEADER");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var flash = org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash();
+        LetterTemplate before = letters.template();
+        Warning sent = warningOf("640424", "2021-04");
+        String page = mvc.perform(get("/warnings/settings").with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("提示函模板", "预警联系人", "{单位}", "保存模板", before.office());
+        assertThat(mvc.perform(get("/warnings/settings").with(leader)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("保存模板", "添加联系人");
+        mvc.perform(get("/warnings/settings").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/warnings/settings/template").param("title", "x").with(leader).with(csrf)).andExpect(status().isForbidden());
+
+        mvc.perform(post("/warnings/settings/template").param("title", "关于{单位名}的提示函").param("body", before.body())
+                        .param("actions", before.actions()).param("office", before.office()).param("docPrefix", before.docPrefix())
+                        .with(ANALYST).with(csrf))
+                .andExpect(flash.attribute("error", org.hamcrest.Matchers.containsString("未知占位符 {单位名}")));
+        assertThat(letters.template().title()).isEqualTo(before.title());
+        try {
+            mvc.perform(post("/warnings/settings/template").param("title", "关于{单位}“三保”运行情况的提示函").param("body", before.body())
+                    .param("actions", before.actions()).param("office", before.office()).param("docPrefix", before.docPrefix())
+                    .with(ANALYST).with(csrf)).andExpect(flash.attribute("message", org.hamcrest.Matchers.containsString("已保存")));
+            assertThat(letters.template().title()).isEqualTo("关于{单位}“三保”运行情况的提示函");
+            assertThat(letters.templateHistory(1).get(0)).satisfies(h -> {
+                assertThat(h.title()).isEqualTo(before.title());
+                assertThat(h.replacedBy()).isEqualTo("analyst");
+            });
+            String old = mvc.perform(get("/warnings/letters/" + sent.id()).with(ANALYST)).andReturn().getResponse().getContentAsString();
+            assertThat(old).contains("关于泾源县“三保”运行风险的提示函").doesNotContain("运行情况的提示函");
+        } finally {
+            mvc.perform(post("/warnings/settings/template").param("title", before.title()).param("body", before.body())
+                    .param("actions", before.actions()).param("office", before.office()).param("docPrefix", before.docPrefix())
+                    .with(ANALYST).with(csrf));
+        }
+
+        mvc.perform(post("/warnings/settings/contacts").param("unitCode", "640522").param("role", "UNIT").param("name", "马会计")
+                .param("phone", "abc").with(ANALYST).with(csrf)).andExpect(flash.attribute("error", org.hamcrest.Matchers.containsString("手机号 abc 格式不正确")));
+        mvc.perform(post("/warnings/settings/contacts").param("unitCode", "640522").param("role", "UNIT").param("name", "马会计")
+                .param("phone", "13900000001").with(ANALYST).with(csrf)).andExpect(status().is3xxRedirection());
+        Contact added = publications.allContacts().stream().filter(c -> c.name().equals("马会计")).reduce((a, b) -> b).orElseThrow();
+        assertThat(added.active()).isTrue();
+        mvc.perform(post("/warnings/settings/contacts/" + added.id() + "/active").param("active", "false").with(leader).with(csrf))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/warnings/settings/contacts/" + added.id() + "/active").param("active", "false").with(ANALYST).with(csrf))
+                .andExpect(status().is3xxRedirection());
+        assertThat(publications.contacts("640522", Contact.UNIT)).noneMatch(c -> c.id() == added.id());
+        assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_CONTACT_STOP") && e.target().equals(String.valueOf(added.id())));
     }
 
     @Test

@@ -57,7 +57,7 @@ public class LetterService {
     public Letter letter(long warningId) {
         Warning w = publications.warning(warningId).orElseThrow(() -> new NoSuchElementException("预警 #" + warningId + " 不存在"));
         scope.require(w.unitCode());
-        return compose(w, templates.current());
+        return compose(w, templates.at(w.createdAt()));
     }
 
     public byte[] docx(long warningId, String actor) {
@@ -109,6 +109,10 @@ public class LetterService {
 
     public LetterTemplate template() {
         return templates.current();
+    }
+
+    public List<LetterTemplateRepository.Replaced> templateHistory(int limit) {
+        return templates.history(limit);
     }
 
     @Transactional

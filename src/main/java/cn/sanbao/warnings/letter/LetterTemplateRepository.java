@@ -1,6 +1,7 @@
 package cn.sanbao.warnings.letter;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,32 @@ public class LetterTemplateRepository {
                 + "from warning_letter_template where code = 'DEFAULT'").query(LetterTemplate.class).single();
     }
 
+    /**
+     * The text a letter issued at {@code issued} was written with: the oldest earlier text replaced only after
+     * that moment, else the current one. A template edit so never changes a letter already sent.
+     */
+    public LetterTemplate at(LocalDateTime issued) {
+        return jdbc.sql("select id, code, title, body, actions, office, doc_prefix, updated_by, updated_at "
+                        + "from warning_letter_template_history where code = 'DEFAULT' and replaced_at > ? order by id")
+                .param(issued).query(LetterTemplate.class).list().stream().findFirst().orElseGet(this::current);
+    }
+
+    /** Earlier texts of the template, newest first; each with who wrote it and who replaced it. */
+    public List<Replaced> history(int limit) {
+        return jdbc.sql("select id, title, body, actions, office, doc_prefix, updated_by, updated_at, replaced_by, replaced_at "
+                + "from warning_letter_template_history where code = 'DEFAULT' order by id desc").query(Replaced.class)
+                .list().stream().limit(limit).toList();
+    }
+
+    public record Replaced(long id, String title, String body, String actions, String office, String docPrefix,
+                           String updatedBy, LocalDateTime updatedAt, String replacedBy, LocalDateTime replacedAt) {
+    }
+
+    /** Keeps the current text in the history before it is replaced: nothing a letter was built from is lost. */
     void update(String title, String body, String actions, String office, String docPrefix, String actor, LocalDateTime at) {
+        jdbc.sql("insert into warning_letter_template_history (code, title, body, actions, office, doc_prefix, updated_by, "
+                + "updated_at, replaced_by, replaced_at) select code, title, body, actions, office, doc_prefix, updated_by, "
+                + "updated_at, ?, ? from warning_letter_template where code = 'DEFAULT'").params(actor, at).update();
         jdbc.sql("update warning_letter_template set title = ?, body = ?, actions = ?, office = ?, doc_prefix = ?, "
                         + "updated_by = ?, updated_at = ? where code = 'DEFAULT'")
                 .params(title, body, actions, office, docPrefix, actor, at).update();
