@@ -38,7 +38,10 @@ public class SecurityConfig {
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/models", "/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers("/models", "/models/**").hasRole(Roles.ANALYST)
-                        .anyRequest().hasAnyRole(BUSINESS))
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(BUSINESS)
+                        .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(BUSINESS)
+                        // leaders read everything and change nothing; method security narrows the writers further
+                        .anyRequest().hasAnyRole(Roles.ANALYST, Roles.LOCAL))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
                 .logout(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
