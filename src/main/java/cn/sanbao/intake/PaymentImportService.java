@@ -94,6 +94,7 @@ public class PaymentImportService {
                 PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
                 PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
                 writer.write(rev, period, source, again, copy::classify, progress);
+                writer.unitMonths(rev, period, sums.rowsPerUnit());
                 writer.unclassified(rev, unclassified);
                 audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
                         + unclassified.size() + " 个，SHA-256 " + hash);
