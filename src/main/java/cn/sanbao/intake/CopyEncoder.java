@@ -9,58 +9,35 @@ import java.util.Map;
 /**
  * Encodes payment rows straight into PostgreSQL COPY text-format bytes. A file repeats the same units, codes,
  * dates and agencies millions of times, so their encoded bytes are cached instead of re-escaped per row.
+ * Rows are encoded from line_no on; the revision column is put in front when they are sent ({@link GroupedSpill}).
  */
 final class CopyEncoder {
 
     private static final int MAX_CACHED = 50_000;
     private static final byte[] NULL = {'\\', 'N'};
 
-    private final byte[] prefix;
     private final byte[] periodBytes;
     private final byte[][] pillars = new byte[Pillar.values().length][];
     private final Map<String, byte[]> strings = new HashMap<>();
     private final Map<LocalDate, byte[]> dates = new HashMap<>();
-    private byte[] buf = new byte[1 << 20];
-    private int len;
 
-    CopyEncoder(long revision, String period) {
-        this.prefix = (revision + "\t").getBytes(StandardCharsets.US_ASCII);
+    CopyEncoder(String period) {
         this.periodBytes = escape(period);
         for (Pillar p : Pillar.values()) pillars[p.ordinal()] = p.name().getBytes(StandardCharsets.US_ASCII);
     }
 
-    void add(PaymentRow r, Pillar pillar) {
-        put(prefix);
-        number(r.line());
-        tab();
-        put(periodBytes);
-        tab();
-        put(text(r.unitCode()));
-        tab();
-        put(dates.computeIfAbsent(r.payDate(), d -> d.toString().getBytes(StandardCharsets.US_ASCII)));
-        tab();
-        put(r.amount().toPlainString().getBytes(StandardCharsets.US_ASCII));
-        tab();
-        put(text(r.functionCode()));
-        tab();
-        put(text(r.economicCode()));
-        tab();
-        put(text(r.projectCode()));
-        tab();
-        put(text(r.agency()));
-        tab();
-        put(pillars[pillar.ordinal()]);
-        ensure(1);
-        buf[len++] = '\n';
-    }
-
-    int length() { return len; }
-
-    /** Hands the filled buffer over and starts a fresh one (the old one goes to the writer thread). */
-    byte[] take() {
-        byte[] out = Arrays.copyOf(buf, len);
-        len = 0;
-        return out;
+    /** Appends one row (without revision_id) ending in a newline. */
+    void add(Bytes out, PaymentRow r, Pillar pillar) {
+        out.put(Long.toString(r.line()).getBytes(StandardCharsets.US_ASCII)).tab();
+        out.put(periodBytes).tab();
+        out.put(text(r.unitCode())).tab();
+        out.put(dates.computeIfAbsent(r.payDate(), d -> d.toString().getBytes(StandardCharsets.US_ASCII))).tab();
+        out.put(r.amount().toPlainString().getBytes(StandardCharsets.US_ASCII)).tab();
+        out.put(text(r.functionCode())).tab();
+        out.put(text(r.economicCode())).tab();
+        out.put(text(r.projectCode())).tab();
+        out.put(text(r.agency())).tab();
+        out.put(pillars[pillar.ordinal()]).put('\n');
     }
 
     private byte[] text(String v) {
@@ -94,22 +71,34 @@ final class CopyEncoder {
         return (sb == null ? v : sb.toString()).getBytes(StandardCharsets.UTF_8);
     }
 
-    private void number(long n) {
-        put(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
-    }
+    /** A growable byte buffer. */
+    static final class Bytes {
+        byte[] buf;
+        int len;
 
-    private void tab() {
-        ensure(1);
-        buf[len++] = '\t';
-    }
+        Bytes(int capacity) { buf = new byte[capacity]; }
 
-    private void put(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, buf, len, b.length);
-        len += b.length;
-    }
+        Bytes put(byte[] b) {
+            return put(b, 0, b.length);
+        }
 
-    private void ensure(int more) {
-        if (len + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        Bytes put(byte[] b, int from, int n) {
+            ensure(n);
+            System.arraycopy(b, from, buf, len, n);
+            len += n;
+            return this;
+        }
+
+        Bytes put(char ascii) {
+            ensure(1);
+            buf[len++] = (byte) ascii;
+            return this;
+        }
+
+        Bytes tab() { return put('\t'); }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Pass 2: re-reads the (already checked) file and stores every payment with its pillar. Reading, parsing and
- * encoding run on a helper thread while the calling thread — the one holding the import's transaction —
- * writes: one COPY on PostgreSQL, batched inserts elsewhere. A failure on either side stops both and
+ * Pass 2: stores every payment with its pillar. A helper thread supplies the rows — on PostgreSQL the bytes
+ * pass 1 already encoded ({@link GroupedSpill}), elsewhere by reading the checked file again — while the calling
+ * thread, the one holding the import's transaction, writes: one COPY on PostgreSQL, batched inserts elsewhere. A failure on either side stops both and
  * propagates, so the transaction rolls back as a whole.
  */
 final class PaymentDetailWriter {
@@ -41,11 +42,25 @@ final class PaymentDetailWriter {
     private record Batch(int count, byte[] copy, List<PaymentRow> rows, List<Pillar> pillars) {
     }
 
+    /** spill: the rows encoded by pass 1 (PostgreSQL, sent with COPY); null: the file is read again (batched inserts). */
     void write(long revision, Period period, PaymentSource source, PaymentChecker checker, Function<PaymentRow, Pillar> classify,
-               PaymentImportService.Progress progress) {
-        PostgresCopy copy = PostgresCopy.open(jdbc.getDataSource());
+               GroupedSpill spill, PaymentImportService.Progress progress) {
+        PostgresCopy copy = spill == null ? null : PostgresCopy.open(jdbc.getDataSource());
+        if (spill != null && copy == null) throw new IllegalStateException("COPY 仅用于 PostgreSQL");
         Handover queue = new Handover();
-        Thread reader = new Thread(() -> read(revision, period, source, checker, classify, copy != null, queue), "payment-detail-reader");
+        Thread reader = new Thread(() -> {
+            try {
+                if (spill != null) spill.send(revision, BATCH, (bytes, length, rows) -> queue.put(new Batch(rows, Arrays.copyOf(bytes, length), null, null)));
+                else read(source, checker, classify, queue);
+                queue.put(END);
+            } catch (CancellationException e) {
+                // the writer failed and is no longer reading; its own error is the one reported
+            } catch (IOException e) {
+                queue.fail(new UncheckedIOException(e));
+            } catch (RuntimeException | Error e) {
+                if (!queue.stopped) queue.fail(e);
+            }
+        }, "payment-detail-reader");
         reader.setDaemon(true);
         reader.start();
         boolean ok = false;
@@ -78,48 +93,29 @@ final class PaymentDetailWriter {
         }
     }
 
-    private void read(long revision, Period period, PaymentSource source, PaymentChecker checker, Function<PaymentRow, Pillar> classify,
-                      boolean encode, Handover queue) {
-        CopyEncoder encoder = encode ? new CopyEncoder(revision, period.code()) : null;
+    private void read(PaymentSource source, PaymentChecker checker, Function<PaymentRow, Pillar> classify, Handover queue)
+            throws IOException {
         List<PaymentRow> rows = new ArrayList<>(BATCH);
         List<Pillar> pillars = new ArrayList<>(BATCH);
-        int[] count = {0};
         boolean[] header = {true};
-        try {
-            source.forEach((line, cells) -> {
-                if (queue.stopped) throw new CancellationException();
-                if (header[0]) {
-                    header[0] = false;
-                    checker.header(line, cells);
-                    return;
-                }
-                PaymentRow r = checker.check(line, cells);
-                if (r == null) throw new IllegalStateException("支付明细在检查后发生变化：第" + line + "行");
-                Pillar p = classify.apply(r);
-                if (encoder != null) encoder.add(r, p);
-                else {
-                    rows.add(r);
-                    pillars.add(p);
-                }
-                if (++count[0] == BATCH) {
-                    queue.put(encoder != null ? new Batch(count[0], encoder.take(), null, null)
-                            : new Batch(count[0], null, new ArrayList<>(rows), new ArrayList<>(pillars)));
-                    count[0] = 0;
-                    rows.clear();
-                    pillars.clear();
-                }
-            });
-            if (count[0] > 0) {
-                queue.put(encoder != null ? new Batch(count[0], encoder.take(), null, null) : new Batch(count[0], null, rows, pillars));
+        source.forEach((line, cells) -> {
+            if (queue.stopped) throw new CancellationException();
+            if (header[0]) {
+                header[0] = false;
+                checker.header(line, cells);
+                return;
             }
-            queue.put(END);
-        } catch (CancellationException e) {
-            // the writer failed and is no longer reading; its own error is the one reported
-        } catch (IOException e) {
-            queue.fail(new UncheckedIOException(e));
-        } catch (RuntimeException | Error e) {
-            if (!queue.stopped) queue.fail(e);
-        }
+            PaymentRow r = checker.check(line, cells);
+            if (r == null) throw new IllegalStateException("支付明细在检查后发生变化：第" + line + "行");
+            rows.add(r);
+            pillars.add(classify.apply(r));
+            if (rows.size() == BATCH) {
+                queue.put(new Batch(rows.size(), null, new ArrayList<>(rows), new ArrayList<>(pillars)));
+                rows.clear();
+                pillars.clear();
+            }
+        });
+        if (!rows.isEmpty()) queue.put(new Batch(rows.size(), null, rows, pillars));
     }
 
     /** Batches from the reader to the writer; a few in flight bound the memory. The writer sets stopped when it fails. */

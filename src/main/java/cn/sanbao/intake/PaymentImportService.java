@@ -53,6 +53,7 @@ public class PaymentImportService {
     private final FactStore facts;
     private final PaymentDetailWriter writer;
     private final TransactionOperations tx;
+    private final JdbcTemplate jdbc;
     private final AuditLog audit;
 
     public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactStore facts, JdbcTemplate jdbc,
@@ -61,6 +62,7 @@ public class PaymentImportService {
         this.mappings = mappings;
         this.facts = facts;
         this.writer = new PaymentDetailWriter(jdbc);
+        this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
     }
@@ -74,36 +76,44 @@ public class PaymentImportService {
             if (Files.size(file) == 0) throw IntakeRejectedException.of(fileName, null, "文件为空");
             String hash = sha256(file);
             PaymentSource source = PaymentSource.of(file, fileName);
-            Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, progress);
-            PaymentAggregator sums = pass1.sums();
-            long rows = pass1.rows();
-            List<Finding> problems = pass1.problems();
-            Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
-            List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : List.of();
-            if (!problems.isEmpty()) throw new IntakeRejectedException(problems);
-
-            Optional<FactRevision> same = facts.findByContentHash(hash);
-            if (same.isPresent()) {
-                return new PaymentResult(null, same.get().id(), period.code(), rows, mapping.version(), totals, sums.unclassified());
+            try (GroupedSpill spill = PostgresCopy.supported(jdbc.getDataSource()) ? new GroupedSpill(period.code()) : null) {
+                return importChecked(source, hash, fileName, period, user, mayReport, mapping, classifier, spill, progress);
             }
-            String label = FileImportService.cut("支付明细 " + fileName, 250) + "（" + period.label() + "，三保科目配置第 "
-                    + mapping.version() + " 版）";
-            List<PaymentResult.Unclassified> unclassified = sums.unclassified();
-            long revision = tx.execute(status -> {
-                long rev = facts.createRevision("PAYMENT", label, user, hash, values);
-                PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
-                PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
-                writer.write(rev, period, source, again, copy::classify, progress);
-                writer.unitMonths(rev, period, sums.rowsPerUnit());
-                writer.unclassified(rev, unclassified);
-                audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
-                        + unclassified.size() + " 个，SHA-256 " + hash);
-                return rev;
-            });
-            return new PaymentResult(revision, null, period.code(), rows, mapping.version(), totals, unclassified);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private PaymentResult importChecked(PaymentSource source, String hash, String fileName, Period period, String user,
+                                        Predicate<String> mayReport, PillarMappingService.Version mapping,
+                                        PillarClassifier classifier, GroupedSpill spill, Progress progress) throws IOException {
+        Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, spill, progress);
+        PaymentAggregator sums = pass1.sums();
+        long rows = pass1.rows();
+        List<Finding> problems = pass1.problems();
+        Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
+        List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : List.of();
+        if (!problems.isEmpty()) throw new IntakeRejectedException(problems);
+
+        Optional<FactRevision> same = facts.findByContentHash(hash);
+        if (same.isPresent()) {
+            return new PaymentResult(null, same.get().id(), period.code(), rows, mapping.version(), totals, sums.unclassified());
+        }
+        String label = FileImportService.cut("支付明细 " + fileName, 250) + "（" + period.label() + "，三保科目配置第 "
+                + mapping.version() + " 版）";
+        List<PaymentResult.Unclassified> unclassified = sums.unclassified();
+        long revision = tx.execute(status -> {
+            long rev = facts.createRevision("PAYMENT", label, user, hash, values);
+            PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
+            PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
+            writer.write(rev, period, source, again, copy::classify, spill, progress);
+            writer.unitMonths(rev, period, sums.rowsPerUnit());
+            writer.unclassified(rev, unclassified);
+            audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
+                    + unclassified.size() + " 个，SHA-256 " + hash);
+            return rev;
+        });
+        return new PaymentResult(revision, null, period.code(), rows, mapping.version(), totals, unclassified);
     }
 
     record Pass1(PaymentAggregator sums, long rows, List<Finding> problems) {
@@ -111,7 +121,7 @@ public class PaymentImportService {
 
     /** Pass 1: reads, checks, classifies and sums every row; no database access (the benchmark times exactly this). */
     Pass1 checkAndClassify(PaymentSource source, String fileName, Period period, Predicate<String> mayReport,
-                           PillarClassifier classifier, Progress progress) throws IOException {
+                           PillarClassifier classifier, GroupedSpill spill, Progress progress) throws IOException {
         PaymentChecker checker = new PaymentChecker(fileName, source, period, regions, mayReport);
         PaymentAggregator sums = new PaymentAggregator(classifier);
         long[] seen = {0};
@@ -123,7 +133,10 @@ public class PaymentImportService {
             }
             if (!headerOk[0]) return; // without the columns no row can be read
             PaymentRow r = checker.check(line, cells);
-            if (r != null) sums.add(r);
+            if (r != null) {
+                Pillar p = sums.add(r);
+                if (spill != null && checker.problemCount == 0) spill.add(r, p);
+            }
             if ((seen[0] - 1) % PROGRESS_EVERY == 0) progress.update("检查与分类", seen[0] - 1);
         });
         long rows = Math.max(0, seen[0] - 1);

@@ -41,6 +41,19 @@ final class PostgresCopy {
         }
     }
 
+    /** Whether the data source is PostgreSQL (with its driver present). */
+    static boolean supported(DataSource ds) {
+        if (PG_CONNECTION == null || COPY_IN == null) return false;
+        Connection c = DataSourceUtils.getConnection(ds);
+        try {
+            return c.isWrapperFor(PG_CONNECTION);
+        } catch (SQLException e) {
+            return false;
+        } finally {
+            DataSourceUtils.releaseConnection(c, ds);
+        }
+    }
+
     /** Starts the COPY on the current transaction's connection; null when the database is not PostgreSQL. */
     static PostgresCopy open(DataSource ds) {
         if (PG_CONNECTION == null || COPY_IN == null) return null;
