@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +55,11 @@ public class PaymentImportService {
     private final PaymentDetailWriter writer;
     private final TransactionOperations tx;
     private final JdbcTemplate jdbc;
+    /**
+     * One import writes at a time. The revision's audit entry locks the audit chain until the (long) transaction
+     * ends, so a second import would wait on the database anyway — and H2 gives up after its lock timeout.
+     */
+    private final ReentrantLock writing = new ReentrantLock(true);
     private final AuditLog audit;
 
     public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactStore facts, JdbcTemplate jdbc,
@@ -102,17 +108,23 @@ public class PaymentImportService {
         String label = FileImportService.cut("支付明细 " + fileName, 250) + "（" + period.label() + "，三保科目配置第 "
                 + mapping.version() + " 版）";
         List<PaymentResult.Unclassified> unclassified = sums.unclassified();
-        long revision = tx.execute(status -> {
-            long rev = facts.createRevision("PAYMENT", label, user, hash, values);
-            PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
-            PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
-            writer.write(rev, period, source, again, copy::classify, spill, progress);
-            writer.unitMonths(rev, period, sums.rowsPerUnit());
-            writer.unclassified(rev, unclassified);
-            audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
-                    + unclassified.size() + " 个，SHA-256 " + hash);
-            return rev;
-        });
+        writing.lock();
+        long revision;
+        try {
+            revision = tx.execute(status -> {
+                long rev = facts.createRevision("PAYMENT", label, user, hash, values);
+                PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
+                PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
+                writer.write(rev, period, source, again, copy::classify, spill, progress);
+                writer.unitMonths(rev, period, sums.rowsPerUnit());
+                writer.unclassified(rev, unclassified);
+                audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
+                        + unclassified.size() + " 个，SHA-256 " + hash);
+                return rev;
+            });
+        } finally {
+            writing.unlock();
+        }
         return new PaymentResult(revision, null, period.code(), rows, mapping.version(), totals, unclassified);
     }
 
