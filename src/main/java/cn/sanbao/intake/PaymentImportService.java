@@ -34,6 +34,7 @@ import java.util.function.Predicate;
  * Imports a 支付明细 file in two streaming passes. Pass 1 checks, classifies and sums every row without
  * touching the database; only a clean file reaches pass 2, which in ONE transaction stores the to-date
  * facts as a revision and every detail row. Any failure rolls both back: no partial revision, no rows.
+ * On PostgreSQL pass 1 also encodes the rows for COPY ({@link GroupedSpill}), so pass 2 only sends them.
  *
  * To-date rule: paid_X(month m) = paid_X in force for month m−1 + this file's month-m sum; January starts
  * from zero. A file holds each of its units' complete payments of the month, so re-importing a month
