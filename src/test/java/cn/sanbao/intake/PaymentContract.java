@@ -205,6 +205,20 @@ abstract class PaymentContract {
     }
 
     @Test
+    void textWithBackslashesTabsAndQuotesAndNegativeAmountsIsStoredExactly() throws IOException {
+        PaymentResult r = run(file("esc.csv", "640422,2059-01-05,100.00,2010101,30101,\"P\\1\",\"县财政局\t（\"\"代管\"\"）\"",
+                "640422,2059-01-06,-12.30,2010101,30101,P-2,县财政局"), "2059-01");
+        assertThat(facts(r.revisionId())).containsEntry("640422|paid_wage", new BigDecimal("87.70"));
+        assertThat(queries.drill(r.revisionId(), "640422", Pillar.WAGE, 10, 0)).satisfiesExactly(
+                p -> {
+                    assertThat(p.projectCode()).isEqualTo("P\\1");
+                    assertThat(p.agency()).isEqualTo("县财政局\t（\"代管\"）");
+                    assertThat(p.amount()).isEqualTo(new BigDecimal("100.00"));
+                },
+                p -> assertThat(p.amount()).isEqualTo(new BigDecimal("-12.30")));
+    }
+
+    @Test
     void aPaymentWorkbookWithAnExternalEntityIsRefusedAndNothingIsStored() {
         int revisions = facts.revisions().size();
         long rows = details();
