@@ -15,6 +15,7 @@ final class PaymentAggregator {
     private final PillarClassifier classifier;
     private final Map<String, BigDecimal[]> totals = new HashMap<>();
     private final Map<String, Object[]> unmatched = new HashMap<>();
+    private final Map<String, long[]> counts = new HashMap<>();
     long rows;
 
     PaymentAggregator(PillarClassifier classifier) {
@@ -26,6 +27,7 @@ final class PaymentAggregator {
         Pillar p = classifier.classify(r.economicCode(), r.functionCode());
         BigDecimal[] t = totals.computeIfAbsent(r.unitCode(), k -> new BigDecimal[Pillar.values().length]);
         t[p.ordinal()] = t[p.ordinal()] == null ? r.amount() : t[p.ordinal()].add(r.amount());
+        counts.computeIfAbsent(r.unitCode(), k -> new long[1])[0]++;
         if (p == Pillar.UNCLASSIFIED) {
             Object[] u = unmatched.computeIfAbsent(r.functionCode() + "|" + r.economicCode(), k -> new Object[]{0L, BigDecimal.ZERO});
             u[0] = (Long) u[0] + 1;
@@ -42,6 +44,13 @@ final class PaymentAggregator {
             for (Pillar p : Pillar.values()) m.put(p, t[p.ordinal()] == null ? new BigDecimal("0.00") : t[p.ordinal()]);
             out.put(unit, m);
         });
+        return out;
+    }
+
+    /** unit → number of payments in this file. */
+    Map<String, Long> rowsPerUnit() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((unit, n) -> out.put(unit, n[0]));
         return out;
     }
 

@@ -64,6 +64,7 @@ final class PaymentChecker {
     /** The checked row, or null (problems recorded). */
     PaymentRow check(long line, String[] cells) {
         long before = problemCount;
+        if (source instanceof XlsxPaymentSource && formulas(line, cells)) return null;
         String unit = cell(cells, UNIT);
         String verdict = unitVerdict.computeIfAbsent(unit, this::unitProblem);
         if (!verdict.isEmpty()) add(line, index[UNIT], verdict);
@@ -78,6 +79,19 @@ final class PaymentChecker {
         if (problemCount > before) return null;
         return new PaymentRow(line, unit, date, amount, function, economic, project.isEmpty() ? null : project,
                 agency.isEmpty() ? null : agency);
+    }
+
+    /** Formula cells are refused, not read by their cached result (which may be stale): the same rule as templates. */
+    private boolean formulas(long line, String[] cells) {
+        boolean found = false;
+        for (int c = 0; c < cells.length; c++) {
+            String v = cells[c];
+            if (!v.isEmpty() && v.charAt(0) == XlsxPaymentSource.FORMULA) {
+                add(line, c, "单元格含公式（" + v.substring(1) + "），系统不采用公式结果；请复制后“选择性粘贴为数值”再上传");
+                found = true;
+            }
+        }
+        return found;
     }
 
     private String unitProblem(String code) {

@@ -27,12 +27,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * Imports a 支付明细 file in two streaming passes. Pass 1 checks, classifies and sums every row without
  * touching the database; only a clean file reaches pass 2, which in ONE transaction stores the to-date
  * facts as a revision and every detail row. Any failure rolls both back: no partial revision, no rows.
+ * On PostgreSQL pass 1 also encodes the rows for COPY ({@link GroupedSpill}), so pass 2 only sends them.
  *
  * To-date rule: paid_X(month m) = paid_X in force for month m−1 + this file's month-m sum; January starts
  * from zero. A file holds each of its units' complete payments of the month, so re-importing a month
@@ -53,6 +55,12 @@ public class PaymentImportService {
     private final FactStore facts;
     private final PaymentDetailWriter writer;
     private final TransactionOperations tx;
+    private final JdbcTemplate jdbc;
+    /**
+     * One import writes at a time. The revision's audit entry locks the audit chain until the (long) transaction
+     * ends, so a second import would wait on the database anyway — and H2 gives up after its lock timeout.
+     */
+    private final ReentrantLock writing = new ReentrantLock(true);
     private final AuditLog audit;
 
     public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactStore facts, JdbcTemplate jdbc,
@@ -61,6 +69,7 @@ public class PaymentImportService {
         this.mappings = mappings;
         this.facts = facts;
         this.writer = new PaymentDetailWriter(jdbc);
+        this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
     }
@@ -74,35 +83,50 @@ public class PaymentImportService {
             if (Files.size(file) == 0) throw IntakeRejectedException.of(fileName, null, "文件为空");
             String hash = sha256(file);
             PaymentSource source = PaymentSource.of(file, fileName);
-            Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, progress);
-            PaymentAggregator sums = pass1.sums();
-            long rows = pass1.rows();
-            List<Finding> problems = pass1.problems();
-            Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
-            List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : List.of();
-            if (!problems.isEmpty()) throw new IntakeRejectedException(problems);
-
-            Optional<FactRevision> same = facts.findByContentHash(hash);
-            if (same.isPresent()) {
-                return new PaymentResult(null, same.get().id(), period.code(), rows, mapping.version(), totals, sums.unclassified());
+            try (GroupedSpill spill = PostgresCopy.supported(jdbc.getDataSource()) ? new GroupedSpill(period.code()) : null) {
+                return importChecked(source, hash, fileName, period, user, mayReport, mapping, classifier, spill, progress);
             }
-            String label = FileImportService.cut("支付明细 " + fileName, 250) + "（" + period.label() + "，三保科目配置第 "
-                    + mapping.version() + " 版）";
-            List<PaymentResult.Unclassified> unclassified = sums.unclassified();
-            long revision = tx.execute(status -> {
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private PaymentResult importChecked(PaymentSource source, String hash, String fileName, Period period, String user,
+                                        Predicate<String> mayReport, PillarMappingService.Version mapping,
+                                        PillarClassifier classifier, GroupedSpill spill, Progress progress) throws IOException {
+        Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, spill, progress);
+        PaymentAggregator sums = pass1.sums();
+        long rows = pass1.rows();
+        List<Finding> problems = pass1.problems();
+        Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
+        List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : List.of();
+        if (!problems.isEmpty()) throw new IntakeRejectedException(problems);
+
+        Optional<FactRevision> same = facts.findByContentHash(hash);
+        if (same.isPresent()) {
+            return new PaymentResult(null, same.get().id(), period.code(), rows, mapping.version(), totals, sums.unclassified());
+        }
+        String label = FileImportService.cut("支付明细 " + fileName, 250) + "（" + period.label() + "，三保科目配置第 "
+                + mapping.version() + " 版）";
+        List<PaymentResult.Unclassified> unclassified = sums.unclassified();
+        writing.lock();
+        long revision;
+        try {
+            revision = tx.execute(status -> {
                 long rev = facts.createRevision("PAYMENT", label, user, hash, values);
                 PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
                 PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
-                writer.write(rev, period, source, again, copy::classify, progress);
+                writer.write(rev, period, source, again, copy::classify, spill, progress);
+                writer.unitMonths(rev, period, sums.rowsPerUnit());
                 writer.unclassified(rev, unclassified);
                 audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
                         + unclassified.size() + " 个，SHA-256 " + hash);
                 return rev;
             });
-            return new PaymentResult(revision, null, period.code(), rows, mapping.version(), totals, unclassified);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } finally {
+            writing.unlock();
         }
+        return new PaymentResult(revision, null, period.code(), rows, mapping.version(), totals, unclassified);
     }
 
     record Pass1(PaymentAggregator sums, long rows, List<Finding> problems) {
@@ -110,7 +134,7 @@ public class PaymentImportService {
 
     /** Pass 1: reads, checks, classifies and sums every row; no database access (the benchmark times exactly this). */
     Pass1 checkAndClassify(PaymentSource source, String fileName, Period period, Predicate<String> mayReport,
-                           PillarClassifier classifier, Progress progress) throws IOException {
+                           PillarClassifier classifier, GroupedSpill spill, Progress progress) throws IOException {
         PaymentChecker checker = new PaymentChecker(fileName, source, period, regions, mayReport);
         PaymentAggregator sums = new PaymentAggregator(classifier);
         long[] seen = {0};
@@ -122,7 +146,10 @@ public class PaymentImportService {
             }
             if (!headerOk[0]) return; // without the columns no row can be read
             PaymentRow r = checker.check(line, cells);
-            if (r != null) sums.add(r);
+            if (r != null) {
+                Pillar p = sums.add(r);
+                if (spill != null && checker.problemCount == 0) spill.add(r, p);
+            }
             if ((seen[0] - 1) % PROGRESS_EVERY == 0) progress.update("检查与分类", seen[0] - 1);
         });
         long rows = Math.max(0, seen[0] - 1);

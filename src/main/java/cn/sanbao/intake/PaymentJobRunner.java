@@ -49,7 +49,7 @@ public class PaymentJobRunner {
 
     void run(long id, Path file, String fileName, Period period, String user, Predicate<String> mayReport, boolean rescore) {
         try {
-            PaymentResult r = imports.importFile(file, fileName, period, user, mayReport, (phase, rows) -> jobs.progress(id, phase, rows));
+            PaymentResult r = imports.importFile(file, fileName, period, user, mayReport, throttled(id));
             if (r.duplicateOf() != null) {
                 jobs.finish(id, PaymentJobs.Status.DUPLICATE, r.duplicateOf(), null, r.rows(),
                         "与已导入的数据修订 #" + r.duplicateOf() + " 内容完全相同，未重复保存");
@@ -63,7 +63,8 @@ public class PaymentJobRunner {
             }
             jobs.finish(id, PaymentJobs.Status.DONE, r.revisionId(), null, r.rows(), note);
         } catch (IntakeRejectedException e) {
-            jobs.finish(id, PaymentJobs.Status.REJECTED, null, null, 0, String.join("\n", e.findings().stream().map(Finding::text).toList()));
+            jobs.finish(id, PaymentJobs.Status.REJECTED, null, null, 0, "数据未保存，共 " + e.findings().size() + " 处错误（见错误清单）",
+                    e.findings());
         } catch (RuntimeException e) {
             jobs.finish(id, PaymentJobs.Status.FAILED, null, null, 0, "导入失败，未保存任何数据：" + e.getMessage());
         } finally {
@@ -73,6 +74,19 @@ public class PaymentJobRunner {
                 // a leftover temporary file is harmless
             }
         }
+    }
+
+    /** Progress goes to the job table at most every 100,000 rows or on a new phase: each write is its own transaction. */
+    private PaymentImportService.Progress throttled(long id) {
+        String[] phase = {null};
+        long[] written = {0};
+        return (p, rows) -> {
+            if (!p.equals(phase[0]) || rows - written[0] >= PaymentImportService.PROGRESS_EVERY) {
+                jobs.progress(id, p, rows);
+                phase[0] = p;
+                written[0] = rows;
+            }
+        };
     }
 
     @PreDestroy

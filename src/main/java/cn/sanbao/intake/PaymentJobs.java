@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -23,8 +24,10 @@ public class PaymentJobs {
 
     public enum Status { RUNNING, DONE, DUPLICATE, REJECTED, FAILED }
 
+    /** problems: why a REJECTED import was refused, in reading order (empty otherwise). */
     public record Job(long id, String fileName, String period, Status status, String phase, long rowsDone,
-                      Long revisionId, String message, String createdBy, LocalDateTime startedAt, LocalDateTime finishedAt) {
+                      Long revisionId, String message, String createdBy, LocalDateTime startedAt, LocalDateTime finishedAt,
+                      List<Finding> problems) {
         public boolean finished() { return status != Status.RUNNING; }
     }
 
@@ -56,12 +59,28 @@ public class PaymentJobs {
     }
 
     public void finish(long id, Status status, Long revisionId, Long mappingVersionId, long rows, String message) {
-        own.executeWithoutResult(s -> jdbc.sql("update payment_import set status = :st, phase = :phase, rows_done = :rows, "
+        finish(id, status, revisionId, mappingVersionId, rows, message, List.of());
+    }
+
+    public void finish(long id, Status status, Long revisionId, Long mappingVersionId, long rows, String message,
+                       List<Finding> problems) {
+        own.executeWithoutResult(s -> {
+            int seq = 0;
+            for (Finding f : problems) {
+                jdbc.sql("insert into payment_import_problem (import_id, seq, file_name, sheet, row_no, col, reason) "
+                                + "values (:id, :seq, :file, :sheet, :row, :col, :reason)")
+                        .param("id", id).param("seq", ++seq).param("file", f.file() == null ? null : FileImportService.cut(f.file(), 300))
+                        .param("sheet", f.sheet() == null ? null : FileImportService.cut(f.sheet(), 100)).param("row", f.row())
+                        .param("col", f.column() == null ? null : FileImportService.cut(f.column(), 200))
+                        .param("reason", FileImportService.cut(f.reason(), 2000)).update();
+            }
+            jdbc.sql("update payment_import set status = :st, phase = :phase, rows_done = :rows, "
                         + "revision_id = :rev, mapping_version_id = :mv, message = :msg, finished_at = :at where id = :id")
                 .param("st", status.name()).param("phase", status == Status.DONE ? "完成" : "结束").param("rows", rows)
                 .param("rev", revisionId).param("mv", mappingVersionId)
                 .param("msg", message == null ? null : FileImportService.cut(message, 4000))
-                .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("id", id).update());
+                .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("id", id).update();
+        });
     }
 
     public Job find(long id) {
@@ -70,11 +89,17 @@ public class PaymentJobs {
                 .query((rs, n) -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), Status.valueOf(rs.getString(4)),
                         rs.getString(5), rs.getLong(6), rs.getObject(7, Long.class), rs.getString(8), rs.getString(9),
                         rs.getTimestamp(10).toLocalDateTime(),
-                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toLocalDateTime()))
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toLocalDateTime(), problems(id)))
                 .optional().orElseThrow(() -> new NoSuchElementException("支付明细导入任务 #" + id + " 不存在"));
     }
 
-    public java.util.List<Job> recent(int limit) {
+    private List<Finding> problems(long id) {
+        return jdbc.sql("select file_name, sheet, row_no, col, reason from payment_import_problem where import_id = :id order by seq")
+                .param("id", id)
+                .query((rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5))).list();
+    }
+
+    public List<Job> recent(int limit) {
         return jdbc.sql("select id from payment_import order by id desc fetch first :n rows only").param("n", limit)
                 .query(Long.class).list().stream().map(this::find).toList();
     }

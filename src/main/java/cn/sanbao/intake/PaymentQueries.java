@@ -26,10 +26,10 @@ public class PaymentQueries {
                           String functionCode, String economicCode, String projectCode, String agency, Pillar pillar) {
     }
 
-    // newest revision per unit-month of the year, joined back (a correlated sub-select is slow on H2)
-    private static final String CURRENT = " join (select unit_code, period, max(revision_id) as rid from payment_detail "
+    // newest revision per unit-month of the year from the small payment_unit_month table, joined to the detail by its key
+    private static final String CURRENT = " join (select unit_code, period, max(revision_id) as rid from payment_unit_month "
             + "where unit_code = :u and period between :p1 and :p2 group by unit_code, period) l "
-            + "on d.unit_code = l.unit_code and d.period = l.period and d.revision_id = l.rid ";
+            + "on d.revision_id = l.rid and d.unit_code = l.unit_code and d.period = l.period ";
     private static final String COLUMNS = "d.revision_id, d.line_no, d.period, d.unit_code, d.pay_date, d.amount, d.function_code, "
             + "d.economic_code, d.project_code, d.agency, d.pillar";
 

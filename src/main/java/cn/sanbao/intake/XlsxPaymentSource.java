@@ -10,7 +10,9 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 import java.io.IOException;
@@ -54,8 +56,8 @@ final class XlsxPaymentSource implements PaymentSource {
             if (!sheets.hasNext()) throw IntakeRejectedException.of(name, null, "工作簿中没有工作表");
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader(); // POI's hardened parser: DOCTYPE refused
-                xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, new Rows(visitor),
-                        new PlainFormatter(), false));
+                Rows rows = new Rows(visitor);
+                xml.setContentHandler(new FormulaAware(reader.getStylesTable(), strings, rows));
                 xml.parse(new InputSource(sheet));
             }
         } catch (IntakeRejectedException | IOException e) {
@@ -80,10 +82,59 @@ final class XlsxPaymentSource implements PaymentSource {
         }
     }
 
+    /**
+     * Notices formula cells (an f element inside c): their value is handed on as {@link #FORMULA} + the formula
+     * text instead of Excel's cached result, so the checker refuses them with the cell reference, as templates do.
+     */
+    private static final class FormulaAware extends XSSFSheetXMLHandler {
+        private final Rows rows;
+        private final StringBuilder formula = new StringBuilder();
+        private String cellRef;
+        private boolean inFormula;
+
+        FormulaAware(org.apache.poi.xssf.model.Styles styles, ReadOnlySharedStringsTable strings, Rows rows) {
+            super(styles, null, strings, rows, new PlainFormatter(), false);
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            if ("c".equals(localName)) {
+                cellRef = attributes.getValue("r");
+                rows.formula = null;
+            } else if ("f".equals(localName)) {
+                inFormula = true;
+                formula.setLength(0);
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inFormula) formula.append(ch, start, length);
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if ("f".equals(localName)) {
+                inFormula = false;
+                rows.formula = FORMULA + "=" + (formula.isEmpty() ? "（共享公式）" : formula);
+            }
+            boolean formulaWithoutValue = "c".equals(localName) && rows.formula != null;
+            super.endElement(uri, localName, qName);
+            if (formulaWithoutValue) rows.cell(cellRef, null, null); // no cached value: still refused
+        }
+    }
+
+    /** Marks a formula cell's text for {@link PaymentChecker}; cannot occur in a CSV line or a cell value. */
+    static final char FORMULA = '\uFDD0';
+
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final RowVisitor visitor;
         private final List<String> cells = new ArrayList<>();
         private int row;
+        String formula;
 
         Rows(RowVisitor visitor) { this.visitor = visitor; }
 
@@ -100,7 +151,8 @@ final class XlsxPaymentSource implements PaymentSource {
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
             while (cells.size() <= col) cells.add(null);
-            cells.set(col, value);
+            cells.set(col, formula != null ? formula : value);
+            formula = null;
         }
     }
 }

@@ -82,6 +82,35 @@ public final class IntakeBadFiles {
         write(dir, "xxe.xlsx", rewrite(valid, "xl/worksheets/sheet1.xml", xml -> xml
                 .replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>")
                 .replace("<v>1234.5</v>", "<v>&xxe;</v>")));
+
+        // payment detail (支付明细) workbooks, read by the streaming reader; 2058-01 belongs to PaymentContract
+        write(dir, "payment-formula.xlsx", payments(s -> s.getRow(2).getCell(2).setCellFormula("1000+234.5")));
+        write(dir, "payment-xxe.xlsx", rewrite(payments(s -> { }), "xl/worksheets/sheet1.xml", xml -> xml
+                .replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>")
+                .replace("<v>1234.5</v>", "<v>&xxe;</v>")));
+    }
+
+    /** A payment workbook for 2058-01: header and two payments; amounts are numbers (1234.5 in C2 and C3). */
+    static byte[] payments(Consumer<Sheet> change) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet("支付明细");
+            String[] headers = PaymentContract.HEADER.split(",");
+            Row h = s.createRow(0);
+            for (int c = 0; c < headers.length; c++) h.createCell(c).setCellValue(headers[c]);
+            for (int r = 1; r <= 2; r++) {
+                Row row = s.createRow(r);
+                row.createCell(0).setCellValue("640422");
+                row.createCell(1).setCellValue("2058-01-0" + r);
+                row.createCell(2).setCellValue(1234.5);
+                row.createCell(3).setCellValue("2010101");
+                row.createCell(4).setCellValue("30101");
+                row.createCell(5).setCellValue("P-1");
+                row.createCell(6).setCellValue("县财政局");
+            }
+            change.accept(s);
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static void csv(Path dir, String name, String rows) throws IOException {

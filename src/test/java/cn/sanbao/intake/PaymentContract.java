@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-/** Payment detail imports on both databases. Years 2051+ belong to this class. */
+/** Payment detail imports on both databases. Years 2051–2060 belong to this class. */
 @SpringBootTest
 abstract class PaymentContract {
 
@@ -202,6 +202,50 @@ abstract class PaymentContract {
         } finally {
             mappings.saveCsv(original, "恢复", "analyst");
         }
+    }
+
+    @Test
+    void textWithBackslashesTabsAndQuotesAndNegativeAmountsIsStoredExactly() throws IOException {
+        PaymentResult r = run(file("esc.csv", "640422,2059-01-05,100.00,2010101,30101,\"P\\1\",\"县财政局\t（\"\"代管\"\"）\"",
+                "640422,2059-01-06,-12.30,2010101,30101,P-2,县财政局"), "2059-01");
+        assertThat(facts(r.revisionId())).containsEntry("640422|paid_wage", new BigDecimal("87.70"));
+        assertThat(queries.drill(r.revisionId(), "640422", Pillar.WAGE, 10, 0)).satisfiesExactly(
+                p -> {
+                    assertThat(p.projectCode()).isEqualTo("P\\1");
+                    assertThat(p.agency()).isEqualTo("县财政局\t（\"代管\"）");
+                    assertThat(p.amount()).isEqualTo(new BigDecimal("100.00"));
+                },
+                p -> assertThat(p.amount()).isEqualTo(new BigDecimal("-12.30")));
+    }
+
+    @Test
+    void aPaymentWorkbookWithAnExternalEntityIsRefusedAndNothingIsStored() {
+        int revisions = facts.revisions().size();
+        long rows = details();
+        Path xxe = Path.of("src/test/resources/intake-bad/payment-xxe.xlsx");
+        assertThatThrownBy(() -> imports.importFile(xxe, "payment-xxe.xlsx", Period.parse("2058-01"), "analyst", u -> true, QUIET))
+                .isInstanceOfSatisfying(IntakeRejectedException.class, e -> assertThat(e.findings()).singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.file()).isEqualTo("payment-xxe.xlsx");
+                            assertThat(f.reason()).isEqualTo("工作簿内含 DOCTYPE/外部实体声明，出于安全原因已拒绝；请用 Excel 重新保存后上传");
+                        }));
+        assertThat(facts.revisions()).hasSize(revisions);
+        assertThat(details()).isEqualTo(rows);
+    }
+
+    @Test
+    void formulaCellsInAPaymentWorkbookAreRefusedWithTheirCellNotReadByTheirCachedResult() throws IOException {
+        int revisions = facts.revisions().size();
+        Path formula = Path.of("src/test/resources/intake-bad/payment-formula.xlsx");
+        assertThatThrownBy(() -> imports.importFile(formula, "payment-formula.xlsx", Period.parse("2058-01"), "analyst", u -> true, QUIET))
+                .isInstanceOfSatisfying(IntakeRejectedException.class, e -> assertThat(e.findings()).extracting(Finding::text)
+                        .containsExactly("payment-formula.xlsx 工作表“第1个工作表” 第3行 C3：单元格含公式（=1000+234.5），系统不采用公式结果；"
+                                + "请复制后“选择性粘贴为数值”再上传"));
+        assertThat(facts.revisions()).hasSize(revisions);
+        // the same workbook without the formula is accepted: the check is the formula, not the layout
+        Path clean = dir.resolve("payment.xlsx");
+        Files.write(clean, IntakeBadFiles.payments(s -> { }));
+        assertThat(facts(run(clean, "2058-01").revisionId())).containsEntry("640422|paid_wage", new BigDecimal("2469.00"));
     }
 
     @Test

@@ -65,6 +65,34 @@ abstract class PaymentWebContract {
     }
 
     @Test
+    void aRejectedJobKeepsItsErrorsAsAListWithFileRowColumnAndReason() throws Exception {
+        String csv = PaymentContract.HEADER + "\n640422,2061-02-05,1000.00,2010101,30101,P-1,县财政局\n"
+                + "640422,2061-02-06,一千,2010101,30101,P-1,县财政局\n640422,2061-03-01,5.00,2010101,30101,P-1,县财政局\n";
+        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", "二月支付.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).param("period", "2061-02").with(ANALYST))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
+        PaymentJobs.Job done = jobs.find(job);
+        for (int i = 0; i < 300 && !done.finished(); i++) {
+            Thread.sleep(100);
+            done = jobs.find(job);
+        }
+        assertThat(done.status()).isEqualTo(PaymentJobs.Status.REJECTED);
+        assertThat(done.revisionId()).isNull();
+        mvc.perform(get("/api/intake/payments/jobs/" + job).with(ANALYST)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems.length()").value(2))
+                .andExpect(jsonPath("$.problems[0].file").value("二月支付.csv"))
+                .andExpect(jsonPath("$.problems[0].row").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("第3列"))
+                .andExpect(jsonPath("$.problems[0].reason").value("金额不是数字：“一千”"))
+                .andExpect(jsonPath("$.problems[1].row").value(4))
+                .andExpect(jsonPath("$.problems[1].reason", containsString("不在所选期间")));
+        mvc.perform(get("/intake/payments/jobs/" + job + "/status").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("错误清单")))
+                .andExpect(content().string(containsString("金额不是数字：“一千”")));
+    }
+
+    @Test
     void onlyAnalystsEditTheMapping() throws Exception {
         String current = mvc.perform(get("/api/intake/pillar-mapping").with(LEADER)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
