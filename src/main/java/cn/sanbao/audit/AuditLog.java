@@ -4,6 +4,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,7 +17,9 @@ import java.util.List;
  * Append-only audit trail of imports, model changes and scoring runs. Writes join the caller's
  * transaction, so an action that rolls back leaves no misleading entry behind. Each record is chained
  * to the one before by a hash ({@link AuditHash}); the chain head row is locked while a record is
- * written so that concurrent writers never fork the chain.
+ * written so that concurrent writers never fork the chain. Inside a transaction the record is appended
+ * just before commit: a long import then holds the chain lock for milliseconds, not for minutes, and the
+ * chain follows commit order.
  */
 @Service
 public class AuditLog {
@@ -41,7 +45,16 @@ public class AuditLog {
         LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         AuditEvent e = new AuditEvent(0, at, cut(actor, 64), cut(action, 64), cut(target, 300), cut(detail, 4000),
                 cut(remoteAddr, 64));
-        tx.executeWithoutResult(s -> append(e));
+        if (TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    append(e);
+                }
+            });
+        } else {
+            tx.executeWithoutResult(s -> append(e));
+        }
     }
 
     private void append(AuditEvent e) {

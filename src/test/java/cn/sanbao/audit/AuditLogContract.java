@@ -10,6 +10,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AuditLogContract {
 
     @Autowired AuditLog audit;
+    @Autowired org.springframework.transaction.support.TransactionOperations tx;
+
+    /** A long import records its audit entry early; other users' audited actions must not wait for it to finish. */
+    @Test
+    void anOpenTransactionDoesNotHoldUpOtherAuditedWritesAndItsEntryCountsOnlyOnCommit() throws Exception {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            tx.executeWithoutResult(s -> {
+                audit.record("long-import", "INTAKE_PAYMENT", "revision:x", "仍在写入");
+                try {
+                    other.submit(() -> audit.record("another-user", "FACT_REVISION", "#y", "同时发生"))
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("另一个用户的审计记录被未提交的事务挡住", e);
+                }
+                assertThat(audit.recent(5)).extracting(AuditEvent::actor).contains("another-user").doesNotContain("long-import");
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(audit.recent(2)).extracting(AuditEvent::actor).containsExactly("another-user", "long-import"); // by time of the action
+    }
 
     @Test
     void recentEventsComeNewestFirst() {
