@@ -45,10 +45,13 @@ public class AffordabilityPage {
 
     @PostMapping("/decision/affordability")
     @PreAuthorize("hasRole('ANALYST')")
-    String save(@RequestParam String name, @RequestParam String item, @RequestParam String standard, @RequestParam String start,
-                @RequestParam(defaultValue = "0") String growth, @RequestParam String basePeriod, Authentication auth,
+    String save(@RequestParam(required = false) String name, @RequestParam(required = false) String item,
+                @RequestParam(required = false) String standard, @RequestParam(required = false) String start,
+                @RequestParam(defaultValue = "0") String growth, @RequestParam(required = false) String basePeriod, Authentication auth,
                 RedirectAttributes ra) {
         return Flash.run(ra, "/decision/affordability", () -> {
+            if (item == null || item.isBlank()) throw new IllegalArgumentException("请选择保障清单项目");
+            if (basePeriod == null || basePeriod.isBlank()) throw new IllegalArgumentException("请填写评分基准期，如 2021-12");
             BigDecimal std = number(standard, "新标准（元）");
             BigDecimal g = number(growth, "口径年增长率（%）").movePointLeft(2);
             Period base;
@@ -63,6 +66,7 @@ public class AffordabilityPage {
     }
 
     private static BigDecimal number(String text, String what) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("请填写" + what);
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {

@@ -68,7 +68,7 @@ public class AllocationPage {
 
     @PostMapping("/decision/allocation/weightings")
     @PreAuthorize("hasRole('ANALYST')")
-    String save(@RequestParam String name, @RequestParam Map<String, String> form, Authentication auth, RedirectAttributes ra) {
+    String save(@RequestParam(required = false) String name, @RequestParam Map<String, String> form, Authentication auth, RedirectAttributes ra) {
         StringBuilder text = new StringBuilder();
         for (Factor f : Factor.values()) {
             String w = form.get("w_" + f.name());
@@ -78,8 +78,9 @@ public class AllocationPage {
     }
 
     @GetMapping("/decision/allocation/excel")
-    ResponseEntity<byte[]> excel(@RequestParam String month, @RequestParam String pool, @RequestParam long a,
-                                 @RequestParam(required = false) Long b) {
+    ResponseEntity<byte[]> excel(@RequestParam(required = false) String month, @RequestParam(required = false) String pool,
+                                 @RequestParam(required = false) Long a, @RequestParam(required = false) Long b) {
+        if (a == null) throw new IllegalArgumentException("请选择权重方案");
         Period period = month(month);
         if (period == null) throw new IllegalArgumentException("请选择月份");
         BigDecimal yuan = DispatchPage.wanToYuan(pool, "转移支付资金池");

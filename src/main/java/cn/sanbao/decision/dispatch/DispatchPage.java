@@ -53,7 +53,8 @@ public class DispatchPage {
 
     @PostMapping("/decision/dispatch")
     @PreAuthorize("hasRole('ANALYST')")
-    String propose(@RequestParam String month, @RequestParam String pool, @RequestParam(defaultValue = "0") String floor,
+    String propose(@RequestParam(required = false) String month, @RequestParam(required = false) String pool,
+                   @RequestParam(defaultValue = "0") String floor,
                    Authentication auth, RedirectAttributes ra) {
         return Flash.run(ra, "/decision/dispatch", () -> {
             YearMonth base = parseMonth(month);
@@ -101,6 +102,7 @@ public class DispatchPage {
 
     /** Forms take 万元 (what users think in); stored amounts are 元 to the cent. */
     public static BigDecimal wanToYuan(String text, String what) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("请填写" + what + "（单位：万元）");
         try {
             BigDecimal wan = new BigDecimal(text.trim().replace(",", ""));
             if (wan.stripTrailingZeros().scale() > 6) throw new IllegalArgumentException(what + "最多精确到分（万元后 6 位小数）");
@@ -111,6 +113,7 @@ public class DispatchPage {
     }
 
     public static YearMonth parseMonth(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("请填写月份，如 2021-12");
         try {
             return YearMonth.parse(text.trim());
         } catch (RuntimeException e) {
