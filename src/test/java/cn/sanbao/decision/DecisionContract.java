@@ -120,6 +120,8 @@ abstract class DecisionContract {
 
     @Test
     void dispatchPlanIsAdjustedWithinThePoolApprovedOnceAndFedIntoTheNextMonth() {
+        assertThatThrownBy(() -> dispatch.propose(YearMonth.of(2021, 6), BigDecimal.TEN, BigDecimal.ZERO, Map.of(), "d-analyst"))
+                .hasMessageContaining("无需调度");
         YearMonth feb = YearMonth.of(2021, 2);
         Map<String, BigDecimal> shortfalls = dispatch.shortfalls(feb);
         assertThat(shortfalls).containsKey("640522");

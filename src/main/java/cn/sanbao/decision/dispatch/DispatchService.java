@@ -62,6 +62,8 @@ public class DispatchService implements ExtraInflows {
     @Transactional
     public DispatchPlan propose(YearMonth base, BigDecimal pool, BigDecimal floor, Map<String, BigDecimal> caps, String actor) {
         Map<String, BigDecimal> shortfalls = shortfalls(base);
+        if (shortfalls.isEmpty())
+            throw new IllegalArgumentException("以 " + base + " 为基准的库款预测中，没有单位在三个月内低于安全线，无需调度");
         List<MaxMinAllocator.Claim> claims = new ArrayList<>();
         shortfalls.forEach((u, s) -> claims.add(new MaxMinAllocator.Claim(u, s, caps.getOrDefault(u, s))));
         MaxMinAllocator.Result r = MaxMinAllocator.allocate(pool.setScale(2, RoundingMode.HALF_UP), floor.setScale(2, RoundingMode.HALF_UP), claims, 2);
