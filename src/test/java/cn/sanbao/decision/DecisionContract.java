@@ -141,6 +141,13 @@ abstract class DecisionContract {
         RunwayProjection next = runway.project(unit, feb, true).orElseThrow();
         assertThat(next.months().get(0).month()).isEqualTo(YearMonth.of(2021, 3));
         assertThat(next.months().get(0).extra()).isGreaterThanOrEqualTo(new BigDecimal("1234.56"));
+        // caps at twice the shortfall: a pool far above the need fills every cap and keeps the rest
+        DispatchPlan generous = dispatch.propose(feb, new BigDecimal("90000000000.00"), BigDecimal.ZERO, new BigDecimal("2"), "d-analyst");
+        for (DispatchPlan.Line l : generous.lines())
+            assertThat(l.amount()).isEqualByComparingTo(l.shortfall().multiply(new BigDecimal("2")).setScale(2, java.math.RoundingMode.DOWN));
+        assertThat(generous.kept()).isPositive();
+        assertThatThrownBy(() -> dispatch.propose(feb, BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("0.5"), "d-analyst"))
+                .hasMessageContaining("上限倍数不能小于 1");
     }
 
     @Test

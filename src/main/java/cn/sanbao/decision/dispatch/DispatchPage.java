@@ -54,11 +54,17 @@ public class DispatchPage {
     @PostMapping("/decision/dispatch")
     @PreAuthorize("hasRole('ANALYST')")
     String propose(@RequestParam(required = false) String month, @RequestParam(required = false) String pool,
-                   @RequestParam(defaultValue = "0") String floor,
+                   @RequestParam(defaultValue = "0") String floor, @RequestParam(defaultValue = "1") String capRatio,
                    Authentication auth, RedirectAttributes ra) {
         return Flash.run(ra, "/decision/dispatch", () -> {
             YearMonth base = parseMonth(month);
-            DispatchPlan p = dispatch.propose(base, wanToYuan(pool, "调度资金池"), wanToYuan(floor, "区级留存"), Map.of(), auth.getName());
+            BigDecimal ratio;
+            try {
+                ratio = new BigDecimal(capRatio.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("调度上限倍数“" + capRatio + "”不是数字");
+            }
+            DispatchPlan p = dispatch.propose(base, wanToYuan(pool, "调度资金池"), wanToYuan(floor, "区级留存"), ratio, auth.getName());
             return "/decision/dispatch/" + p.id() + "|已生成" + p.label() + "，分配 " + Money.wan(p.total()) + " 万元";
         });
     }

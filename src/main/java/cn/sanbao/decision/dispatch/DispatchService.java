@@ -58,6 +58,15 @@ public class DispatchService implements ExtraInflows {
         return out;
     }
 
+    /** A new draft plan with every unit's cap at {@code capRatio} × its shortfall (1 = never more than it needs). */
+    @Transactional
+    public DispatchPlan propose(YearMonth base, BigDecimal pool, BigDecimal floor, BigDecimal capRatio, String actor) {
+        if (capRatio.compareTo(BigDecimal.ONE) < 0) throw new IllegalArgumentException("调度上限倍数不能小于 1（上限不低于缺口）");
+        Map<String, BigDecimal> caps = new java.util.HashMap<>();
+        shortfalls(base).forEach((u, s) -> caps.put(u, s.multiply(capRatio).setScale(2, RoundingMode.DOWN)));
+        return propose(base, pool, floor, caps, actor);
+    }
+
     /** A new draft plan; caps default to the shortfall (a unit is never given more than it needs unless raised). */
     @Transactional
     public DispatchPlan propose(YearMonth base, BigDecimal pool, BigDecimal floor, Map<String, BigDecimal> caps, String actor) {
