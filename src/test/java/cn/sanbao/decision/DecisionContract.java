@@ -217,6 +217,25 @@ abstract class DecisionContract {
                 .param("b", String.valueOf(a.id())).with(LEADER).with(CHINESE)).andReturn().getResponse().getContentAsString()).contains("差额");
     }
 
+    @Test
+    void planAndCaseScreensRenderForBothDepartmentRoles() throws Exception {
+        DispatchPlan plan = dispatch.plans().stream().filter(p -> p.baseMonth().equals(BASE) && p.approved()).findFirst().orElseThrow();
+        String leaderView = mvc.perform(get("/decision/dispatch/" + plan.id()).with(LEADER).with(CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(leaderView).contains("已批准", "海原县").doesNotContain("amount_");
+        DispatchPlan draft = dispatch.propose(YearMonth.of(2021, 2), new BigDecimal("1000000.00"), BigDecimal.ZERO, Map.of(), "d-analyst");
+        String analystView = mvc.perform(get("/decision/dispatch/" + draft.id()).with(ANALYST).with(CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(analystView).contains("amount_640522", "批准方案");
+        mvc.perform(post("/decision/dispatch/" + draft.id() + "/adjust").param("amount_640522", "-1").with(csrf()).with(ANALYST))
+                .andExpect(status().is3xxRedirection());
+        assertThat(dispatch.plan(draft.id()).total()).isEqualByComparingTo(draft.total());
+        assertThat(mvc.perform(get("/decision/affordability").with(ANALYST).with(CHINESE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains(DecisionDemoLoader.CASE_NAME, "L10");
+        assertThat(mvc.perform(get("/decision/dispatch").with(ANALYST).with(CHINESE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("生成建议方案");
+    }
+
     /** Grade code of an outcome, for readable assertions. */
     static final class ProposalScoreGrade {
         static String of(cn.sanbao.decision.affordability.ProposalScorer.Outcome o) { return o.grade(); }
