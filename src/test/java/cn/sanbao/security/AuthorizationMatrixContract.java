@@ -86,6 +86,9 @@ abstract class AuthorizationMatrixContract {
         // the delivery log names every recipient of every unit: the department's view only
         if (path.startsWith("/warnings/deliveries") || path.startsWith("/api/warnings/messages"))
             return Set.of(Roles.ANALYST, Roles.LEADER);
+        // decision support: runway is per unit (default rule); dispatch, allocation and affordability are region-wide
+        if (path.startsWith("/decision/") && !path.startsWith("/decision/runway") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
+        if (path.startsWith("/decision/") && !path.startsWith("/decision/runway")) return Set.of(Roles.ANALYST, Roles.LEADER);
         // leaders read everything and change nothing; county writes are then checked by object scope
         return method == HttpMethod.GET ? BUSINESS : WRITERS;
     }

@@ -1,0 +1,112 @@
+package cn.sanbao.decision.allocation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactResolver;
+import cn.sanbao.facts.UnitFacts;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+
+/** Stores named weightings (every save a new version) and computes allocations from the stored figures of a month. */
+@Service
+public class AllocationService {
+
+    public static final String POPULATION_MEASURE = "resident_population";
+    private static final String[] DEMAND = {"demand_wage", "demand_operation", "demand_livelihood"};
+    private static final String[] BUDGET = {"budget_wage", "budget_operation", "budget_livelihood"};
+
+    private final JdbcClient jdbc;
+    private final FactResolver resolver;
+    private final ResultQueries results;
+    private final ScopeStore scopes;
+    private final RegionTree regions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AllocationService(JdbcClient jdbc, FactResolver resolver, ResultQueries results, ScopeStore scopes,
+                             RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.resolver = resolver;
+        this.results = results;
+        this.scopes = scopes;
+        this.regions = regions;
+        this.audit = audit;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    public Weighting save(String name, String weightsText, String actor) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("请填写权重方案名称");
+        Map<Factor, BigDecimal> weights = Weighting.parse(weightsText);
+        String n = name.trim();
+        int version = jdbc.sql("select coalesce(max(version), 0) from dc_weighting where name = :n").param("n", n).query(Integer.class).single() + 1;
+        Weighting w = new Weighting(0, n, version, weights);
+        jdbc.sql("insert into dc_weighting (name, version, weights, created_by, created_at) values (:n, :v, :w, :by, :at)")
+                .param("n", n).param("v", version).param("w", w.text()).param("by", actor)
+                .param("at", Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))).update();
+        audit.record(actor, "ALLOCATION_WEIGHTING", w.label(), w.text());
+        return weightings().stream().filter(x -> x.name().equals(n) && x.version() == version).findFirst().orElseThrow();
+    }
+
+    public List<Weighting> weightings() {
+        return jdbc.sql("select * from dc_weighting order by name, version desc").query((rs, i) -> new Weighting(rs.getLong("id"),
+                rs.getString("name"), rs.getInt("version"), Weighting.parse(rs.getString("weights")))).list();
+    }
+
+    public Weighting weighting(long id) {
+        return weightings().stream().filter(w -> w.id() == id).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("权重方案 #" + id + " 不存在"));
+    }
+
+    /** Factor values of every budget unit for the month: annual figures of its year, score of its latest run. */
+    public List<FactorAllocator.UnitFactors> factors(Period month) {
+        Map<String, UnitFacts> facts = resolver.resolve(month);
+        Map<String, BigDecimal> scores = new HashMap<>();
+        for (UnitRanking r : results.ranking(month, u -> true)) if (r.total() != null) scores.put(r.unitCode(), r.total());
+        ScopeStore.Scope scope = scopes.scope(month.year());
+        List<FactorAllocator.UnitFactors> out = new ArrayList<>();
+        for (FiscalUnit u : regions.budgetUnits()) {
+            UnitFacts f = facts.get(u.code());
+            if (f == null) continue;
+            BigDecimal demand = sum(f, DEMAND);
+            BigDecimal gap = demand.subtract(sum(f, BUDGET)).max(BigDecimal.ZERO);
+            Map<Factor, BigDecimal> v = new EnumMap<>(Factor.class);
+            v.put(Factor.GAP, gap);
+            BigDecimal population = scope.quantity(u.code(), POPULATION_MEASURE);
+            v.put(Factor.POPULATION, population == null ? BigDecimal.ZERO : population);
+            BigDecimal cap = f.amount("fiscal_capacity").orElse(BigDecimal.ZERO);
+            v.put(Factor.DIFFICULTY, cap.signum() > 0 ? demand.divide(cap, 6, RoundingMode.HALF_UP) : BigDecimal.ZERO);
+            v.put(Factor.PERFORMANCE, scores.getOrDefault(u.code(), BigDecimal.ZERO));
+            out.add(new FactorAllocator.UnitFactors(u.code(), gap, v));
+        }
+        return out;
+    }
+
+    public FactorAllocator.Result allocate(Period month, BigDecimal pool, Weighting w) {
+        return FactorAllocator.allocate(pool, factors(month), w.weights());
+    }
+
+    private static BigDecimal sum(UnitFacts f, String[] items) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (String i : items) s = s.add(f.amount(i).orElse(BigDecimal.ZERO));
+        return s.round(MathContext.DECIMAL128);
+    }
+}

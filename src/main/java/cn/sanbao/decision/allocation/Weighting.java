@@ -1,0 +1,50 @@
+package cn.sanbao.decision.allocation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A named, versioned set of factor weights; stored as text "GAP=0.4;POPULATION=0.3;…". */
+public record Weighting(long id, String name, int version, Map<Factor, BigDecimal> weights) {
+
+    public Weighting {
+        weights = new EnumMap<>(weights);
+    }
+
+    public String label() { return name + " v" + version; }
+
+    public String text() {
+        List<String> parts = new ArrayList<>();
+        weights.forEach((f, w) -> parts.add(f.name() + "=" + w.stripTrailingZeros().toPlainString()));
+        return String.join(";", parts);
+    }
+
+    /** Parses and checks weights: every factor known, none negative, at least one positive. Chinese messages. */
+    public static Map<Factor, BigDecimal> parse(String text) {
+        Map<Factor, BigDecimal> out = new EnumMap<>(Factor.class);
+        List<String> problems = new ArrayList<>();
+        for (String part : text == null ? new String[0] : text.split(";")) {
+            if (part.isBlank()) continue;
+            String[] kv = part.split("=", 2);
+            Factor f = null;
+            for (Factor c : Factor.values()) if (c.name().equalsIgnoreCase(kv[0].trim()) || c.label().equals(kv[0].trim())) f = c;
+            if (f == null) { problems.add("未知因素“" + kv[0].trim() + "”"); continue; }
+            try {
+                BigDecimal w = new BigDecimal(kv.length < 2 ? "" : kv[1].trim());
+                if (w.signum() < 0) problems.add(f.label() + "的权重不能为负数");
+                out.put(f, w);
+            } catch (NumberFormatException e) {
+                problems.add(f.label() + "的权重“" + (kv.length < 2 ? "" : kv[1].trim()) + "”不是数字");
+            }
+        }
+        validate(out, problems);
+        return out;
+    }
+
+    public static void validate(Map<Factor, BigDecimal> weights, List<String> problems) {
+        if (weights.values().stream().noneMatch(w -> w.signum() > 0)) problems.add("至少一个因素的权重须大于 0");
+        if (!problems.isEmpty()) throw new IllegalArgumentException("权重方案无效：" + String.join("；", problems));
+    }
+}

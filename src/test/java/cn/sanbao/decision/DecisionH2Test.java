@@ -1,0 +1,7 @@
+package cn.sanbao.decision;
+
+import cn.sanbao.testsupport.OnH2;
+
+@OnH2
+class DecisionH2Test extends DecisionContract {
+}
