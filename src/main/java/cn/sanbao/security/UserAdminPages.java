@@ -25,6 +25,7 @@ class UserAdminPages {
     @GetMapping("/admin/users")
     String users(Model model) {
         model.addAttribute("users", accounts.all());
+        model.addAttribute("choices", choices());
         return "admin/users";
     }
 
@@ -55,7 +56,8 @@ class UserAdminPages {
     @GetMapping("/admin/roles")
     String roles(Model model) {
         model.addAttribute("users", accounts.all());
-        model.addAttribute("roles", Roles.NAMES);
+        model.addAttribute("roles", Roles.NAMES.keySet());
+        model.addAttribute("choices", choices());
         return "admin/roles";
     }
 
@@ -64,6 +66,16 @@ class UserAdminPages {
                   @RequestParam(required = false) String scope, RedirectAttributes flash) {
         return act(flash, "/admin/roles", "已更新 " + username + " 的角色与权限范围",
                 () -> accounts.assignRole(p.getName(), username, role, scope));
+    }
+
+    /** Username → role choice (LOCAL shown as 市级用户 or 县级用户 by its scope); NONE when unassigned. */
+    private java.util.Map<String, String> choices() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (UserAccount u : accounts.all()) {
+            String c = accounts.roleChoice(u.role(), u.scopeUnit());
+            out.put(u.username(), c == null ? "NONE" : c);
+        }
+        return out;
     }
 
     private static String act(RedirectAttributes flash, String back, String done, Runnable action) {

@@ -103,7 +103,8 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.id("counts")).getText()).contains("高度风险");
         shot("01-dashboard");
 
-        // filter the ranking to 高度风险, then open 西吉县
+        // the whole ranking arrives from the JSON API; filter it to 高度风险, then open 西吉县
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ranking-ready")));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-grade"))).selectByValue("HIGH");
         long visible = (Long) js("return Array.from(document.querySelectorAll('#ranking tbody tr')).filter(r => r.style.display !== 'none').length");
         assertThat(visible).isPositive();
