@@ -5,6 +5,11 @@
   var key = function (code) { return code == null ? 'MISSING' : code; };
   var grades = d.grades.map(function (g) { return { key: key(g.code), name: g.name }; });
   window.sanbaoCharts = {};
+  // "2021-03" → 3月 / M3, "2021-W05" → 第5周 / W5, in the page's language
+  function periodLabel(code) {
+    var t = window.dashboardText, week = code.indexOf('-W') > 0;
+    return (week ? t.week : t.month).replace('{0}', parseInt(code.substring(code.lastIndexOf(week ? 'W' : '-') + 1), 10));
+  }
 
   fetch(window.mapUrl).then(function (r) { return r.json(); }).then(function (geo) {
     echarts.registerMap('ningxia', geo);
@@ -31,7 +36,7 @@
   var trend = echarts.init(document.getElementById('trend'));
   trend.setOption({
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
-    xAxis: { type: 'category', data: d.trend.labels }, yAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'category', data: d.trend.periods.map(periodLabel) }, yAxis: { type: 'value', minInterval: 1 },
     series: grades.map(function (g) {
       return { name: g.name, type: 'bar', stack: 'grades', itemStyle: { color: colours[g.key] }, data: d.trend.series[g.key] };
     })

@@ -21,9 +21,12 @@ class LanguageLinks {
     }
 
     private static String link(HttpServletRequest request, String lang) {
-        // POST targets (e.g. a failed form) are not worth repeating; the link then opens the page plainly
-        String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(query)
-                .replaceQueryParam("lang", lang).build().toUriString();
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
+        // a GET's parameters are kept (e.g. the period); a POST (e.g. a failed form) is not repeated
+        if ("GET".equals(request.getMethod()))
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("lang")) link.queryParam(name, (Object[]) values);
+            });
+        return link.queryParam("lang", lang).encode().build().toUriString();
     }
 }
