@@ -109,10 +109,6 @@ class RunRepository {
                 .params(type.name(), year + "-%").query(RUN_ROW).list();
     }
 
-    List<UnitResultRow> results(long runId) {
-        return jdbc.sql("select " + RESULT + " from unit_result where run_id = ?").param(runId).query(RESULT_ROW).list();
-    }
-
     /** The results of several runs in one query. */
     List<UnitResultRow> results(Collection<Long> runIds) {
         if (runIds.isEmpty()) return List.of();
@@ -125,11 +121,6 @@ class RunRepository {
         if (runIds.isEmpty()) return List.of();
         return jdbc.sql("select " + RESULT + " from unit_result where unit_code = :unit and run_id in (:runs)")
                 .param("unit", unitCode).param("runs", runIds).query(RESULT_ROW).list();
-    }
-
-    List<IndicatorResultRow> indicators(long runId) {
-        return jdbc.sql("select " + INDICATOR + " from indicator_result where run_id = ?").param(runId)
-                .query(INDICATOR_ROW).list();
     }
 
     List<IndicatorResultRow> indicators(long runId, String unitCode) {
