@@ -82,4 +82,25 @@ abstract class ConsoleLanguageContract {
         String zh = page(get("/monitoring/units/640100").param("period", "2021-03").with(YINCHUAN));
         assertThat(zh).contains("全年得分与等级", "指标明细", "市级用户");
     }
+
+    @Test
+    void everyConsoleScreenHasAllItsTextsInBothLanguages() throws Exception {
+        Object[][] screens = {
+                {"/admin/users", user("m-sys").roles(Roles.SYSTEM_ADMIN), "User administration", "用户管理"},
+                {"/admin/roles", user("m-sec").roles(Roles.SECURITY_ADMIN), "Roles and unit scope", "角色与权限范围"},
+                {"/audit", user("m-aud").roles(Roles.AUDITOR), "Verify chain", "校验审计链"},
+                {"/account/password", ANALYST, "Change password", "再次输入新密码"},
+                {"/models", ANALYST, "All versions", "全部版本"},
+                {"/models/1", ANALYST, "Model source (YAML)", "模型原文（YAML）"},
+                {"/monitoring?period=2021-W05", ANALYST, "Weeks", "周度"},
+        };
+        for (Object[] screen : screens) {
+            String path = (String) screen[0];
+            RequestPostProcessor who = (RequestPostProcessor) screen[1];
+            String en = page(get(path + (path.contains("?") ? "&" : "?") + "lang=en").with(who));
+            assertThat(en).as(path).contains((String) screen[2]).doesNotContain("??", (String) screen[3]);
+            String zh = page(get(path).with(who));
+            assertThat(zh).as(path).contains((String) screen[3]).doesNotContain("??", (String) screen[2]);
+        }
+    }
 }
