@@ -88,7 +88,7 @@ abstract class ConsoleLanguageContract {
         Object[][] screens = {
                 {"/admin/users", user("m-sys").roles(Roles.SYSTEM_ADMIN), "User administration", "用户管理"},
                 {"/admin/roles", user("m-sec").roles(Roles.SECURITY_ADMIN), "Roles and unit scope", "角色与权限范围"},
-                {"/audit", user("m-aud").roles(Roles.AUDITOR), "Verify chain", "校验审计链"},
+                {"/audit", user("m-aud").roles(Roles.AUDITOR), "Each record is chained", "每条记录以哈希值与前一条相链"},
                 {"/account/password", ANALYST, "Change password", "再次输入新密码"},
                 {"/models", ANALYST, "All versions", "全部版本"},
                 {"/models/1", ANALYST, "Model source (YAML)", "模型原文（YAML）"},
