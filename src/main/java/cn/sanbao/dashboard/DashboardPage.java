@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class DashboardPage {
 
+    /** Ranking rows per page; the browser pages, sorts and filters the rest from /api/dashboard. */
+    static final int PAGE_SIZE = 50;
+
     private final DashboardService dashboard;
     private final UnitScope scope;
     private final AuditLog audit;
@@ -43,7 +46,10 @@ class DashboardPage {
         model.addAttribute("p", p);
         model.addAttribute("periods", dashboard.periods(p.year()));
         model.addAttribute("cities", dashboard.cityNames());
-        // the charts need no ranking (it is the HTML table); leaving it out keeps the page small
+        model.addAttribute("pageSize", PAGE_SIZE);
+        model.addAttribute("firstPage", data.ranking().subList(0, Math.min(PAGE_SIZE, data.ranking().size())));
+        model.addAttribute("pages", Math.max(1, (data.ranking().size() + PAGE_SIZE - 1) / PAGE_SIZE));
+        // the charts need no ranking (the table loads it from the JSON API); leaving it out keeps the page small
         model.addAttribute("json", json.writeValueAsString(new DashboardData(data.period(), data.periodLabel(), data.runId(),
                 data.asOfRevision(), data.grades(), data.counts(), data.map(), List.of(), data.migration(), data.trend())));
         return "dashboard/dashboard";

@@ -2,6 +2,7 @@ package cn.sanbao.dashboard;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +56,22 @@ public class DashboardService {
 
     /** Months and weeks of the year that have a run, months first. */
     public List<Period> periods(int year) {
-        List<Period> out = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) if (results.latestRun(Period.month(year, m)).isPresent()) out.add(Period.month(year, m));
-        for (int w = 1; w <= Period.weeksIn(year); w++) if (results.latestRun(Period.week(year, w)).isPresent()) out.add(Period.week(year, w));
+        List<Period> out = new ArrayList<>(results.latestRuns(year, Period.Type.MONTH).keySet());
+        out.addAll(results.latestRuns(year, Period.Type.WEEK).keySet());
         return out;
     }
 
     public DashboardData build(Period period, Predicate<String> visible) {
         if (period.type() == Period.Type.YEAR) throw new IllegalArgumentException("总览按月或按周查看：" + period.code());
-        ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测"));
+        Map<Period, ScoringRun> year = results.latestRuns(period.year(), period.type());
+        ScoringRun run = year.get(period);
+        if (run == null) throw new NoSuchElementException(period.label() + "尚未运行监测");
+        Map<Long, List<UnitRanking>> all = rankings(year, period);
         ScoringModel model = models.engine(models.version(run.modelVersionId())).model();
         List<GradeInfo> grades = new ArrayList<>();
         model.grades().forEach(g -> grades.add(new GradeInfo(g.code(), g.name())));
         grades.add(new GradeInfo(null, "数据缺失"));
-        List<UnitRanking> rows = ranking(run).stream().filter(r -> visible.test(r.unitCode())).toList();
+        List<UnitRanking> rows = all.get(run.id()).stream().filter(r -> visible.test(r.unitCode())).toList();
 
         List<MapArea> map = new ArrayList<>();
         for (UnitRanking r : rows)
@@ -79,36 +82,56 @@ public class DashboardService {
         DashboardData.Migration migration = new DashboardData.Migration(period.previous().label(), names,
                 GradeTally.migration(grades, rows));
         return new DashboardData(period.code(), period.label(), run.id(), run.asOfRevision(), grades,
-                GradeTally.counts(grades, rows), map, rows, migration, trend(period, grades, visible));
+                GradeTally.counts(grades, rows), map, rows, migration, trend(period, year, all, grades, visible));
     }
 
     /** Grade counts of every period of the same type in the year, up to the chosen one. */
-    private DashboardData.Trend trend(Period period, List<GradeInfo> grades, Predicate<String> visible) {
+    private DashboardData.Trend trend(Period period, Map<Period, ScoringRun> year, Map<Long, List<UnitRanking>> rankings,
+                                      List<GradeInfo> grades, Predicate<String> visible) {
         List<String> codes = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Map<String, List<Long>> series = new LinkedHashMap<>();
         for (GradeInfo g : grades) series.put(GradeTally.key(g.code()), new ArrayList<>());
-        for (int i = 1; i <= period.number(); i++) {
-            Period p = period.type() == Period.Type.MONTH ? Period.month(period.year(), i) : Period.week(period.year(), i);
-            Optional<ScoringRun> run = results.latestRun(p);
-            if (run.isEmpty()) continue;
+        year.forEach((p, run) -> {
+            if (p.compareTo(period) > 0) return;
             codes.add(p.code());
-            labels.add(period.type() == Period.Type.MONTH ? i + "月" : "第" + i + "周");
-            Map<String, Long> counts = GradeTally.counts(grades, ranking(run.get()).stream()
+            labels.add(period.type() == Period.Type.MONTH ? p.number() + "月" : "第" + p.number() + "周");
+            Map<String, Long> counts = GradeTally.counts(grades, rankings.get(run.id()).stream()
                     .filter(r -> visible.test(r.unitCode())).toList());
             series.forEach((code, list) -> list.add(counts.getOrDefault(code, 0L)));
-        }
+        });
         return new DashboardData.Trend(codes, labels, series);
     }
 
-    private List<UnitRanking> ranking(ScoringRun run) {
-        Long previousRun = results.latestRun(Period.parse(run.period()).previous()).map(ScoringRun::id).orElse(null);
-        String key = run.id() + ":" + previousRun;
-        List<UnitRanking> cached = cache.get(key);
-        if (cached != null) return cached;
-        List<UnitRanking> all = List.copyOf(results.ranking(run, code -> true));
-        cache.put(key, all);
-        return all;
+    /**
+     * Full rankings (all units) of the year's periods up to the chosen one, by run id. A run's ranking depends
+     * on it and on the run it is compared with, so both make the cache key; the missing ones are read together.
+     */
+    private Map<Long, List<UnitRanking>> rankings(Map<Period, ScoringRun> year, Period upTo) {
+        Map<Long, List<UnitRanking>> out = new HashMap<>();
+        List<ScoringRun> missing = new ArrayList<>();
+        Map<Long, String> keys = new HashMap<>();
+        boolean first = true;
+        for (Map.Entry<Period, ScoringRun> e : year.entrySet()) {
+            if (e.getKey().compareTo(upTo) > 0) break;
+            ScoringRun previous = year.get(e.getKey().previous());
+            // only the year's first period can be compared with a run outside this map (the year before)
+            if (previous == null && first) previous = results.latestRun(e.getKey().previous()).orElse(null);
+            first = false;
+            String key = e.getValue().id() + ":" + (previous == null ? null : previous.id());
+            keys.put(e.getValue().id(), key);
+            List<UnitRanking> cached = cache.get(key);
+            if (cached != null) out.put(e.getValue().id(), cached);
+            else missing.add(e.getValue());
+        }
+        if (!missing.isEmpty()) {
+            results.rankings(missing, code -> true).forEach((id, list) -> {
+                List<UnitRanking> copy = List.copyOf(list);
+                cache.put(keys.get(id), copy);
+                out.put(id, copy);
+            });
+        }
+        return out;
     }
 
     /** Cities for the ranking filter (names as in the ranking's 所属市 column). */

@@ -3,6 +3,7 @@ package cn.sanbao.monitoring;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,6 +13,11 @@ class ModelRepository {
 
     private static final String COLUMNS = "id, code, version, name, effective_from, source_yaml, status, reason, "
             + "created_by, created_at, published_by, published_at";
+
+    // explicit mapper: the record-property mapper probes camel-case names first and fails per row and field (see RunRepository)
+    private static final RowMapper<ModelVersion> ROW = (rs, i) -> new ModelVersion(rs.getLong(1), rs.getString(2), rs.getInt(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+            time(rs.getTimestamp(10)), rs.getString(11), time(rs.getTimestamp(12)));
 
     private final JdbcClient jdbc;
 
@@ -58,20 +64,24 @@ class ModelRepository {
 
     List<ModelVersion> findAll() {
         return jdbc.sql("select " + COLUMNS + " from model_version order by code, version desc")
-                .query(ModelVersion.class).list();
+                .query(ROW).list();
     }
 
     Optional<ModelVersion> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from model_version where id = ?").param(id)
-                .query(ModelVersion.class).optional();
+                .query(ROW).optional();
     }
 
     List<ModelVersion> published() {
         return jdbc.sql("select " + COLUMNS + " from model_version where status = ? order by id")
-                .param(ModelVersion.PUBLISHED).query(ModelVersion.class).list();
+                .param(ModelVersion.PUBLISHED).query(ROW).list();
     }
 
     long count() {
         return jdbc.sql("select count(*) from model_version").query(Long.class).single();
+    }
+
+    private static LocalDateTime time(java.sql.Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
     }
 }

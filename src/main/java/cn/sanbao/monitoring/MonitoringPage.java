@@ -2,6 +2,8 @@ package cn.sanbao.monitoring;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +20,13 @@ class MonitoringPage {
     private final ResultQueries results;
     private final UnitScope scope;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json) {
+    MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json, MessageSource messages) {
         this.results = results;
         this.scope = scope;
         this.json = json;
+        this.messages = messages;
     }
 
     /** The landing page depends on the role (see /home). */
@@ -34,7 +38,7 @@ class MonitoringPage {
     @GetMapping("/monitoring")
     String ranking(@RequestParam(required = false) String period, Model model) {
         String code = period != null ? Period.parse(period).code() : results.latestPeriod(Period.Type.MONTH).orElse(null);
-        model.addAttribute("months", months(code));
+        model.addAttribute("months", periods(code));
         if (code == null) return "monitoring/empty";
         Period p = Period.parse(code);
         ScoringRun run = results.latestRun(p).orElse(null);
@@ -57,13 +61,13 @@ class MonitoringPage {
         model.addAttribute("run", run);
         model.addAttribute("e", results.explanation(run.id(), unit));
         model.addAttribute("moves", results.moves(run, unit, 5));
+        // the year's course in periods of the same kind as the chosen one (months, or weeks for a week)
+        Period.Type type = p.type() == Period.Type.WEEK ? Period.Type.WEEK : Period.Type.MONTH;
         List<UnitCharts.Point> history = new java.util.ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            Period month = Period.month(p.year(), m);
-            int n = m;
-            results.latestRun(month).ifPresent(r -> results.ranking(r, unit::equals).forEach(h -> history.add(
-                    new UnitCharts.Point(n + "月", month.code(), h.total(), h.grade(), h.gradeName(), h.overrides()))));
-        }
+        results.historyByPeriod(unit, p.year(), type).forEach((at, h) ->
+            history.add(new UnitCharts.Point(messages.getMessage(type == Period.Type.WEEK ? "console.unit.weekLabel"
+                    : "console.unit.monthLabel", new Object[] {String.valueOf(at.number())}, LocaleContextHolder.getLocale()),
+                    at.code(), h.total(), h.grade(), h.gradeName(), h.overrides())));
         ResultExplanation e = (ResultExplanation) model.getAttribute("e");
         model.addAttribute("history", history);
         model.addAttribute("charts", json.writeValueAsString(UnitCharts.of(e, history)));
@@ -77,9 +81,11 @@ class MonitoringPage {
         return "login";
     }
 
-    private List<Period> months(String current) {
+    /** Months, then weeks, of the year that have a run: two queries. */
+    private List<Period> periods(String current) {
         int year = current == null ? java.time.LocalDate.now().getYear() : Period.parse(current).year();
-        return java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> Period.month(year, m))
-                .filter(m -> results.latestRun(m).isPresent()).toList();
+        List<Period> out = new java.util.ArrayList<>(results.latestRuns(year, Period.Type.MONTH).keySet());
+        out.addAll(results.latestRuns(year, Period.Type.WEEK).keySet());
+        return out;
     }
 }

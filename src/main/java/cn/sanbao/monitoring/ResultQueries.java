@@ -1,12 +1,17 @@
 package cn.sanbao.monitoring;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import cn.sanbao.engine.Period;
@@ -50,30 +55,61 @@ public class ResultQueries {
     }
 
     public List<UnitRanking> ranking(ScoringRun run, Predicate<String> visible) {
-        ScoringModel model = model(run);
-        Period period = Period.parse(run.period());
-        Map<String, UnitResultRow> previous = new HashMap<>();
-        ScoringModel previousModel = null;
-        Optional<ScoringRun> prev = runs.latestRun(period.previous().code());
-        if (prev.isPresent()) {
-            runs.results(prev.get().id()).forEach(r -> previous.put(r.unitCode(), r));
-            previousModel = model(prev.get());
+        return rankings(List.of(run), visible).get(run.id());
+    }
+
+    /**
+     * The rankings of several runs (each compared with the latest run of its previous period), keyed by run id:
+     * two queries in all, whatever the number of runs and units.
+     */
+    public Map<Long, List<UnitRanking>> rankings(Collection<ScoringRun> runList, Predicate<String> visible) {
+        Map<String, ScoringRun> previousRuns = latestOf(runs.runsOf(runList.stream()
+                .map(r -> Period.parse(r.period()).previous().code()).distinct().toList()));
+        Set<Long> ids = new HashSet<>();
+        runList.forEach(r -> ids.add(r.id()));
+        previousRuns.values().forEach(r -> ids.add(r.id()));
+        Map<Long, Map<String, UnitResultRow>> byRun = new HashMap<>();
+        for (UnitResultRow r : runs.results(ids)) byRun.computeIfAbsent(r.runId(), k -> new HashMap<>()).put(r.unitCode(), r);
+        Map<Long, ScoringModel> modelCache = new HashMap<>();
+        Map<Long, List<UnitRanking>> out = new LinkedHashMap<>();
+        for (ScoringRun run : runList) {
+            ScoringRun prev = previousRuns.get(Period.parse(run.period()).previous().code());
+            Map<String, UnitResultRow> current = byRun.getOrDefault(run.id(), Map.of());
+            Map<String, UnitResultRow> previous = prev == null ? Map.of() : byRun.getOrDefault(prev.id(), Map.of());
+            ScoringModel model = modelCache.computeIfAbsent(run.modelVersionId(), id -> model(run));
+            ScoringModel previousModel = prev == null ? null : modelCache.computeIfAbsent(prev.modelVersionId(), id -> model(prev));
+            List<UnitRanking> list = new ArrayList<>();
+            for (FiscalUnit u : regions.all()) {
+                UnitResultRow r = current.get(u.code());
+                if (r != null && visible.test(u.code())) list.add(line(u, r, model, previous.get(u.code()), previousModel));
+            }
+            out.put(run.id(), list);
         }
-        Map<String, UnitResultRow> current = new HashMap<>();
-        runs.results(run.id()).forEach(r -> current.put(r.unitCode(), r));
-        List<UnitRanking> out = new ArrayList<>();
-        for (FiscalUnit u : regions.all()) {
-            UnitResultRow r = current.get(u.code());
-            if (r == null || !visible.test(u.code())) continue;
-            UnitResultRow p = previous.get(u.code());
-            out.add(new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
-                    regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(),
-                    ExplanationBuilder.gradeName(model, r.grade()) == null ? "数据缺失" : ExplanationBuilder.gradeName(model, r.grade()),
-                    r.complete(), names(r.overrides(), code -> overrideName(model, code)),
-                    names(r.missing(), code -> model.inputs().getOrDefault(code, code)),
-                    p == null ? null : p.grade(), p == null ? null : ExplanationBuilder.gradeName(previousModel, p.grade()),
-                    p == null ? null : p.total()));
-        }
+        return out;
+    }
+
+    /** The latest run of each period of one type in a year, in period order: one query. */
+    public Map<Period, ScoringRun> latestRuns(int year, Period.Type type) {
+        Map<Period, ScoringRun> out = new TreeMap<>();
+        latestOf(runs.runsOfYear(year, type)).forEach((code, run) -> out.put(Period.parse(code), run));
+        return out;
+    }
+
+    private UnitRanking line(FiscalUnit u, UnitResultRow r, ScoringModel model, UnitResultRow p, ScoringModel previousModel) {
+        String gradeName = ExplanationBuilder.gradeName(model, r.grade());
+        return new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
+                regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(),
+                gradeName == null ? "数据缺失" : gradeName,
+                r.complete(), names(r.overrides(), code -> overrideName(model, code)),
+                names(r.missing(), code -> model.inputs().getOrDefault(code, code)),
+                p == null ? null : p.grade(), p == null ? null : ExplanationBuilder.gradeName(previousModel, p.grade()),
+                p == null ? null : p.total());
+    }
+
+    /** Newest run per period from a newest-first list. */
+    private static Map<String, ScoringRun> latestOf(List<ScoringRun> newestFirst) {
+        Map<String, ScoringRun> out = new HashMap<>();
+        for (ScoringRun r : newestFirst) out.putIfAbsent(r.period(), r);
         return out;
     }
 
@@ -89,12 +125,11 @@ public class ResultQueries {
         if (prev.isEmpty()) return List.of();
         ScoringModel model = model(run);
         Map<String, IndicatorResultRow> before = new HashMap<>();
-        runs.indicators(prev.get().id()).stream().filter(r -> r.unitCode().equals(unitCode))
-                .forEach(r -> before.put(r.indicatorCode(), r));
+        runs.indicators(prev.get().id(), unitCode).forEach(r -> before.put(r.indicatorCode(), r));
         List<IndicatorMove> out = new ArrayList<>();
-        for (IndicatorResultRow r : runs.indicators(run.id())) {
+        for (IndicatorResultRow r : runs.indicators(run.id(), unitCode)) {
             IndicatorResultRow b = before.get(r.indicatorCode());
-            if (!r.unitCode().equals(unitCode) || b == null) continue;
+            if (b == null) continue;
             String name = model.indicators().stream().filter(i -> i.code().equals(r.indicatorCode()))
                     .map(ScoringModel.Indicator::name).findFirst().orElse(r.indicatorCode());
             out.add(new IndicatorMove(r.indicatorCode(), name, b.points(), r.points(), b.indicatorValue(), r.indicatorValue()));
@@ -104,14 +139,35 @@ public class ResultQueries {
         return out.subList(0, Math.min(limit, out.size()));
     }
 
-    /** One unit's total and grade in each period of the year that has a run (latest run per period). */
+    /**
+     * One unit's total and grade in each period of the year that has a run (latest run per period), each
+     * compared with the period before: three queries whatever the number of periods.
+     */
     public List<UnitRanking> history(String unitCode, int year, Period.Type type) {
-        List<UnitRanking> out = new ArrayList<>();
-        int n = type == Period.Type.MONTH ? 12 : Period.weeksIn(year);
-        for (int i = 1; i <= n; i++) {
-            Period p = type == Period.Type.MONTH ? Period.month(year, i) : Period.week(year, i);
-            runs.latestRun(p.code()).ifPresent(run -> ranking(run, unitCode::equals).forEach(out::add));
-        }
+        return List.copyOf(historyByPeriod(unitCode, year, type).values());
+    }
+
+    /** {@link #history} keyed by period, in period order. */
+    public Map<Period, UnitRanking> historyByPeriod(String unitCode, int year, Period.Type type) {
+        FiscalUnit unit = regions.unit(unitCode).orElse(null);
+        Map<Period, ScoringRun> latest = unit == null ? Map.of() : latestRuns(year, type);
+        if (latest.isEmpty()) return Map.of();
+        Map<String, ScoringRun> byCode = new HashMap<>();
+        latest.forEach((p, r) -> byCode.put(p.code(), r));
+        Period first = latest.keySet().iterator().next();
+        latestOf(runs.runsOf(List.of(first.previous().code()))).forEach(byCode::putIfAbsent);
+        Map<Long, UnitResultRow> rows = new HashMap<>();
+        runs.unitResults(unitCode, byCode.values().stream().map(ScoringRun::id).toList()).forEach(r -> rows.put(r.runId(), r));
+        Map<Long, ScoringModel> modelCache = new HashMap<>();
+        Map<Period, UnitRanking> out = new LinkedHashMap<>();
+        latest.forEach((period, run) -> {
+            UnitResultRow r = rows.get(run.id());
+            if (r == null) return;
+            ScoringRun prev = byCode.get(period.previous().code());
+            UnitResultRow p = prev == null ? null : rows.get(prev.id());
+            out.put(period, line(unit, r, modelCache.computeIfAbsent(run.modelVersionId(), id -> model(run)), p,
+                    p == null ? null : modelCache.computeIfAbsent(prev.modelVersionId(), id -> model(prev))));
+        });
         return out;
     }
 

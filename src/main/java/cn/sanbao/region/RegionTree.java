@@ -93,6 +93,18 @@ public class RegionTree implements cn.sanbao.security.UnitHierarchy {
         return false;
     }
 
+    @Override
+    public boolean isCity(String code) {
+        FiscalUnit u = byCode.get(code);
+        return u != null && u.kind() == UnitKind.CITY;
+    }
+
+    @Override
+    public boolean isBudgetUnit(String code) {
+        FiscalUnit u = byCode.get(code);
+        return u != null && !u.isConsolidated();
+    }
+
     /** Path from the root down to the unit, e.g. 宁夏回族自治区 / 银川市 / 兴庆区. */
     public List<FiscalUnit> path(String code) {
         List<FiscalUnit> path = new ArrayList<>();

@@ -75,23 +75,45 @@ public class AccountService {
         audit.record(actor, "USER_UNLOCK", username, "解除登录锁定");
     }
 
-    /** Security administrator only: role and, for city/county users, the unit they may see. */
+    /**
+     * Security administrator only: role and, for city/county users, the unit they may see. {@code role} is a
+     * choice of {@link Roles#NAMES}: 市级用户 needs a city, 县级用户 a county, 市本级 or zone; both are stored as
+     * LOCAL with the scope. Plain LOCAL is accepted with any unit (its label then follows the scope).
+     */
     @Transactional
     public void assignRole(String actor, String username, String role, String scopeUnit) {
         UserAccount a = require(username);
         if (actor.equals(username)) throw new IllegalArgumentException("不能修改自己的角色");
         if (role != null && role.isBlank()) role = null;
-        if (role != null && !Roles.NAMES.containsKey(role)) throw new IllegalArgumentException("未知角色：" + role);
+        if (role != null && !Roles.NAMES.containsKey(role) && !Roles.LOCAL.equals(role))
+            throw new IllegalArgumentException("未知角色：" + role);
         String scope = scopeUnit == null || scopeUnit.isBlank() ? null : scopeUnit.trim();
-        if (Roles.LOCAL.equals(role)) {
-            if (scope == null) throw new IllegalArgumentException("市县用户必须指定所属单位");
+        String stored = Roles.stored(role);
+        if (Roles.LOCAL.equals(stored)) {
+            String label = Roles.LOCAL.equals(role) ? "市县用户" : Roles.NAMES.get(role);
+            if (scope == null) throw new IllegalArgumentException(label + "必须指定所属单位");
             if (!units.contains(scope)) throw new IllegalArgumentException("单位代码 " + scope + " 不存在");
+            if (Roles.LOCAL_CITY.equals(role) && !units.isCity(scope))
+                throw new IllegalArgumentException("市级用户的所属单位须为市（如 640100 银川市）：" + scope + " 不是市");
+            if (Roles.LOCAL_COUNTY.equals(role) && !units.isBudgetUnit(scope))
+                throw new IllegalArgumentException("县级用户的所属单位须为县（市、区）、市本级或功能区（如 640422 西吉县）：" + scope + " 不是");
         } else {
             scope = null;
         }
-        users.setRole(username, role, scope);
-        audit.record(actor, "USER_ROLE", username, "角色：" + a.roleName() + (a.scopeUnit() == null ? "" : "（" + a.scopeUnit() + "）")
-                + " → " + Roles.name(role) + (scope == null ? "" : "（" + scope + "）"));
+        users.setRole(username, stored, scope);
+        audit.record(actor, "USER_ROLE", username, "角色：" + roleName(a.role(), a.scopeUnit())
+                + (a.scopeUnit() == null ? "" : "（" + a.scopeUnit() + "）")
+                + " → " + roleName(stored, scope) + (scope == null ? "" : "（" + scope + "）"));
+    }
+
+    /** 市级用户 or 县级用户 for a local user (by its scope), the role's name otherwise. */
+    public String roleName(String role, String scopeUnit) {
+        return Roles.name(roleChoice(role, scopeUnit));
+    }
+
+    /** The key of {@link Roles#NAMES} for a stored role and scope (LOCAL → LOCAL_CITY / LOCAL_COUNTY). */
+    public String roleChoice(String role, String scopeUnit) {
+        return Roles.choice(role, scopeUnit != null && units.isCity(scopeUnit));
     }
 
     @Transactional

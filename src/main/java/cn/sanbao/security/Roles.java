@@ -18,13 +18,23 @@ public final class Roles {
     public static final String LEADER = "LEADER";
     /** 市级用户 / 县级用户: only the units of its scope authority. */
     public static final String LOCAL = "LOCAL";
+    /**
+     * 市级用户: LOCAL with a city (consolidated) scope, sees the city and its counties. Not a separate authority:
+     * it is how the role is chosen, validated and labelled, so every LOCAL check keeps working.
+     */
+    public static final String LOCAL_CITY = "LOCAL_CITY";
+    /** 县级用户: LOCAL with a county, 市本级 or zone scope, sees that unit only. */
+    public static final String LOCAL_COUNTY = "LOCAL_COUNTY";
 
     /** Authority prefix naming the unit a local user may see (with its descendants). */
     public static final String SCOPE_PREFIX = "SCOPE_";
     /** Authority of a user who must change the password before doing anything else. */
     public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
-    /** Chinese names in display order. LOCAL is shown as 市级用户 or 县级用户 depending on its scope. */
+    /**
+     * The roles a security administrator chooses from, with their Chinese names, in display order.
+     * LOCAL appears as its two choices 市级用户 and 县级用户 (see {@link #choice}).
+     */
     public static final Map<String, String> NAMES = new LinkedHashMap<>();
 
     static {
@@ -32,12 +42,26 @@ public final class Roles {
         NAMES.put(SECURITY_ADMIN, "安全管理员");
         NAMES.put(AUDITOR, "审计管理员");
         NAMES.put(ANALYST, "自治区分析员");
-        NAMES.put(LOCAL, "市县用户");
+        NAMES.put(LOCAL_CITY, "市级用户");
+        NAMES.put(LOCAL_COUNTY, "县级用户");
         NAMES.put(LEADER, "领导");
     }
 
+    /** Name of a stored role; LOCAL without knowing its scope is 市县用户. */
     public static String name(String role) {
+        if (LOCAL.equals(role)) return "市县用户";
         return role == null ? "未分配" : NAMES.getOrDefault(role, role);
+    }
+
+    /** The choice (key of {@link #NAMES}) a stored role and scope stand for: LOCAL becomes LOCAL_CITY or LOCAL_COUNTY. */
+    public static String choice(String role, boolean scopeIsCity) {
+        if (!LOCAL.equals(role)) return role;
+        return scopeIsCity ? LOCAL_CITY : LOCAL_COUNTY;
+    }
+
+    /** The stored role of a choice: both local choices are LOCAL. */
+    public static String stored(String choice) {
+        return LOCAL_CITY.equals(choice) || LOCAL_COUNTY.equals(choice) ? LOCAL : choice;
     }
 
     private Roles() {

@@ -103,7 +103,18 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.id("counts")).getText()).contains("高度风险");
         shot("01-dashboard");
 
-        // filter the ranking to 高度风险, then open 西吉县
+        // the whole ranking arrives from the JSON API; filter it to 高度风险, then open 西吉县
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ranking-ready")));
+        assertThat(driver.findElement(By.id("ranking-info")).getText()).contains("第 1 / 1 页");
+        // sorting by 总分 twice puts the highest score first
+        driver.findElement(By.cssSelector("#ranking th[data-key='total']")).click();
+        driver.findElement(By.cssSelector("#ranking th[data-key='total']")).click();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> scores = (java.util.List<Object>) js("return Array.from(document.querySelectorAll('#ranking tbody tr'))"
+                + ".map(r => parseFloat(r.cells[3].textContent)).filter(x => !isNaN(x))");
+        assertThat(scores).isNotEmpty();
+        for (int i = 1; i < scores.size(); i++)
+            assertThat(((Number) scores.get(i - 1)).doubleValue()).isGreaterThanOrEqualTo(((Number) scores.get(i)).doubleValue());
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("filter-grade"))).selectByValue("HIGH");
         long visible = (Long) js("return Array.from(document.querySelectorAll('#ranking tbody tr')).filter(r => r.style.display !== 'none').length");
         assertThat(visible).isPositive();
@@ -154,5 +165,22 @@ class ConsoleBrowserTest {
         driver.get(url("/monitoring/units/640424?period=2021-03"));
         assertThat(driver.getPageSource()).contains("403").doesNotContain("泾源县");
         shot("06-county-refused");
+
+        // the header switches to English and the choice stays for the next page
+        driver.get(url("/dashboard?period=2021-03"));
+        assertThat(driver.findElement(By.id("current-role")).getText()).isEqualTo("县级用户");
+        driver.findElement(By.linkText("English")).click();
+        waiting().until(ExpectedConditions.urlContains("lang=en"));
+        assertThat(driver.getCurrentUrl()).contains("period=2021-03");
+        assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("Dashboard", "Results");
+        assertThat(driver.findElement(By.id("current-role")).getText()).isEqualTo("County user");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ranking-ready")));
+        assertThat(driver.findElement(By.id("ranking-info")).getText()).isEqualTo("Page 1 of 1, 1 units");
+        shot("07-dashboard-english");
+        driver.get(url("/monitoring/units/640422?period=2021-03"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Indicators", "西吉县");
+        driver.findElement(By.linkText("中文")).click();
+        waiting().until(ExpectedConditions.urlContains("lang=zh-CN"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("指标明细");
     }
 }

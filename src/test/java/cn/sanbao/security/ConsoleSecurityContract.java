@@ -6,7 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -146,5 +149,40 @@ abstract class ConsoleSecurityContract {
             assertThat(e.actor()).isEqualTo(county);
             assertThat(e.action()).isEqualTo("SCOPE_DENIED");
         });
+    }
+
+    @Test
+    void cityAndCountyUsersAreAssignedAsTwoRolesWithMatchingUnits() throws Exception {
+        String city = account(null, null);
+        String county = account(null, null);
+        assertThatThrownBy(() -> accounts.assignRole("security", city, Roles.LOCAL_CITY, "640422"))
+                .hasMessageContaining("市级用户的所属单位须为市");
+        assertThatThrownBy(() -> accounts.assignRole("security", county, Roles.LOCAL_COUNTY, "640100"))
+                .hasMessageContaining("县级用户的所属单位须为");
+        assertThat(accounts.require(city).role()).isNull();
+        accounts.assignRole("security", city, Roles.LOCAL_CITY, "640100");
+        accounts.assignRole("security", county, Roles.LOCAL_COUNTY, "640100BJ");
+        // both are stored as the one LOCAL authority with their scope, so every LOCAL check applies to them
+        assertThat(accounts.require(city).role()).isEqualTo(Roles.LOCAL);
+        assertThat(accounts.require(county).scopeUnit()).isEqualTo("640100BJ");
+        assertThat(audit.recent(5)).anySatisfy(e -> assertThat(e.detail()).contains("→ 市级用户（640100）"));
+
+        String page = mvc.perform(get("/admin/roles").with(user("m-sec").roles(Roles.SECURITY_ADMIN))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rowOf(page, city)).contains("市级用户").doesNotContain("市县用户");
+        assertThat(rowOf(page, county)).contains("县级用户");
+
+        // the header names the role by scope
+        accounts.changeOwnPassword(city, PASSWORD, "City-2021-x", null);
+        MockHttpSession s = signIn(city, "City-2021-x");
+        mvc.perform(get("/dashboard").session(s)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"role\" id=\"current-role\">市级用户</span>")));
+    }
+
+    /** The table row of a user on the roles page, up to its form. */
+    private static String rowOf(String page, String username) {
+        int i = page.indexOf("<td>" + username + "</td>");
+        assertThat(i).as("row of " + username).isPositive();
+        return page.substring(i, page.indexOf("<form", i));
     }
 }

@@ -21,17 +21,18 @@ public class PageErrors {
     @ExceptionHandler(NoSuchElementException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NoSuchElementException e, Model model) {
-        return page(model, "未找到", e.getMessage());
+        return page(model, "console.error.notFound", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String bad(IllegalArgumentException e, Model model) {
-        return page(model, "请求有误", e.getMessage());
+        return page(model, "console.error.badRequest", e.getMessage());
     }
 
-    private static String page(Model model, String title, String message) {
-        model.addAttribute("title", title);
+    /** {@code titleKey} is a message key (i18n/console); the message itself comes from the service, in Chinese. */
+    private static String page(Model model, String titleKey, String message) {
+        model.addAttribute("titleKey", titleKey);
         model.addAttribute("message", message);
         return "error/page";
     }
