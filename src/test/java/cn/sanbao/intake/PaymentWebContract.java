@@ -33,12 +33,10 @@ abstract class PaymentWebContract {
     @Autowired MockMvc mvc;
     @Autowired PaymentJobs jobs;
 
-    @Test
-    void uploadRunsAsAJobWhoseProgressAndResultCanBePolledAndDrilledInto() throws Exception {
-        String csv = PaymentContract.HEADER + "\n640422,2061-01-05,1000.00,2010101,30101,P-1,县财政局\n"
-                + "640422,2061-01-06,300.00,2130101,30399,P-2,农业农村局\n";
-        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", "支付.csv", "text/csv",
-                        csv.getBytes(StandardCharsets.UTF_8))).param("period", "2061-01").with(XIJI))
+    /** Uploads through the API and polls the job until it ends (at most 30 s). */
+    PaymentJobs.Job uploadAndWait(String name, String csv, String period, RequestPostProcessor who) throws Exception {
+        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", name, "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).param("period", period).with(who))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
         PaymentJobs.Job done = jobs.find(job);
@@ -46,6 +44,15 @@ abstract class PaymentWebContract {
             Thread.sleep(100);
             done = jobs.find(job);
         }
+        return done;
+    }
+
+    @Test
+    void uploadRunsAsAJobWhoseProgressAndResultCanBePolledAndDrilledInto() throws Exception {
+        String csv = PaymentContract.HEADER + "\n640422,2061-01-05,1000.00,2010101,30101,P-1,县财政局\n"
+                + "640422,2061-01-06,300.00,2130101,30399,P-2,农业农村局\n";
+        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2061-01", XIJI);
+        long job = done.id();
         assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobs.Status.DONE);
         assertThat(done.rowsDone()).isEqualTo(2);
         mvc.perform(get("/api/intake/payments/jobs/" + job).with(XIJI)).andExpect(jsonPath("$.revisionId").value(done.revisionId()));
@@ -68,15 +75,8 @@ abstract class PaymentWebContract {
     void aRejectedJobKeepsItsErrorsAsAListWithFileRowColumnAndReason() throws Exception {
         String csv = PaymentContract.HEADER + "\n640422,2061-02-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2061-02-06,一千,2010101,30101,P-1,县财政局\n640422,2061-03-01,5.00,2010101,30101,P-1,县财政局\n";
-        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", "二月支付.csv", "text/csv",
-                        csv.getBytes(StandardCharsets.UTF_8))).param("period", "2061-02").with(ANALYST))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
-        PaymentJobs.Job done = jobs.find(job);
-        for (int i = 0; i < 300 && !done.finished(); i++) {
-            Thread.sleep(100);
-            done = jobs.find(job);
-        }
+        PaymentJobs.Job done = uploadAndWait("二月支付.csv", csv, "2061-02", ANALYST);
+        long job = done.id();
         assertThat(done.status()).isEqualTo(PaymentJobs.Status.REJECTED);
         assertThat(done.revisionId()).isNull();
         mvc.perform(get("/api/intake/payments/jobs/" + job).with(ANALYST)).andExpect(status().isOk())
