@@ -48,6 +48,14 @@ public class ReportBuilder {
         };
     }
 
+    /** Every listed unit's report from one load of the period (the scheduled job); units without a result are left out. */
+    public List<Report> unitReports(Period period, List<String> unitCodes) {
+        ReportSource.Loaded s = source.load(requireType(period, Period.Type.MONTH));
+        List<Report> out = new ArrayList<>();
+        for (String code : unitCodes) if (s.result(code) != null) out.add(units.build(s, code, now()));
+        return out;
+    }
+
     private static Period requireType(Period p, Period.Type type) {
         if (p.type() != type) throw new IllegalArgumentException((type == Period.Type.MONTH ? "月报" : "周报")
                 + "的期间应为" + (type == Period.Type.MONTH ? "月份（如 2021-03）" : "周（如 2021-W05）") + "：" + p.code());

@@ -67,14 +67,8 @@ class ReportSchedule {
                 || archive.exists(ReportKind.PROVINCE_MONTHLY, month.get().code(), ReportService.SCHEDULED)) return List.of();
         List<Long> ids = new ArrayList<>(reports.generateScheduled(ReportKind.PROVINCE_MONTHLY, month.get(), null, ALL));
         distribution.distribute(ids);
-        for (FiscalUnit u : regions.all()) {
-            if (u.isRoot()) continue;
-            try {
-                ids.addAll(reports.generateScheduled(ReportKind.UNIT_MONTHLY, month.get(), u.code(), List.of(ReportFormat.PDF)));
-            } catch (java.util.NoSuchElementException e) {
-                log.warn("{}的单位月报未生成：{}", u.name(), e.getMessage());
-            }
-        }
+        ids.addAll(reports.generateScheduledUnits(month.get(), regions.all().stream().filter(u -> !u.isRoot())
+                .map(FiscalUnit::code).toList(), List.of(ReportFormat.PDF)));
         log.info("已按计划生成{}月报（{} 个文件）", month.get().label(), ids.size());
         return ids;
     }

@@ -67,6 +67,13 @@ public class ReportService {
         return store(builder.build(kind, period, unitCode), formats, SCHEDULED, "system");
     }
 
+    /** Scheduled unit reports of a month, built from one load of the period's results. */
+    List<Long> generateScheduledUnits(Period period, List<String> unitCodes, List<ReportFormat> formats) {
+        List<Long> ids = new ArrayList<>();
+        for (Report r : builder.unitReports(period, unitCodes)) ids.addAll(store(r, formats, SCHEDULED, "system"));
+        return ids;
+    }
+
     /** Renders one format without storing it (benchmark, tests). */
     public byte[] render(Report r, ReportFormat format) {
         return switch (format) {

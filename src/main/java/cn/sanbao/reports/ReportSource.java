@@ -65,6 +65,10 @@ class ReportSource {
     Loaded load(Period period) {
         ScoringRun run = results.latestRun(period)
                 .orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，无法生成报告"));
+        return read(period, run);
+    }
+
+    private Loaded read(Period period, ScoringRun run) {
         ModelVersion version = models.version(run.modelVersionId());
         ScoringModel model = models.engine(version).model();
         Map<String, UnitRanking> lines = new LinkedHashMap<>();
