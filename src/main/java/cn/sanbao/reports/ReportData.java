@@ -28,22 +28,42 @@ class ReportData {
         this.jdbc = jdbc;
     }
 
+    /** A unit's stored result line (without the explanation). */
+    record ResultRow(String unitCode, BigDecimal total, String grade, String status, String overrides, String missing) {
+    }
+
+    /*
+     * Rows are mapped by column position: mapping records by name makes the driver look up each property's
+     * camel-case name first, which H2 answers with an exception (and a trace-file entry) per row and column.
+     */
+
     /** unit → indicator code → row. */
     Map<String, Map<String, IndicatorRow>> indicators(long runId) {
         return jdbc.sql("select unit_code, indicator_code, group_code, indicator_value, points, max_points "
-                        + "from indicator_result where run_id = ?").param(runId).query(IndicatorRow.class).list().stream()
+                        + "from indicator_result where run_id = ?").param(runId)
+                .query((rs, i) -> new IndicatorRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6))).list().stream()
                 .collect(Collectors.groupingBy(IndicatorRow::unitCode,
                         Collectors.toMap(IndicatorRow::indicatorCode, r -> r)));
     }
 
     List<GradeRow> grades(long runId) {
         return jdbc.sql("select unit_code, total, grade from unit_result where run_id = ?").param(runId)
-                .query(GradeRow.class).list();
+                .query((rs, i) -> new GradeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3))).list();
     }
 
     Optional<GradeRow> grade(long runId, String unitCode) {
         return jdbc.sql("select unit_code, total, grade from unit_result where run_id = ? and unit_code = ?")
-                .params(runId, unitCode).query(GradeRow.class).optional();
+                .params(runId, unitCode).query((rs, i) -> new GradeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** unit → result line of a run. */
+    Map<String, ResultRow> results(long runId) {
+        return jdbc.sql("select unit_code, total, grade, status, overrides, missing from unit_result where run_id = ?")
+                .param(runId).query((rs, i) -> new ResultRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6))).list().stream()
+                .collect(Collectors.toMap(ResultRow::unitCode, r -> r));
     }
 
     /** The newest run of a period, by id (re-runs supersede for display, as on the screens). */

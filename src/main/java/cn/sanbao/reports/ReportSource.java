@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import cn.sanbao.engine.Period;
@@ -18,6 +19,7 @@ import cn.sanbao.monitoring.ModelVersion;
 import cn.sanbao.monitoring.ResultQueries;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 
 /**
@@ -71,14 +73,46 @@ class ReportSource {
     private Loaded read(Period period, ScoringRun run) {
         ModelVersion version = models.version(run.modelVersionId());
         ScoringModel model = models.engine(version).model();
-        Map<String, UnitRanking> lines = new LinkedHashMap<>();
-        for (UnitRanking r : results.ranking(run, code -> true)) lines.put(r.unitCode(), r);
+        Map<String, UnitRanking> lines = ranking(run, model);
         Map<String, UnitFacts> unitFacts = facts.resolve(period, run.asOfRevision());
         TreeSet<Long> revisions = new TreeSet<>();
         for (UnitFacts f : unitFacts.values()) for (ResolvedFact v : f.items().values()) revisions.add(v.revisionId());
         revisions.remove(0L);
         String label = version.name() + " 第 " + version.version() + " 版";
         return new Loaded(period, run, model, label, lines, data.indicators(run.id()), unitFacts, new ArrayList<>(revisions));
+    }
+
+    /**
+     * Every unit's result line with the previous period's grade, as {@code ResultQueries.ranking} shows it, read with
+     * two set-based queries (ranking reads row by row by property name, slow for thousands of units).
+     */
+    private Map<String, UnitRanking> ranking(ScoringRun run, ScoringModel model) {
+        Map<String, ReportData.ResultRow> now = data.results(run.id());
+        Optional<ScoringRun> prevRun = results.latestRun(Period.parse(run.period()).previous());
+        Map<String, ReportData.ResultRow> before = prevRun.map(p -> data.results(p.id())).orElse(Map.of());
+        ScoringModel prevModel = prevRun.map(p -> models.engine(models.version(p.modelVersionId())).model()).orElse(model);
+        Map<String, UnitRanking> out = new LinkedHashMap<>();
+        for (FiscalUnit u : regions.all()) {
+            ReportData.ResultRow r = now.get(u.code());
+            if (r == null) continue;
+            ReportData.ResultRow p = before.get(u.code());
+            out.put(u.code(), new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
+                    regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(), gradeName(model, r.grade()),
+                    "COMPLETE".equals(r.status()), names(r.overrides(), c -> model.overrides().stream().filter(o -> o.code().equals(c))
+                    .map(ScoringModel.Override::name).findFirst().orElse(c)), names(r.missing(), c -> model.inputs().getOrDefault(c, c)),
+                    p == null ? null : p.grade(), p == null || p.grade() == null ? null : gradeName(prevModel, p.grade()), p == null ? null : p.total()));
+        }
+        return out;
+    }
+
+    private static String gradeName(ScoringModel model, String grade) {
+        ScoringModel.Grade g = grade == null ? null : model.grade(grade);
+        return g == null ? (grade == null ? "数据缺失" : grade) : g.name();
+    }
+
+    private static String names(String codes, java.util.function.UnaryOperator<String> name) {
+        if (codes == null || codes.isBlank()) return null;
+        return String.join("、", java.util.Arrays.stream(codes.split(";")).map(name).toList());
     }
 
     /** Grade counts of budget units for each month (or week) of the year up to the period, from the latest runs. */

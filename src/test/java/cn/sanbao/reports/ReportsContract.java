@@ -156,7 +156,7 @@ abstract class ReportsContract {
                 .param("formats", "PDF")).andExpect(status().isForbidden());
 
         String list = mvc.perform(get("/reports").with(XIJI)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(list).contains("/reports/" + id + "/download").doesNotContain("/reports/" + other + "/download")
+        assertThat(list).contains("/reports/" + id + "/download", "<td>手动</td>").doesNotContain("/reports/" + other + "/download")
                 .doesNotContain("/reports/" + region + "/download");
         assertThat(jdbc.sql("select count(*) from audit_event where actor = 'xiji' and action = 'REPORT_DOWNLOAD' and target = ?")
                 .param("report:" + id).query(Long.class).single()).isEqualTo(1);
