@@ -155,7 +155,7 @@ abstract class ReportsContract {
         mvc.perform(post("/reports/generate").with(LEADER).with(csrf()).param("kind", "PROVINCE_MONTHLY").param("period", "2021-03")
                 .param("formats", "PDF")).andExpect(status().isForbidden());
 
-        String list = mvc.perform(get("/reports").with(XIJI)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String list = mvc.perform(get("/reports").with(XIJI).locale(java.util.Locale.SIMPLIFIED_CHINESE)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("/reports/" + id + "/download", "<td>手动</td>").doesNotContain("/reports/" + other + "/download")
                 .doesNotContain("/reports/" + region + "/download");
         assertThat(jdbc.sql("select count(*) from audit_event where actor = 'xiji' and action = 'REPORT_DOWNLOAD' and target = ?")
