@@ -15,6 +15,9 @@ final class TestProperties {
         Map<String, Object> props = new HashMap<>(datasource);
         // tests bring their own data; the demo loader must not fill the database
         props.put("sanbao.demo.enabled", "false");
+        // scheduled reports are started by the tests themselves
+        props.put("sanbao.reports.schedule.weekly", "-");
+        props.put("sanbao.reports.schedule.monthly", "-");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("sanbao-test-database", props));
     }
 }

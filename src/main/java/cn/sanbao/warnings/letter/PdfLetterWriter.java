@@ -1,11 +1,9 @@
 package cn.sanbao.warnings.letter;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import cn.sanbao.shared.CjkFont;
 import org.springframework.stereotype.Component;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -23,28 +21,15 @@ import com.lowagie.text.pdf.PdfWriter;
 @Component
 public class PdfLetterWriter {
 
-    static final List<String> CANDIDATES = List.of(
-            "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-            "/usr/share/fonts/noto-cjk/NotoSerifCJK-Regular.ttc",
-            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-            "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc");
-
     private final String configured;
 
     public PdfLetterWriter(@Value("${sanbao.warnings.letter.font:}") String configured) {
         this.configured = configured;
     }
 
-    /** The font file to embed: the configured one, else the first Noto CJK font found. */
+    /** The font file to embed: the configured one, else the first Noto CJK font found (see {@link CjkFont}). */
     String fontFile() {
-        List<String> tried = new ArrayList<>();
-        if (configured != null && !configured.isBlank()) tried.add(configured);
-        tried.addAll(CANDIDATES);
-        for (String f : tried) if (new File(f).isFile()) return f;
-        throw new IllegalStateException("生成 PDF 提示函需要中文字体，但未找到（已查找：" + String.join("、", tried)
-                + "）。请安装 fonts-noto-cjk 软件包（Debian/Ubuntu：apt-get install fonts-noto-cjk），"
-                + "或用 sanbao.warnings.letter.font 指定 .ttf/.ttc 字体文件");
+        return CjkFont.file(configured, "sanbao.warnings.letter.font");
     }
 
     public byte[] write(Letter l) {

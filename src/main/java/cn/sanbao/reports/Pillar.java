@@ -1,0 +1,49 @@
+package cn.sanbao.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import cn.sanbao.facts.UnitFacts;
+
+/** A spending pillar as the data items name it: annual budget and amount paid to date (SPEC §3.5). */
+record Pillar(String name, String budgetItem, String paidItem) {
+
+    static final List<Pillar> ALL = List.of(
+            new Pillar("保基本民生", "budget_livelihood", "paid_livelihood"),
+            new Pillar("保工资", "budget_wage", "paid_wage"),
+            new Pillar("保运转", "budget_operation", "paid_operation"),
+            new Pillar("其他刚性支出", "budget_other_rigid", "paid_other_rigid"));
+
+    /** The three 三保 pillars (without 其他刚性支出), summed in the headline figures. */
+    static final List<Pillar> SANBAO = ALL.subList(0, 3);
+
+    Optional<BigDecimal> budget(UnitFacts f) {
+        return f == null ? Optional.empty() : f.amount(budgetItem);
+    }
+
+    Optional<BigDecimal> paid(UnitFacts f) {
+        return f == null ? Optional.empty() : f.amount(paidItem);
+    }
+
+    /** paid ÷ budget in percent, one decimal; empty when either is missing or the budget is zero. */
+    Optional<BigDecimal> executionPercent(UnitFacts f) {
+        return percent(paid(f).orElse(null), budget(f).orElse(null));
+    }
+
+    static Optional<BigDecimal> percent(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) return Optional.empty();
+        return Optional.of(part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP));
+    }
+
+    /** Sum of an item over the pillars; empty when any is missing (a partial sum would mislead). */
+    static Optional<BigDecimal> sum(List<Pillar> pillars, UnitFacts f, boolean paid) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Pillar p : pillars) {
+            Optional<BigDecimal> v = paid ? p.paid(f) : p.budget(f);
+            if (v.isEmpty()) return Optional.empty();
+            total = total.add(v.get());
+        }
+        return Optional.of(total);
+    }
+}

@@ -1,0 +1,80 @@
+package cn.sanbao.reports;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Bulk reads of stored results for reports: one query per run for all units' indicators and grades, so a
+ * 3,000-unit report does not read unit by unit. Read-only; the tables belong to monitoring.
+ */
+@Repository
+class ReportData {
+
+    record IndicatorRow(String unitCode, String indicatorCode, String groupCode, BigDecimal indicatorValue,
+                        BigDecimal points, BigDecimal maxPoints) {
+    }
+
+    record GradeRow(String unitCode, BigDecimal total, String grade) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ReportData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A unit's stored result line (without the explanation). */
+    record ResultRow(String unitCode, BigDecimal total, String grade, String status, String overrides, String missing) {
+    }
+
+    /*
+     * Rows are mapped by column position: mapping records by name makes the driver look up each property's
+     * camel-case name first, which H2 answers with an exception (and a trace-file entry) per row and column.
+     */
+
+    /** unit → indicator code → row. */
+    Map<String, Map<String, IndicatorRow>> indicators(long runId) {
+        return jdbc.sql("select unit_code, indicator_code, group_code, indicator_value, points, max_points "
+                        + "from indicator_result where run_id = ?").param(runId)
+                .query((rs, i) -> new IndicatorRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6))).list().stream()
+                .collect(Collectors.groupingBy(IndicatorRow::unitCode,
+                        Collectors.toMap(IndicatorRow::indicatorCode, r -> r)));
+    }
+
+    List<GradeRow> grades(long runId) {
+        return jdbc.sql("select unit_code, total, grade from unit_result where run_id = ?").param(runId)
+                .query((rs, i) -> new GradeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3))).list();
+    }
+
+    Optional<GradeRow> grade(long runId, String unitCode) {
+        return jdbc.sql("select unit_code, total, grade from unit_result where run_id = ? and unit_code = ?")
+                .params(runId, unitCode).query((rs, i) -> new GradeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** unit → result line of a run. */
+    Map<String, ResultRow> results(long runId) {
+        return jdbc.sql("select unit_code, total, grade, status, overrides, missing from unit_result where run_id = ?")
+                .param(runId).query((rs, i) -> new ResultRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6))).list().stream()
+                .collect(Collectors.toMap(ResultRow::unitCode, r -> r));
+    }
+
+    /** The newest run of a period, by id (re-runs supersede for display, as on the screens). */
+    Optional<Long> latestRunId(String period) {
+        return jdbc.sql("select max(id) from scoring_run where period = ?").param(period).query(Long.class).optional();
+    }
+
+    /** Every period that has a run, newest first (months before weeks of the same year). */
+    List<String> periods() {
+        return jdbc.sql("select distinct period from scoring_run").query(String.class).list().stream()
+                .map(cn.sanbao.engine.Period::parse).sorted(java.util.Comparator.reverseOrder())
+                .map(cn.sanbao.engine.Period::code).toList();
+    }
+}

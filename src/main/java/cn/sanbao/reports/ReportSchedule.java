@@ -1,0 +1,75 @@
+package cn.sanbao.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import cn.sanbao.engine.Period;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+
+/**
+ * Scheduled reports. Weekly: the latest scored week, once. Monthly: the latest scored month once its results are
+ * published (warnings), the region's report and every unit's own. Cron expressions in sanbao.reports.schedule.*
+ * ("-" switches a job off).
+ */
+@Component
+class ReportSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSchedule.class);
+    static final List<ReportFormat> ALL = List.of(ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.DOCX);
+
+    private final ReportService reports;
+    private final ReportArchive archive;
+    private final ReportDistribution distribution;
+    private final WarningsSection warnings;
+    private final ResultQueries results;
+    private final RegionTree regions;
+
+    ReportSchedule(ReportService reports, ReportArchive archive, ReportDistribution distribution, WarningsSection warnings,
+                   ResultQueries results, RegionTree regions) {
+        this.reports = reports;
+        this.archive = archive;
+        this.distribution = distribution;
+        this.warnings = warnings;
+        this.results = results;
+        this.regions = regions;
+    }
+
+    @Scheduled(cron = "${sanbao.reports.schedule.weekly:-}")
+    void weekly() {
+        runWeekly();
+    }
+
+    @Scheduled(cron = "${sanbao.reports.schedule.monthly:-}")
+    void monthly() {
+        runMonthly();
+    }
+
+    /** Generates the latest week's report unless it was already generated on schedule; returns the new file ids. */
+    List<Long> runWeekly() {
+        Optional<Period> week = results.latestPeriod(Period.Type.WEEK).map(Period::parse);
+        if (week.isEmpty() || archive.exists(ReportKind.WEEKLY, week.get().code(), ReportService.SCHEDULED)) return List.of();
+        List<Long> ids = reports.generateScheduled(ReportKind.WEEKLY, week.get(), null, ALL);
+        distribution.distribute(ids);
+        log.info("已按计划生成{}周报（{} 个文件）", week.get().label(), ids.size());
+        return ids;
+    }
+
+    /** As {@link #runWeekly()} for the latest month, only after its results were published. */
+    List<Long> runMonthly() {
+        Optional<Period> month = results.latestPeriod(Period.Type.MONTH).map(Period::parse);
+        if (month.isEmpty() || warnings.publication(month.get().code()).isEmpty()
+                || archive.exists(ReportKind.PROVINCE_MONTHLY, month.get().code(), ReportService.SCHEDULED)) return List.of();
+        List<Long> ids = new ArrayList<>(reports.generateScheduled(ReportKind.PROVINCE_MONTHLY, month.get(), null, ALL));
+        distribution.distribute(ids);
+        ids.addAll(reports.generateScheduledUnits(month.get(), regions.all().stream().filter(u -> !u.isRoot())
+                .map(FiscalUnit::code).toList(), List.of(ReportFormat.PDF)));
+        log.info("已按计划生成{}月报（{} 个文件）", month.get().label(), ids.size());
+        return ids;
+    }
+}
