@@ -139,7 +139,7 @@ public class PaymentImportService {
         PaymentAggregator sums = new PaymentAggregator(classifier);
         long[] seen = {0};
         boolean[] headerOk = {false};
-        source.forEach((line, cells) -> {
+        new PipelinedSource(source).forEach((line, cells) -> {
             if (seen[0]++ == 0) {
                 headerOk[0] = checker.header(line, cells);
                 return;
