@@ -1,6 +1,5 @@
 package cn.sanbao.bench;
 
-import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,10 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,13 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
 import cn.sanbao.engine.Period;
-import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.facts.FactValue;
-import cn.sanbao.facts.Frequency;
 import cn.sanbao.monitoring.ResultQueries;
-import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.security.AccountService;
 import cn.sanbao.security.Roles;
 
@@ -48,14 +39,8 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int cities = 30;
-        Path region = Files.createTempFile("sanbao-bench-region", ".csv");
-        StringBuilder csv = new StringBuilder("code,name,kind,parent_code,gb2260,sort_order\n640000,合成自治区,REGION,,false,0\n");
-        for (int c = 0; c < cities; c++) csv.append(String.format("C%02d,合成市%02d,CITY,640000,false,%d%n", c + 1, c + 1, (c + 1) * 10000));
-        for (int i = 0; i < units; i++)
-            csv.append(String.format("%s,合成县%d,COUNTY,C%02d,false,%d%n", SyntheticDataSet.unitCode(i), i + 1,
-                    i % cities + 1, (i % cities + 1) * 10000 + i + 1));
-        Files.writeString(region, csv);
+        int cities = SyntheticProvince.CITIES;
+        Path region = SyntheticProvince.regionFile(units);
 
         long t0 = System.nanoTime();
         ConfigurableApplicationContext app = new SpringApplication(SanbaoApplication.class).run(
@@ -66,22 +51,11 @@ public final class DashboardBenchmark {
                 (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
 
         long f0 = System.nanoTime();
-        DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
-        List<FactValue> facts = new ArrayList<>();
-        SyntheticDataSet data = new SyntheticDataSet(units, 20210101L);
+        int stored = SyntheticProvince.storeYear(app, units);
         int year = SyntheticDataSet.YEAR;
-        data.forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
-            Frequency f = items.item(item).map(DataItem::frequency).orElse(Frequency.MONTHLY);
-            if (f == Frequency.ANNUAL) {
-                if (month == 1) facts.add(new FactValue(code, String.valueOf(year), item, amount));
-            } else {
-                facts.add(new FactValue(code, Period.month(year, month).code(), item, amount));
-            }
-        }));
-        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位", "benchmark", null, facts);
-        System.out.printf("存入 %d 条数据：%.1f s%n", facts.size(), (System.nanoTime() - f0) / 1e9);
+        System.out.printf("存入 %d 条数据：%.1f s%n", stored, (System.nanoTime() - f0) / 1e9);
         long s0 = System.nanoTime();
-        for (int m = 1; m <= 12; m++) app.getBean(ScoringRunService.class).run(Period.month(year, m), "benchmark", "基准");
+        SyntheticProvince.scoreYear(app);
         System.out.printf("评分 12 个月：%.1f s%n", (System.nanoTime() - s0) / 1e9);
 
         AccountService accounts = app.getBean(AccountService.class);

@@ -9,12 +9,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
 import cn.sanbao.engine.Period;
-import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.facts.FactValue;
-import cn.sanbao.facts.Frequency;
-import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.reports.Report;
 import cn.sanbao.reports.ReportBuilder;
 import cn.sanbao.reports.ReportFormat;
@@ -49,30 +43,12 @@ public final class ReportBenchmark {
     }
 
     static boolean synthetic(int units) throws Exception {
-        int cities = 30;
-        Path region = Files.createTempFile("sanbao-bench-region", ".csv");
-        StringBuilder csv = new StringBuilder("code,name,kind,parent_code,gb2260,sort_order\n640000,合成自治区,REGION,,false,0\n");
-        for (int c = 0; c < cities; c++) csv.append(String.format("C%02d,合成市%02d,CITY,640000,false,%d%n", c + 1, c + 1, (c + 1) * 10000));
-        for (int i = 0; i < units; i++)
-            csv.append(String.format("%s,合成县%d,COUNTY,C%02d,false,%d%n", SyntheticDataSet.unitCode(i), i + 1,
-                    i % cities + 1, (i % cities + 1) * 10000 + i + 1));
-        Files.writeString(region, csv);
-        ConfigurableApplicationContext app = start(region, false);
+        ConfigurableApplicationContext app = start(SyntheticProvince.regionFile(units), false);
         long f0 = System.nanoTime();
-        DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
-        List<FactValue> facts = new ArrayList<>();
+        int stored = SyntheticProvince.storeYear(app, units);
+        SyntheticProvince.scoreYear(app);
         int year = SyntheticDataSet.YEAR;
-        new SyntheticDataSet(units, 20210101L).forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
-            Frequency f = items.item(item).map(DataItem::frequency).orElse(Frequency.MONTHLY);
-            if (f == Frequency.ANNUAL) {
-                if (month == 1) facts.add(new FactValue(code, String.valueOf(year), item, amount));
-            } else {
-                facts.add(new FactValue(code, Period.month(year, month).code(), item, amount));
-            }
-        }));
-        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位", "benchmark", null, facts);
-        for (int m = 1; m <= 12; m++) app.getBean(ScoringRunService.class).run(Period.month(year, m), "benchmark", "基准");
-        System.out.printf("准备：存入 %d 条数据并评分 12 个月，%.1f s%n", facts.size(), (System.nanoTime() - f0) / 1e9);
+        System.out.printf("准备：存入 %d 条数据并评分 12 个月，%.1f s%n", stored, (System.nanoTime() - f0) / 1e9);
         boolean ok = time(app, "合成数据 " + units + " 个单位", Period.month(year, 12), 60);
         app.close();
         return ok;
