@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 
 /** Table app_user. */
 @Repository
@@ -15,6 +16,8 @@ class UserStore {
 
     private static final String SELECT = "select " + COLUMNS.replace("role_code", "role_code as role") + " from app_user";
 
+    private static final PositionalRecordMapper<UserAccount> ROW = PositionalRecordMapper.of(UserAccount.class);
+
     private final JdbcClient jdbc;
 
     UserStore(JdbcClient jdbc) {
@@ -23,11 +26,11 @@ class UserStore {
 
     Optional<UserAccount> find(String username) {
         return jdbc.sql(SELECT + " where username = ?").param(username)
-                .query(UserAccount.class).optional();
+                .query(ROW).optional();
     }
 
     List<UserAccount> all() {
-        return jdbc.sql(SELECT + " order by username").query(UserAccount.class).list();
+        return jdbc.sql(SELECT + " order by username").query(ROW).list();
     }
 
     long count() {

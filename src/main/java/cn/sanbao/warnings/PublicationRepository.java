@@ -1,5 +1,6 @@
 package cn.sanbao.warnings;
 
+import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -15,6 +16,8 @@ public class PublicationRepository {
     private static final String PUB = "id, period, run_id, published_by, published_at, warning_count, message_count";
     private static final String WARN = "id, publication_id, case_id, unit_code, period, grade, grade_name, total, overrides, "
             + "causes, escalation, letter_no, created_at";
+
+    private static final PositionalRecordMapper<Contact> CONTACT_ROW = PositionalRecordMapper.of(Contact.class);
 
     private final JdbcClient jdbc;
 
@@ -92,12 +95,12 @@ public class PublicationRepository {
     public List<Contact> contacts(String unitCode, String role) {
         return jdbc.sql("select id, unit_code, role, name, title, phone, wechat_key, email, active from warning_contact "
                         + "where unit_code = ? and role = ? and active = true order by id")
-                .params(unitCode, role).query(Contact.class).list();
+                .params(unitCode, role).query(CONTACT_ROW).list();
     }
 
     public List<Contact> contactsByRole(String role) {
         return jdbc.sql("select id, unit_code, role, name, title, phone, wechat_key, email, active from warning_contact "
-                + "where role = ? and active = true order by id").param(role).query(Contact.class).list();
+                + "where role = ? and active = true order by id").param(role).query(CONTACT_ROW).list();
     }
 
     public long addContact(String unit, String role, String name, String title, String phone, String wechatKey, String email) {
@@ -110,7 +113,7 @@ public class PublicationRepository {
     /** Every contact, stopped ones included, in region order of their unit codes. */
     public List<Contact> allContacts() {
         return jdbc.sql("select id, unit_code, role, name, title, phone, wechat_key, email, active from warning_contact "
-                + "order by unit_code, role, id").query(Contact.class).list();
+                + "order by unit_code, role, id").query(CONTACT_ROW).list();
     }
 
     /** Returns false when there is no such contact. */

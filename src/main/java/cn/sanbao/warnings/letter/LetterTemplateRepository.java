@@ -1,5 +1,6 @@
 package cn.sanbao.warnings.letter;
 
+import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,6 +8,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class LetterTemplateRepository {
+
+    private static final PositionalRecordMapper<LetterTemplate> TEMPLATE_ROW = PositionalRecordMapper.of(LetterTemplate.class);
+    private static final PositionalRecordMapper<Replaced> REPLACED_ROW = PositionalRecordMapper.of(Replaced.class);
 
     private final JdbcClient jdbc;
 
@@ -16,7 +20,7 @@ public class LetterTemplateRepository {
 
     public LetterTemplate current() {
         return jdbc.sql("select id, code, title, body, actions, office, doc_prefix, updated_by, updated_at "
-                + "from warning_letter_template where code = 'DEFAULT'").query(LetterTemplate.class).single();
+                + "from warning_letter_template where code = 'DEFAULT'").query(TEMPLATE_ROW).single();
     }
 
     /**
@@ -26,13 +30,13 @@ public class LetterTemplateRepository {
     public LetterTemplate at(LocalDateTime issued) {
         return jdbc.sql("select id, code, title, body, actions, office, doc_prefix, updated_by, updated_at "
                         + "from warning_letter_template_history where code = 'DEFAULT' and replaced_at > ? order by id")
-                .param(issued).query(LetterTemplate.class).list().stream().findFirst().orElseGet(this::current);
+                .param(issued).query(TEMPLATE_ROW).list().stream().findFirst().orElseGet(this::current);
     }
 
     /** Earlier texts of the template, newest first; each with who wrote it and who replaced it. */
     public List<Replaced> history(int limit) {
         return jdbc.sql("select id, title, body, actions, office, doc_prefix, updated_by, updated_at, replaced_by, replaced_at "
-                + "from warning_letter_template_history where code = 'DEFAULT' order by id desc").query(Replaced.class)
+                + "from warning_letter_template_history where code = 'DEFAULT' order by id desc").query(REPLACED_ROW)
                 .list().stream().limit(limit).toList();
     }
 
