@@ -64,8 +64,8 @@ abstract class IntakeLanguageContract {
     }
 
     void bothLanguages(String path, RequestPostProcessor who, String english, String chinese) throws Exception {
-        assertThat(en(path, who)).as(path).contains(english).doesNotContain("??", chinese);
-        assertThat(page(path, who)).as(path).contains(chinese).doesNotContain("??", english);
+        assertThat(en(path, who)).as(path).contains("<html lang=\"en\"", english).doesNotContain("??", chinese);
+        assertThat(page(path, who)).as(path).contains("<html lang=\"zh-CN\"", chinese).doesNotContain("??", english);
     }
 
     @Test
