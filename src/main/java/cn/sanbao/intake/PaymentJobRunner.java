@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,8 @@ public class PaymentJobRunner {
             Files.copy(upload, tmp, StandardCopyOption.REPLACE_EXISTING);
         }
         long id = jobs.create(fileName, period.code(), user);
-        executor.submit(() -> run(id, tmp, fileName, period, user, mayReport, rescore));
+        // the job runs as the user who uploaded it, so what it may do is decided by that user's roles
+        executor.submit(DelegatingSecurityContextRunnable.create(() -> run(id, tmp, fileName, period, user, mayReport, rescore), null));
         return id;
     }
 

@@ -60,6 +60,7 @@ final class PipelinedSource implements PaymentSource {
         } catch (CancellationException e) {
             return; // the caller stopped reading
         } catch (Throwable t) {
+            if (filler.cancelled) return; // a source that wrapped our cancellation: the caller has gone
             try {
                 filler.flush(); // the rows read before the failure are still checked, as without the pipeline
             } catch (CancellationException e) {
@@ -86,6 +87,7 @@ final class PipelinedSource implements PaymentSource {
         private long[] lines = new long[BATCH];
         private String[][] cells = new String[BATCH][];
         private int size;
+        private boolean cancelled;
 
         Filler(BlockingQueue<Batch> queue) {
             this.queue = queue;
@@ -103,6 +105,7 @@ final class PipelinedSource implements PaymentSource {
             try {
                 queue.put(new Batch(lines, cells, size, null));
             } catch (InterruptedException e) {
+                cancelled = true;
                 throw new CancellationException();
             }
             lines = new long[BATCH];

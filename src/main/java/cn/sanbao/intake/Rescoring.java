@@ -3,6 +3,7 @@ package cn.sanbao.intake;
 import cn.sanbao.engine.Period;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.security.UnitScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +14,17 @@ import org.springframework.stereotype.Component;
 class Rescoring {
 
     private final ScoringRunService scoring;
+    private final UnitScope scope;
 
-    Rescoring(ScoringRunService scoring) {
+    Rescoring(ScoringRunService scoring, UnitScope scope) {
         this.scoring = scoring;
+        this.scope = scope;
     }
 
     ImportResult after(ImportResult r, Period period, String user, boolean wanted) {
         if (!wanted || r.revisionId() == null) return r;
+        // a run scores every unit and becomes everyone's latest result: the department decides when
+        if (!scope.seesAll()) return with(r, null, "数据已保存；重新评分覆盖全部单位，由自治区分析员发起");
         if (period.type() == Period.Type.YEAR) {
             return with(r, null, "年度计划数据不单独评分，将在各月重新评分时使用");
         }

@@ -65,10 +65,15 @@ class ReportSchedule {
         Optional<Period> month = results.latestPeriod(Period.Type.MONTH).map(Period::parse);
         if (month.isEmpty() || warnings.publication(month.get().code()).isEmpty()
                 || archive.exists(ReportKind.PROVINCE_MONTHLY, month.get().code(), ReportService.SCHEDULED)) return List.of();
-        List<Long> ids = new ArrayList<>(reports.generateScheduled(ReportKind.PROVINCE_MONTHLY, month.get(), null, ALL));
-        distribution.distribute(ids);
-        ids.addAll(reports.generateScheduledUnits(month.get(), regions.all().stream().filter(u -> !u.isRoot())
-                .map(FiscalUnit::code).toList(), List.of(ReportFormat.PDF)));
+        // unit reports first, skipping those already made: a run that stopped halfway is finished by the next one;
+        // the province report, whose presence marks the month as done, comes last
+        String code = month.get().code();
+        List<Long> ids = new ArrayList<>(reports.generateScheduledUnits(month.get(), regions.all().stream().filter(u -> !u.isRoot())
+                .map(FiscalUnit::code).filter(u -> !archive.exists(ReportKind.UNIT_MONTHLY, code, u, ReportService.SCHEDULED))
+                .toList(), List.of(ReportFormat.PDF)));
+        List<Long> province = reports.generateScheduled(ReportKind.PROVINCE_MONTHLY, month.get(), null, ALL);
+        distribution.distribute(province);
+        ids.addAll(province);
         log.info("已按计划生成{}月报（{} 个文件）", month.get().label(), ids.size());
         return ids;
     }

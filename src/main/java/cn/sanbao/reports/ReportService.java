@@ -1,5 +1,8 @@
 package cn.sanbao.reports;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.transaction.support.TransactionOperations;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,10 +39,13 @@ public class ReportService {
     private final DocxReportWriter docx;
     private final UnitScope scope;
     private final AuditLog audit;
+    private final TransactionOperations tx;
     private final Clock clock;
 
     ReportService(ReportBuilder builder, ReportArchive archive, PdfReportWriter pdf, ExcelReportWriter excel,
-                  DocxReportWriter docx, UnitScope scope, AuditLog audit, ObjectProvider<Clock> clock) {
+                  DocxReportWriter docx, UnitScope scope, AuditLog audit, ObjectProvider<Clock> clock,
+                  TransactionOperations tx) {
+        this.tx = tx;
         this.builder = builder;
         this.archive = archive;
         this.pdf = pdf;
@@ -83,24 +89,37 @@ public class ReportService {
         };
     }
 
+    /** Renders every format first, then stores them together: a failing format leaves no file behind. */
     private List<Long> store(Report r, List<ReportFormat> formats, String trigger, String actor) {
         if (formats.isEmpty()) throw new IllegalArgumentException("请至少选择一种文件格式（PDF、Excel 或 Word）");
         LocalDateTime now = LocalDateTime.now(clock);
-        List<Long> ids = new ArrayList<>();
-        for (ReportFormat f : formats) {
-            byte[] bytes = render(r, f);
-            String name = r.title().replaceAll("[\\\\/:*?\"<>|“”]", "") + "." + f.extension();
-            long id = archive.insert(r, f, name, bytes, trigger, actor, now);
-            ids.add(id);
-            audit.record(actor, "REPORT_GENERATE", "report:" + id, r.title() + "（" + f.name() + "，运行 #" + r.runId()
-                    + (r.asOfRevision() == null ? "" : "，数据修订截至 #" + r.asOfRevision()) + "，" + (SCHEDULED.equals(trigger) ? "定时" : "手动") + "）");
-        }
-        return ids;
+        Map<ReportFormat, byte[]> files = new LinkedHashMap<>();
+        for (ReportFormat f : formats) files.put(f, render(r, f));
+        return tx.execute(status -> {
+            List<Long> ids = new ArrayList<>();
+            files.forEach((f, bytes) -> {
+                String name = r.title().replaceAll("[\\\\/:*?\"<>|“”]", "") + "." + f.extension();
+                long id = archive.insert(r, f, name, bytes, trigger, actor, now);
+                ids.add(id);
+                audit.record(actor, "REPORT_GENERATE", "report:" + id, r.title() + "（" + f.name() + "，运行 #" + r.runId()
+                        + (r.asOfRevision() == null ? "" : "，数据修订截至 #" + r.asOfRevision()) + "，" + (SCHEDULED.equals(trigger) ? "定时" : "手动") + "）");
+            });
+            return ids;
+        });
     }
 
     /** Archived files the user may read, newest first. */
     public List<ReportArchive.Entry> list(int limit) {
-        return archive.list(limit).stream().filter(this::mayRead).toList();
+        // scope is filtered page by page, so a county still sees its own files when others' are newer
+        List<ReportArchive.Entry> out = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        while (out.size() < limit) {
+            List<ReportArchive.Entry> page = archive.listBefore(before, 500);
+            if (page.isEmpty()) break;
+            page.stream().filter(this::mayRead).limit(limit - out.size()).forEach(out::add);
+            before = page.get(page.size() - 1).id();
+        }
+        return out;
     }
 
     public ReportArchive.Entry entry(long id) {

@@ -166,6 +166,20 @@ abstract class IntakeFileContract {
     }
 
     @Test
+    void aCountyUploadIsStoredButDoesNotStartAProvinceWideRun() throws Exception {
+        byte[] own = IntakeBadFiles.workbook(s -> {
+            s.getRow(1).getCell(1).setCellValue("2037-01");
+            s.removeRow(s.getRow(4));
+        });
+        mvc.perform(multipart("/api/intake/files").file(new MockMultipartFile("file", "西吉.xlsx", XLSX, own))
+                        .param("period", "2037-01").param("rescore", "true").with(XIJI))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.revisionId").isNumber())
+                .andExpect(jsonPath("$.scoringRunId").doesNotExist())
+                .andExpect(jsonPath("$.scoringNote", containsString("由自治区分析员发起")));
+    }
+
+    @Test
     void uploadPageShowsEveryErrorWithItsCell() throws Exception {
         byte[] bad = Files.readAllBytes(Path.of("src/test/resources/intake-bad/formula.xlsx"));
         mvc.perform(multipart("/intake").file(new MockMultipartFile("file", "formula.xlsx", XLSX, bad))

@@ -1,7 +1,6 @@
 package cn.sanbao.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,8 +21,8 @@ import cn.sanbao.region.RegionTree;
 @AutoConfigureMockMvc
 abstract class WarningsLanguageContract {
 
-    static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
-    static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
+    static final RequestPostProcessor ANALYST = WarningsWebContract.ANALYST;
+    static final RequestPostProcessor XIJI = WarningsWebContract.XIJI;
 
     @Autowired MockMvc mvc;
     @Autowired FactStore facts;

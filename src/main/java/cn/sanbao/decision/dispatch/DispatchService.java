@@ -111,6 +111,7 @@ public class DispatchService implements ExtraInflows {
         if (total.compareTo(plan.distributable()) > 0)
             problems.add("调整后合计 " + total.toPlainString() + " 元超过可分配额（资金池减区级留存）" + plan.distributable().toPlainString() + " 元");
         if (!problems.isEmpty()) throw new IllegalArgumentException("调度方案 #" + id + " 未保存：" + String.join("；", problems));
+        lockDraft(id);
         List<String> changes = new ArrayList<>();
         for (DispatchPlan.Line l : plan.lines()) {
             BigDecimal a = next.get(l.unitCode());
@@ -126,10 +127,18 @@ public class DispatchService implements ExtraInflows {
     @Transactional
     public DispatchPlan approve(long id, String actor) {
         DispatchPlan plan = requireDraft(id);
+        lockDraft(id);
         jdbc.sql("update dc_dispatch_plan set status = :s, approved_by = :by, approved_at = :at where id = :id")
                 .param("s", DispatchPlan.APPROVED).param("by", actor).param("at", Timestamp.valueOf(now())).param("id", id).update();
         audit.record(actor, "DISPATCH_APPROVE", plan.label(), "批准调度 " + Money.wan(plan.total()) + " 万元，" + plan.arrivalMonth() + " 到账");
         return plan(id);
+    }
+
+    /** Locks the plan row while it is still a draft, so an adjustment and an approval cannot both pass at once. */
+    private void lockDraft(long id) {
+        int rows = jdbc.sql("update dc_dispatch_plan set status = status where id = :id and status = :d")
+                .param("id", id).param("d", DispatchPlan.DRAFT).update();
+        if (rows == 0) throw new IllegalArgumentException("调度方案 #" + id + " 已批准，不能再修改或批准");
     }
 
     public DispatchPlan plan(long id) {

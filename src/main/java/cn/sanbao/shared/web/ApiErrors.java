@@ -5,7 +5,9 @@ import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import cn.sanbao.engine.load.ModelValidationException;
 import cn.sanbao.shared.DataFileException;
@@ -43,6 +45,11 @@ public class ApiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> bad(IllegalArgumentException e) {
         return of(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> badParameter(Exception e) {
+        return of(HttpStatus.BAD_REQUEST, BadParameter.message(e), List.of());
     }
 
     private static ResponseEntity<ApiError> of(HttpStatus status, String message, List<String> details) {

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Screens answer a missing record or a bad request with a Chinese error page and the right status,
@@ -28,6 +30,12 @@ public class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String bad(IllegalArgumentException e, Model model) {
         return page(model, "console.error.badRequest", e.getMessage());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badParameter(Exception e, Model model) {
+        return page(model, "console.error.badRequest", BadParameter.message(e));
     }
 
     /** {@code titleKey} is a message key (i18n/console); the message itself comes from the service, in Chinese. */
