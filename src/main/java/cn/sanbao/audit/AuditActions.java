@@ -15,7 +15,11 @@ public final class AuditActions {
             Map.entry("MODEL_PUBLISH", "发布模型"), Map.entry("MODEL_DRAFT", "保存模型草稿"),
             Map.entry("EXPORT", "导出"), Map.entry("AUDIT_VERIFY", "校验审计链"),
             Map.entry("REPORT_GENERATE", "生成报告"), Map.entry("REPORT_DOWNLOAD", "下载报告"),
-            Map.entry("REPORT_DENIED", "报告操作被拒绝"), Map.entry("REPORT_DISTRIBUTE", "分发报告"));
+            Map.entry("REPORT_DENIED", "报告操作被拒绝"), Map.entry("REPORT_DISTRIBUTE", "分发报告"),
+            Map.entry("PRIV_REQUEST", "特权账号申请"), Map.entry("PRIV_APPROVE", "批准特权账号申请"),
+            Map.entry("PRIV_REJECT", "驳回特权账号申请"), Map.entry("ACCOUNT_RECOVERY", "离线恢复账号"),
+            Map.entry("LOGIN_THROTTLED", "登录限流"), Map.entry("AUDIT_RECHAIN", "审计链升级"),
+            Map.entry("AUDIT_KEY_ROTATE", "审计密钥轮换"));
 
     private AuditActions() {
     }

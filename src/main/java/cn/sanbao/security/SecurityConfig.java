@@ -9,6 +9,7 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,12 +27,13 @@ public class SecurityConfig {
     static final String[] BUSINESS = {Roles.ANALYST, Roles.LEADER, Roles.LOCAL};
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/maps/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/home", "/account/**").authenticated()
                         .requestMatchers("/admin/users/**").hasRole(Roles.SYSTEM_ADMIN)
+                        .requestMatchers("/admin/requests/**").hasAnyRole(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR)
                         .requestMatchers("/admin/roles/**").hasRole(Roles.SECURITY_ADMIN)
                         .requestMatchers("/audit/**", "/api/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
@@ -44,6 +46,8 @@ public class SecurityConfig {
                         .anyRequest().hasAnyRole(Roles.ANALYST, Roles.LOCAL))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
                 .logout(Customizer.withDefaults())
+                // every signed-in session is registered so that SessionRevoker can end it (no limit on their number)
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 // API clients authenticate with HTTP Basic on every call and hold no session to forge.

@@ -76,6 +76,7 @@ abstract class AuthorizationMatrixContract {
         if (path.equals("/home") || path.startsWith("/account/")) return ANYONE_SIGNED_IN;
         if (path.startsWith("/admin/users")) return Set.of(Roles.SYSTEM_ADMIN);
         if (path.startsWith("/admin/roles")) return Set.of(Roles.SECURITY_ADMIN);
+        if (path.startsWith("/admin/requests")) return Set.of(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR);
         if (path.startsWith("/audit") || path.startsWith("/api/audit")) return Set.of(Roles.AUDITOR);
         if (path.startsWith("/api/runs") && method == HttpMethod.POST) return Set.of(Roles.ANALYST);
         if (path.startsWith("/api/revisions") || path.startsWith("/api/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
