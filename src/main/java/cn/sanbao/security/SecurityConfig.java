@@ -63,6 +63,9 @@ public class SecurityConfig {
     /** Publishes sign-in success and failure events, which {@link SignInEvents} audits. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(java.util.Map.of(GuardedAuthenticationProvider.ThrottledException.class,
+                LoginThrottledEvent.class));
+        return events;
     }
 }
