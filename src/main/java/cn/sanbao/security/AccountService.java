@@ -159,6 +159,32 @@ public class AccountService {
         audit.record(username, "PASSWORD_CHANGE", username, "修改本人密码", remoteAddr);
     }
 
+    /**
+     * Offline recovery ({@link AccountRecoveryCommand}): a generated one-time password, enabled and unlocked, and
+     * for {@code role} one of the privileged roles (the account is created when missing). Audited with the operator.
+     */
+    @Transactional
+    public String recover(String operator, String osUser, String username, String role) {
+        if (role != null && !ThreeRolePolicy.privileged(role))
+            throw new IllegalArgumentException("离线恢复只用于系统管理员、安全管理员、审计管理员账号：" + role);
+        String password = InitialAccounts.generated();
+        if (!exists(username)) {
+            if (role == null) throw new IllegalArgumentException("用户 " + username + " 不存在；新建时须用 --role 指定特权角色");
+            createInitial(username, Roles.name(role), password, role, null, true);
+        } else {
+            UserAccount a = require(username);
+            if (role == null && !ThreeRolePolicy.privileged(a.role()))
+                throw new IllegalArgumentException("用户 " + username + " 不是特权账号，请在平台上由系统管理员重置密码");
+            users.setPassword(username, encoder.encode(password), true, now());
+            users.setEnabled(username, true);
+            if (role != null) users.setRole(username, role, null);
+        }
+        UserAccount a = require(username);
+        audit.record("offline:" + operator, "ACCOUNT_RECOVERY", username, "离线恢复特权账号（操作系统用户 " + osUser + "）：重置密码"
+                + "、启用并解锁，角色 " + roleName(a.role(), a.scopeUnit()));
+        return password;
+    }
+
     /** Used at start-up only (first administrator, demo accounts); not audited as a user action. */
     void createInitial(String username, String displayName, String password, String role, String scope, boolean mustChange) {
         users.insert(username, displayName, encoder.encode(password), role, scope, mustChange, "system", now());

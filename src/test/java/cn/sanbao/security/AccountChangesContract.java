@@ -184,4 +184,27 @@ abstract class AccountChangesContract {
         requests.reject(sys, reject);
         assertThat(accounts.require(sec2).enabled()).isTrue();
     }
+
+    /** First installation: only admin exists, so the security administrator comes from the audited offline command. */
+    @Test
+    void offlineRecoveryCreatesOrResetsPrivilegedAccountsOnlyAndIsAudited() {
+        String name = "rec" + SEQ.incrementAndGet() + "x" + System.nanoTime() % 1000;
+        String password = accounts.recover("张三", "sanbao", name, Roles.SECURITY_ADMIN);
+        UserAccount a = accounts.require(name);
+        assertThat(a.role()).isEqualTo(Roles.SECURITY_ADMIN);
+        assertThat(a.mustChange()).isTrue();
+        assertThat(encoder.matches(password, a.passwordHash())).isTrue();
+        assertThat(audit.recent(5)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("offline:张三");
+            assertThat(e.action()).isEqualTo("ACCOUNT_RECOVERY");
+            assertThat(e.detail()).contains("操作系统用户 sanbao");
+        });
+        String analyst = account(Roles.ANALYST, null);
+        assertThatThrownBy(() -> accounts.recover("张三", "sanbao", analyst, null)).hasMessageContaining("不是特权账号");
+        assertThatThrownBy(() -> accounts.recover("张三", "sanbao", analyst, Roles.LEADER)).hasMessageContaining("离线恢复只用于");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(AccountRecoveryCommand.run(new String[] {"recover-account", name}, Object.class, System.out,
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("--operator");
+    }
 }
