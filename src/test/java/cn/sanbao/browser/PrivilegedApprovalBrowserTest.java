@@ -100,7 +100,7 @@ class PrivilegedApprovalBrowserTest {
         signIn("sec1");
         assertThat(driver.findElement(By.id("requests")).getText()).contains("aud1").contains("重置密码").contains("sys1（系统管理员）");
         shot("privileged-pending");
-        driver.findElement(By.cssSelector("#requests button.primary")).click();
+        driver.findElement(By.cssSelector("#requests form[action$=approve] button")).click();
         assertThat(driver.findElement(By.className("notice")).getText()).contains("已批准申请");
         shot("privileged-approved");
         assertThat(accounts.require("aud1").mustChange()).isTrue();
