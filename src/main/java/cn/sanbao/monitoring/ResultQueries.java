@@ -171,6 +171,25 @@ public class ResultQueries {
         return out;
     }
 
+    /**
+     * A consolidated unit's budget units in one run: how many have each grade and which have the model's worst
+     * grade (高度风险) with their overrides and missing data, the why. Empty for a budget unit.
+     */
+    public record MemberRisks(int members, Map<String, Long> counts, String worstGradeName, List<UnitRanking> worst) {
+    }
+
+    public Optional<MemberRisks> memberRisks(ScoringRun run, String unitCode) {
+        FiscalUnit unit = regions.require(unitCode);
+        if (!unit.isConsolidated()) return Optional.empty();
+        Set<String> members = new HashSet<>();
+        regions.members(unitCode).forEach(u -> members.add(u.code()));
+        List<UnitRanking> rows = ranking(run, members::contains);
+        ScoringModel model = model(run);
+        ScoringModel.Grade worst = model.grades().get(model.grades().size() - 1);
+        return Optional.of(new MemberRisks(rows.size(), gradeCounts(rows), worst.name(),
+                rows.stream().filter(r -> worst.code().equals(r.grade())).toList()));
+    }
+
     public Map<String, Long> gradeCounts(List<UnitRanking> rows) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (UnitRanking r : rows) counts.merge(r.gradeName(), 1L, Long::sum);
