@@ -70,7 +70,7 @@ public final class DemoProjects {
      * The 2021 政府收支分类 subject (项, 7 digits) each list item is booked under; every code is in
      * reference/function-codes-2021.csv and within the item's allowed prefixes.
      */
-    static final Map<String, String> FUNCTION_CODES = Map.ofEntries(
+    public static final Map<String, String> FUNCTION_CODES = Map.ofEntries(
             Map.entry("W01", "2010301"), Map.entry("W02", "2010301"), Map.entry("W03", "2010301"), Map.entry("W04", "2050101"),
             Map.entry("W05", "2080505"), Map.entry("W06", "2080506"), Map.entry("W07", "2101101"), Map.entry("W08", "2210201"),
             Map.entry("O01", "2010301"), Map.entry("O02", "2050101"), Map.entry("O03", "2130705"), Map.entry("O04", "2080501"),
