@@ -186,7 +186,12 @@ public class ResultQueries {
         List<UnitRanking> rows = ranking(run, members::contains);
         ScoringModel model = model(run);
         ScoringModel.Grade worst = model.grades().get(model.grades().size() - 1);
-        return Optional.of(new MemberRisks(rows.size(), gradeCounts(rows), worst.name(),
+        // counts from best to worst grade, then 数据缺失
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> found = gradeCounts(rows);
+        for (ScoringModel.Grade g : model.grades()) if (found.containsKey(g.name())) counts.put(g.name(), found.remove(g.name()));
+        counts.putAll(found);
+        return Optional.of(new MemberRisks(rows.size(), counts, worst.name(),
                 rows.stream().filter(r -> worst.code().equals(r.grade())).toList()));
     }
 
