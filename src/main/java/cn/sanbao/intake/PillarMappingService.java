@@ -109,7 +109,8 @@ public class PillarMappingService {
         return versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
     }
 
-    static List<MappingRule> parse(String name, InputStream in) {
+    /** Reads and checks a mapping in the sample file's columns; every problem is reported at once. */
+    public static List<MappingRule> parse(String name, InputStream in) {
         CsvFile file = CsvFile.read(name, in, COLUMNS);
         Problems problems = new Problems(name);
         List<MappingRule> rules = new ArrayList<>();

@@ -48,7 +48,7 @@ public class ModelSimulator {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             UnitFacts f = facts.get(r.unitCode());
             if (f != null) for (ResolvedFact v : f.items().values()) values.put(v.itemCode(), v.amount());
-            UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values));
+            UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values, r.consolidated()));
             ScoringModel.Grade g = s.grade() == null ? null : model.grade(s.grade());
             lines.add(new Simulation.Line(r.unitCode(), r.unitName(), r.consolidated(), r.total(), r.grade(), r.gradeName(),
                     s.total(), s.grade(), g == null ? "数据缺失" : g.name()));

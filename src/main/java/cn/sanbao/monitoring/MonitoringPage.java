@@ -61,6 +61,7 @@ class MonitoringPage {
         model.addAttribute("run", run);
         model.addAttribute("e", results.explanation(run.id(), unit));
         model.addAttribute("moves", results.moves(run, unit, 5));
+        model.addAttribute("memberRisks", results.memberRisks(run, unit).orElse(null));
         // the year's course in periods of the same kind as the chosen one (months, or weeks for a week)
         Period.Type type = p.type() == Period.Type.WEEK ? Period.Type.WEEK : Period.Type.MONTH;
         List<UnitCharts.Point> history = new java.util.ArrayList<>();

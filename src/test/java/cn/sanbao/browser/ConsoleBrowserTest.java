@@ -157,6 +157,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void cityPageNamesItsHighRiskMembersAndTraceShowsThePaymentsMonitoringCounts() throws IOException {
+        signIn("analyst");
+        waiting().until(ExpectedConditions.urlContains("/dashboard"));
+        // 固原市 in March: graded on its sums, while 西吉县's wage arrears are named among its members
+        driver.get(url("/monitoring/units/640400?period=2021-03"));
+        WebElement members = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("member-risks")));
+        assertThat(members.getText()).contains("所属 6 个预算单位中，高度风险", "西吉县", "存在工资或基本民生拖欠");
+        assertThat(driver.findElement(By.cssSelector(".score-box .badge")).getText()).isNotEqualTo("高度风险");
+        js("arguments[0].scrollIntoView()", members);
+        shot("07-city-members");
+
+        // 西吉县's 保基本民生 trace: every project has payments from the demo payment detail
+        driver.get(url("/projects/trace/640422?year=2021&pillar=LIVELIHOOD&upTo=2021-12-31"));
+        assertThat(driver.getPageSource()).doesNotContain("过半年未支付").doesNotContain("尚未接入支付明细");
+        shot("08-trace-xiji");
+        driver.get(url("/intake/payments"));
+        assertThat(driver.getPageSource()).contains("演示支付明细");
+        shot("09-payments");
+    }
+
+    @Test
     void countyUserCannotReachAnotherCounty() throws IOException {
         signIn("xiji");
         waiting().until(ExpectedConditions.urlContains("/dashboard"));
