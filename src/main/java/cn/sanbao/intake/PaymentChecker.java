@@ -3,6 +3,7 @@ package cn.sanbao.intake;
 import cn.sanbao.engine.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.shared.Decimals;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -135,9 +136,9 @@ final class PaymentChecker {
     private BigDecimal amount(long line, String text) {
         BigDecimal v;
         try {
-            v = new BigDecimal(text.indexOf(',') >= 0 ? text.replace(",", "") : text);
-        } catch (NumberFormatException e) {
-            add(line, index[AMOUNT], "金额不是数字：“" + text + "”");
+            v = Decimals.parse(text);
+        } catch (Decimals.Invalid e) {
+            add(line, index[AMOUNT], "金额" + e.getMessage());
             return null;
         }
         if (v.scale() > 2 && v.stripTrailingZeros().scale() > 2) {
