@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 final class PaymentChecker {
 
-    static final int MAX_LISTED = 200;
+    static final int MAX_LISTED = IntakeRejectedException.MAX_LISTED;
     static final String[][] COLUMNS = {
             {"unit_code", "单位代码"}, {"pay_date", "支付日期"}, {"amount", "金额"}, {"function_code", "支出功能分类"},
             {"economic_code", "经济分类"}, {"project_code", "项目代码"}, {"agency", "预算单位"}};

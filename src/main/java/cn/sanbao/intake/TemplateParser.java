@@ -40,6 +40,10 @@ final class TemplateParser {
         Map<Integer, DataItem> columns = headers(g, unit, period, problems);
         List<Submission.UnitRow> rows = new ArrayList<>();
         for (int r = TemplateLayout.FIRST_DATA_ROW; r <= g.rows().size(); r++) {
+            if (problems.size() >= IntakeRejectedException.MAX_LISTED) {
+                problems.add(Finding.at(file, null, IntakeRejectedException.STOPPED));
+                break;
+            }
             boolean any = false;
             for (int c = 0; c < g.width(r); c++) if (!g.cell(r, c).isBlank() && c != 1) any = true;
             if (!any) continue;
@@ -170,7 +174,8 @@ final class TemplateParser {
             return null;
         }
         try {
-            return cell.kind() == Grid.Kind.NUMBER ? Decimals.bounded(cell.number(), cell.text()) : Decimals.parse(cell.text());
+            return cell.kind() == Grid.Kind.NUMBER && cell.number() != null ? Decimals.bounded(cell.number(), cell.text())
+                    : Decimals.parse(cell.text());
         } catch (Decimals.Invalid e) {
             problems.add(Finding.at(g.fileName(), at, e.getMessage()));
             return null;

@@ -1,6 +1,12 @@
 package cn.sanbao.intake;
 
+import cn.sanbao.shared.Decimals;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** Limits and checks shared by every workbook we open, and the Chinese explanation of a refused one. */
 final class XlsxSafety {
@@ -30,7 +36,38 @@ final class XlsxSafety {
         }
     }
 
+    /**
+     * Inflates every part once, counting, before POI opens the workbook: a template-sized upload may hold at
+     * most maxParts parts of at most maxPartBytes each. Refuses a 7 MB file whose sheet inflates to 95 MB in
+     * well under a second instead of letting POI build it in memory.
+     */
+    static void requireSmallParts(String fileName, byte[] bytes, int maxParts, long maxPartBytes) {
+        byte[] buffer = new byte[1 << 16];
+        int parts = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (++parts > maxParts) {
+                    throw IntakeRejectedException.of(fileName, null, "工作簿包含的部件（工作表、图片等）超过 " + maxParts
+                            + " 个，不是报送模板；请使用系统下载的模板，只保留模板中的工作表");
+                }
+                long size = 0;
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    size += n;
+                    if (size > maxPartBytes) {
+                        throw IntakeRejectedException.of(fileName, null, "工作簿中的“" + Decimals.quote(e.getName())
+                                + "”解压后超过 " + maxPartBytes / 1024 / 1024 + " MB，远大于报送模板，已拒绝（疑似超大工作表或“压缩炸弹”）");
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw IntakeRejectedException.of(fileName, null, "无法读取工作簿，文件可能已损坏（压缩包结构错误）");
+        }
+        if (parts == 0) throw IntakeRejectedException.of(fileName, null, "无法读取工作簿，文件可能已损坏（压缩包中没有内容）");
+    }
+
     static IntakeRejectedException explain(String fileName, Throwable e) {
+        if (e instanceof IntakeRejectedException r) return r;
+        if (e.getCause() instanceof IntakeRejectedException r) return r;
         if (e instanceof OutOfMemoryError) {
             return IntakeRejectedException.of(fileName, null, "工作簿过大，无法读取");
         }
@@ -45,6 +82,6 @@ final class XlsxSafety {
             return IntakeRejectedException.of(fileName, null,
                     "工作簿内含 DOCTYPE/外部实体声明，出于安全原因已拒绝；请用 Excel 重新保存后上传");
         }
-        return IntakeRejectedException.of(fileName, null, "无法读取工作簿，文件可能已损坏：" + e.getClass().getSimpleName());
+        return IntakeRejectedException.of(fileName, null, "无法读取工作簿：文件可能已损坏，或不是 Excel 2007 及以上版本保存的 .xlsx 工作簿");
     }
 }

@@ -109,11 +109,11 @@ abstract class IntakePushContract {
     @Test
     void countyUserMayPushOnlyItsOwnUnit() throws Exception {
         push(XIJI, "xiji-" + System.nanoTime(), """
-                {"period": "2041-05", "units": [{"unitCode": "640104", "values": {"cash_balance": 1}}]}""")
+                {"period": "2005-05", "units": [{"unitCode": "640104", "values": {"cash_balance": 1}}]}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].reason", containsString("无权报送 兴庆区（640104）")));
         push(XIJI, "xiji-" + System.nanoTime(), """
-                {"period": "2041-05", "units": [{"unitCode": "640422", "values": {"cash_balance": 1}}]}""")
+                {"period": "2005-05", "units": [{"unitCode": "640422", "values": {"cash_balance": 1}}]}""")
                 .andExpect(status().isCreated());
     }
 }
