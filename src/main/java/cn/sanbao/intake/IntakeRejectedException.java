@@ -42,6 +42,9 @@ public class IntakeRejectedException extends RuntimeException {
 
     public List<Finding> findings() { return findings; }
 
+    /** How many problems were found (listed or not); at least this many when the reader stopped early. */
+    public long total() { return total; }
+
     /** "N 处" or "至少 N 处" when the reader stopped early. */
     public String count() {
         boolean stopped = findings.stream().anyMatch(f -> f.reason().contains(STOPPED));

@@ -3,6 +3,7 @@ package cn.sanbao.intake;
 import cn.sanbao.engine.Period;
 import cn.sanbao.security.UnitScope;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,7 +28,9 @@ public class ReportingPeriods {
 
     /** The reason the current user may not report this period, or null when they may. */
     public String problem(Period period) {
-        if (period == null || scope.seesAll()) return null;
+        // no signed-in user: a start-up or internal call, not a city or county
+        boolean signedIn = SecurityContextHolder.getContext().getAuthentication() != null;
+        if (period == null || !signedIn || scope.seesAll()) return null;
         LocalDate today = LocalDate.now(clock);
         if (!period.startDate().isAfter(today)) return null;
         return "期间 " + period.code() + "（" + period.label() + "）尚未开始，不能报送未来期间的数据（今天是 " + today + "）";

@@ -1,12 +1,7 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.shared.Decimals;
+import cn.sanbao.shared.table.SheetStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /** Limits and checks shared by every workbook we open, and the Chinese explanation of a refused one. */
 final class XlsxSafety {
@@ -36,52 +31,15 @@ final class XlsxSafety {
         }
     }
 
-    /**
-     * Inflates every part once, counting, before POI opens the workbook: a template-sized upload may hold at
-     * most maxParts parts of at most maxPartBytes each. Refuses a 7 MB file whose sheet inflates to 95 MB in
-     * well under a second instead of letting POI build it in memory.
-     */
+    /** Every part inflated and counted before POI opens the workbook ({@link SheetStream#partsProblem}). */
     static void requireSmallParts(String fileName, byte[] bytes, int maxParts, long maxPartBytes) {
-        byte[] buffer = new byte[1 << 16];
-        int parts = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (++parts > maxParts) {
-                    throw IntakeRejectedException.of(fileName, null, "工作簿包含的部件（工作表、图片等）超过 " + maxParts
-                            + " 个，不是报送模板；请使用系统下载的模板，只保留模板中的工作表");
-                }
-                long size = 0;
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    size += n;
-                    if (size > maxPartBytes) {
-                        throw IntakeRejectedException.of(fileName, null, "工作簿中的“" + Decimals.quote(e.getName())
-                                + "”解压后超过 " + maxPartBytes / 1024 / 1024 + " MB，远大于报送模板，已拒绝（疑似超大工作表或“压缩炸弹”）");
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw IntakeRejectedException.of(fileName, null, "无法读取工作簿，文件可能已损坏（压缩包结构错误）");
-        }
-        if (parts == 0) throw IntakeRejectedException.of(fileName, null, "无法读取工作簿，文件可能已损坏（压缩包中没有内容）");
+        String problem = SheetStream.partsProblem(bytes, maxParts, maxPartBytes);
+        if (problem != null) throw IntakeRejectedException.of(fileName, null, problem);
     }
 
     static IntakeRejectedException explain(String fileName, Throwable e) {
         if (e instanceof IntakeRejectedException r) return r;
-        if (e.getCause() instanceof IntakeRejectedException r) return r;
-        if (e instanceof OutOfMemoryError) {
-            return IntakeRejectedException.of(fileName, null, "工作簿过大，无法读取");
-        }
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) all.append(t.getMessage()).append(' ');
-        String text = all.toString();
-        if (text.contains("Zip bomb") || text.contains("zip bomb") || text.contains("exceeds the max")) {
-            return IntakeRejectedException.of(fileName, null,
-                    "工作簿解压后的体积异常（压缩比过高，疑似“压缩炸弹”），出于安全原因已拒绝");
-        }
-        if (text.contains("DOCTYPE") || text.contains("DTD") || text.contains("ENTITY")) {
-            return IntakeRejectedException.of(fileName, null,
-                    "工作簿内含 DOCTYPE/外部实体声明，出于安全原因已拒绝；请用 Excel 重新保存后上传");
-        }
-        return IntakeRejectedException.of(fileName, null, "无法读取工作簿：文件可能已损坏，或不是 Excel 2007 及以上版本保存的 .xlsx 工作簿");
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IntakeRejectedException r) return r;
+        return IntakeRejectedException.of(fileName, null, SheetStream.explain(e));
     }
 }

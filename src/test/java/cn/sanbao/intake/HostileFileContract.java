@@ -53,7 +53,7 @@ abstract class HostileFileContract {
         return Stream.of(
                 // size and shape
                 c("huge-sheet.xlsx", () -> HostileFiles.xlsx(P, "xl/worksheets/sheet1.xml",
-                        HostileFiles.beforeSheetDataEnd(HostileFiles.rows(10, 200_000, 3))), "模板最多 5000 行"),
+                        HostileFiles.beforeSheetDataEnd(HostileFiles.rows(10, 6_000, 3))), "模板最多 5000 行"),
                 c("sheet-95mb.xlsx", () -> HostileFiles.xlsx(P, "xl/worksheets/sheet1.xml",
                         HostileFiles.beforeSheetDataEnd(HostileFiles.rows(10, 4_000, 600))), "解压后超过 64 MB"),
                 c("wide-sheet.xlsx", () -> HostileFiles.xlsx(P, "xl/worksheets/sheet1.xml",
@@ -63,7 +63,9 @@ abstract class HostileFileContract {
                 c("many-sheets.xlsx", () -> HostileFiles.manySheets(P, 150), "超过 100 个"),
                 c("huge-cell.xlsx", () -> HostileFiles.cell(P, 3, 1, cell -> cell.setCellValue("长".repeat(5_000))), "单元格内容超过 1000 个字符"),
                 c("huge-shared-string.xlsx", () -> HostileFiles.xlsx(P, "xl/sharedStrings.xml",
-                        s -> s.replaceFirst("<t>640422</t>", "<t>" + "6".repeat(3_000_000) + "</t>")), "单元格内容超过 1000 个字符"),
+                        s -> s.replaceFirst("<t>640422</t>", "<t>" + "6".repeat(3_000_000) + "</t>")), null),
+                c("long-shared-string.xlsx", () -> HostileFiles.xlsx(P, "xl/sharedStrings.xml",
+                        s -> s.replaceFirst("<t>640422</t>", "<t>" + HostileFiles.varied(5_000) + "</t>")), "单元格内容超过 1000 个字符"),
                 c("formula-flood.xlsx", () -> HostileFiles.manyErrors(P), "…及另外更多处"),
                 // entity declarations in every kind of part
                 c("xxe-sheet.xlsx", () -> HostileFiles.xlsx(P, "xl/worksheets/sheet1.xml", HostileFiles.doctype("worksheet")), "外部实体"),
@@ -103,7 +105,7 @@ abstract class HostileFileContract {
                 c("formula-injection.csv", () -> utf8(csv(P, "=cmd|' /C calc'!A0,西吉县,1,2,3\n")), "未知的单位代码“=cmd|' /C calc'!A0”"),
                 c("formula-in-number.csv", () -> utf8(csv(P, ROW + "=1+2,2,3\n")), "不是数字：“=1+2”"),
                 c("sql-text.csv", () -> utf8(csv(P, "640422'; drop table fact_value; --,西吉县,1,2,3\n")), "未知的单位代码"),
-                c("control-chars.csv", () -> utf8(csv(P, "640422\u0007\u001b,西吉县,1,2,3\n")), "未知的单位代码"),
+                c("control-chars.csv", () -> utf8(csv(P, "6404\u0007\u001b22,西吉县,1,2,3\n")), "未知的单位代码"),
                 c("long-unit-code.csv", () -> utf8(csv(P, "6".repeat(900) + ",西吉县,1,2,3\n")), "未知的单位代码"));
     }
 
@@ -144,7 +146,7 @@ abstract class HostileFileContract {
         assertThat(body).contains("共 450 处错误").contains("…及另外 250 处");
         List<String> details = com.jayway.jsonpath.JsonPath.read(body, "$.details");
         assertThat(details).hasSize(201);
-        assertThat(details.get(200)).isEqualTo("many-units.csv：…及另外 250 处");
+        assertThat(details.get(200)).startsWith("many-units.csv").endsWith("：…及另外 250 处");
     }
 
     /** Encodings and number forms a real user produces are read correctly, not refused. */
@@ -164,7 +166,7 @@ abstract class HostileFileContract {
                         csv("2040-08", ROW + "1234.5,2,3\n"), StandardCharsets.UTF_8), "12345000.00"));
         for (Ok c : cases) {
             MvcResult r = upload(ANALYST, c.name(), c.bytes().get(), c.period()).andReturn();
-            assertThat(r.getResponse().getStatus()).as(c.name() + r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(r.getResponse().getStatus()).as(c.name() + r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
             assertThat(facts.current(List.of(c.period()), null)).as(c.name())
                     .filteredOn(f -> f.unitCode().equals("640422") && f.itemCode().equals("cash_balance"))
                     .extracting(ResolvedFact::amount).containsExactly(new BigDecimal(c.expectedYuan()));
@@ -174,10 +176,10 @@ abstract class HostileFileContract {
     @Test
     void aLargeButLegitimateSharedStringTableIsRead() throws Exception {
         byte[] file = HostileFiles.xlsx("2041-03", "xl/sharedStrings.xml",
-                s -> s.replace("</sst>", "<si><t>填充</t></si>".repeat(300_000) + "</sst>"));
+                s -> s.replace("</sst>", HostileFiles.manyStrings(300_000) + "</sst>"));
         long start = System.currentTimeMillis();
         MvcResult r = upload(ANALYST, "many-shared-strings.xlsx", file, "2041-03").andReturn();
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         assertThat(System.currentTimeMillis() - start).isLessThan(BOUND_MS);
     }
 
@@ -187,7 +189,7 @@ abstract class HostileFileContract {
         String body = upload(XIJI, "future.csv", utf8(csv("2041-01", ROW + "1,2,3\n")), "2041-01").andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("future.csv").contains("尚未开始，不能报送未来期间的数据");
-        String push = mvc.perform(post("/api/intake/push").with(XIJI).contentType(MediaType.APPLICATION_JSON)
+        String push = mvc.perform(post("/api/intake/push").header("Idempotency-Key", "hostile-" + System.nanoTime()).with(XIJI).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"period\":\"2041-02\",\"units\":[{\"unitCode\":\"640422\",\"values\":{\"cash_balance\":1}}]}"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(push).contains("尚未开始");
@@ -198,7 +200,7 @@ abstract class HostileFileContract {
     void hostilePushNumbersAreRefusedQuickly() throws Exception {
         for (String value : List.of("1e999999999", "\"" + "9".repeat(5_000) + "\"", "\"NaN\"", "\"0x10\"", "1" + "0".repeat(900))) {
             long start = System.currentTimeMillis();
-            String body = mvc.perform(post("/api/intake/push").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+            String body = mvc.perform(post("/api/intake/push").header("Idempotency-Key", "hostile-" + System.nanoTime()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"period\":\"" + P + "\",\"units\":[{\"unitCode\":\"640422\",\"values\":{\"cash_balance\":" + value + "}}]}"))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(body).as(value.substring(0, Math.min(20, value.length()))).containsAnyOf("数字过长", "指数过大", "数值过大", "不是数字");

@@ -65,6 +65,21 @@ final class HostileFiles {
         return sb.toString();
     }
 
+    /** Text that does not compress well (so POI's zip-bomb ratio is not what refuses it). */
+    static String varied(int length) {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) sb.append((char) ('一' + random.nextInt(2000)));
+        return sb.toString();
+    }
+
+    /** Many distinct shared strings, as a real workbook with many different names has. */
+    static String manyStrings(int count) {
+        StringBuilder sb = new StringBuilder(count * 30);
+        for (int i = 0; i < count; i++) sb.append("<si><t>").append(varied(3)).append(Integer.toHexString(i * 7919)).append("</t></si>");
+        return sb.toString();
+    }
+
     static UnaryOperator<String> beforeSheetDataEnd(String xml) {
         return s -> s.replace("</sheetData>", xml + "</sheetData>");
     }
