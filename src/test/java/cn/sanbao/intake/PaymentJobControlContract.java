@@ -122,7 +122,8 @@ abstract class PaymentJobControlContract {
     void leftoversOfACrashAreSettledAtStartAndTemporaryFilesRemoved() throws Exception {
         long orphan = jobs.create("崩溃.csv", "2062-02", "analyst");
         long committed = jobs.create("已入库.csv", "2062-03", "analyst");
-        long rev = facts.createRevision("PAYMENT", "支付明细 已入库.csv", "analyst", "crash-" + System.nanoTime(), List.of());
+        long rev = facts.createRevision("PAYMENT", "支付明细 已入库.csv", "analyst", "crash-" + System.nanoTime(),
+                List.of(new cn.sanbao.facts.FactValue("640422", "2062-03", "paid_wage", new java.math.BigDecimal("10.00"))));
         jdbc.sql("insert into payment_import_revision (import_id, revision_id) values (:i, :r)").param("i", committed).param("r", rev).update();
         jdbc.sql("update payment_import set rows_done = 42, started_at = :t where id in (:a, :b)")
                 .param("t", Timestamp.valueOf(LocalDateTime.now().minusHours(3))).param("a", orphan).param("b", committed).update();
@@ -158,6 +159,7 @@ abstract class PaymentJobControlContract {
 
     @Test
     void theDashboardAnswersWhileAHostileFileIsRefused() throws Exception {
+        mvc.perform(get("/dashboard").with(ANALYST)).andExpect(status().isOk()); // warm: templates compiled, caches filled
         byte[] hostile = HostileFiles.xlsx(IntakeBadFiles.PERIOD, "xl/worksheets/sheet1.xml",
                 HostileFiles.beforeSheetDataEnd(HostileFiles.rows(10, 4_000, 600)));
         CompletableFuture<Integer> upload = CompletableFuture.supplyAsync(() -> {
