@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * The hostile template corpus: every file is generated here, uploaded as a user would, and must be refused
  * with a bounded Chinese message naming the file (and where it can, row and column) — or accepted with the
  * right values. Nothing is stored on refusal and each file finishes well within a loose time bound.
- * Periods 2031-01 (refusals) and 2040–2041 (accepted files) belong to this class.
+ * Periods 2031-01 (refusals), 2040–2041 (accepted files) and 2065–2066 (payment detail) belong to this class.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -207,6 +207,64 @@ abstract class HostileFileContract {
             assertThat(body.length()).isLessThan(2_000);
             assertThat(System.currentTimeMillis() - start).isLessThan(BOUND_MS);
         }
+    }
+
+    static Stream<Arguments> payments() {
+        String h = PaymentContract.HEADER + "\n";
+        String ok = "640422,2065-01-05,1000.00,2010101,30101,P-1,县财政局\n";
+        return Stream.of(
+                c("pay-unclosed-quote.csv", () -> utf8(h + ok + "640422,2065-01-06,\"1000.00,2010101,30101,P-1,县财政局\n"), "第3行：引号使用不正确"),
+                c("pay-endless-line.csv", () -> utf8("9".repeat(3_000_000)), "第1行：此行超过 10000 个字符"),
+                c("pay-many-columns.csv", () -> utf8(h + ",".repeat(5_000) + "\n"), "第2行：此行有 5001 列"),
+                c("pay-nul.csv", () -> utf8(h + ok.replace("P-1", "P\u00001")), "NUL 字节"),
+                c("pay-long-amount.csv", () -> utf8(h + ok.replace("1000.00", "1".repeat(500))), "金额数字过长"),
+                c("pay-exponent.csv", () -> utf8(h + ok.replace("1000.00", "1e999999999")), "金额数值超出允许范围"),
+                c("pay-nan.csv", () -> utf8(h + ok.replace("1000.00", "NaN")), "金额不是数字：“NaN”"),
+                c("pay-zip-bomb.xlsx", () -> {
+                    try {
+                        return IntakeBadFiles.rewrite(IntakeBadFiles.payments(x -> { }), "xl/worksheets/sheet1.xml",
+                                xml -> xml.replace("</worksheet>", " ".repeat(40 * 1024 * 1024) + "</worksheet>"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, "压缩炸弹"),
+                c("pay-wide.xlsx", () -> {
+                    try {
+                        return IntakeBadFiles.payments(x -> x.getRow(1).createCell(300).setCellValue("x"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, "支付明细最多 100 列"),
+                c("pay-csv-named.xlsx", () -> utf8(h + ok), "内容不是 Excel 工作簿"));
+    }
+
+    @Autowired PaymentImportService paymentImports;
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("payments")
+    void hostilePaymentFileIsRefusedInChineseAndNothingIsStored(String name, Supplier<byte[]> bytes, String reason) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), bytes.get());
+        int before = facts.revisions().size();
+        long start = System.currentTimeMillis();
+        IntakeRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(IntakeRejectedException.class,
+                () -> paymentImports.importFile(file, name, cn.sanbao.engine.Period.parse("2065-01"), "analyst", u -> true, (p, n) -> { }));
+        assertThat(e).as(name).isNotNull();
+        String text = String.join("\n", e.findings().stream().map(Finding::text).toList());
+        assertThat(text).contains(name).contains(reason);
+        assertChinese(text);
+        assertThat(facts.revisions()).hasSize(before);
+        assertThat(System.currentTimeMillis() - start).as("time for " + name).isLessThan(BOUND_MS);
+    }
+
+    @Test
+    void aUtf16PaymentFileWithItsBomIsReadCorrectly() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("utf16.csv"), HostileFiles.utf16le(PaymentContract.HEADER
+                + "\r\n640422,2066-01-05,1000.00,2010101,30101,P-1,县财政局\r\n"));
+        PaymentResult r = paymentImports.importFile(file, "utf16.csv", cn.sanbao.engine.Period.parse("2066-01"), "analyst", u -> true, (p, n) -> { });
+        assertThat(r.rows()).isEqualTo(1);
+        assertThat(facts.valuesOf(r.revisionId())).filteredOn(v -> v.itemCode().equals("paid_wage"))
+                .extracting(v -> v.amount()).containsExactly(new BigDecimal("1000.00"));
     }
 
     org.springframework.test.web.servlet.ResultActions upload(RequestPostProcessor who, String name, byte[] bytes, String period) throws Exception {

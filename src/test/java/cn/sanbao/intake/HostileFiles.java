@@ -10,9 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Hostile uploads generated in memory (nothing big is committed): oversized sheets, many parts, huge shared
@@ -48,7 +45,7 @@ final class HostileFiles {
     static byte[] xlsx(String period, String part, UnaryOperator<String> edit) {
         try {
             byte[] valid = IntakeBadFiles.workbook(s -> s.getRow(1).getCell(1).setCellValue(period));
-            return rewrite(valid, part, edit);
+            return IntakeBadFiles.rewrite(valid, part, edit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,19 +125,5 @@ final class HostileFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static byte[] rewrite(byte[] zip, String entry, UnaryOperator<String> edit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] data = in.readAllBytes();
-                if (e.getName().equals(entry)) data = edit.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                z.putNextEntry(new ZipEntry(e.getName()));
-                z.write(data);
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }
