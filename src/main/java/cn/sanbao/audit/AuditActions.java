@@ -15,6 +15,8 @@ public final class AuditActions {
             Map.entry("MODEL_PUBLISH", "发布模型"), Map.entry("MODEL_DRAFT", "保存模型草稿"),
             Map.entry("MODEL_SUBMIT", "提交模型发布审核"), Map.entry("MODEL_REJECT", "退回模型发布申请"),
             Map.entry("MODEL_APPROVE_DENIED", "模型审核被拒绝"),
+            Map.entry("WARNING_CASE_ESCALATE", "升级处置"), Map.entry("WARNING_CASE_DEESCALATE", "降低处置级别"),
+            Map.entry("WARNING_NOTICE_DOWNLOAD", "下载通报批评"),
             Map.entry("EXPORT", "导出"), Map.entry("AUDIT_VERIFY", "校验审计链"),
             Map.entry("REPORT_GENERATE", "生成报告"), Map.entry("REPORT_DOWNLOAD", "下载报告"),
             Map.entry("REPORT_DENIED", "报告操作被拒绝"), Map.entry("REPORT_DISTRIBUTE", "分发报告"));

@@ -15,13 +15,13 @@ import cn.sanbao.monitoring.ScoringRun;
 class ModelCoverage {
 
     /** The periods to re-run after publication, each with the simulated grade changes. */
-    record RerunOffer(List<Simulation> simulations) {
+    public record RerunOffer(List<Simulation> simulations) {
 
-        List<String> periods() {
+        public List<String> periods() {
             return simulations.stream().map(Simulation::period).toList();
         }
 
-        long changedUnits() {
+        public long changedUnits() {
             return simulations.stream().mapToLong(Simulation::changedCount).sum();
         }
     }

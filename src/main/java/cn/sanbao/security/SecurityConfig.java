@@ -40,6 +40,8 @@ public class SecurityConfig {
                         // 四眼原则: a leader may approve or return an analyst's model submission
                         .requestMatchers(HttpMethod.POST, "/models/*/approve", "/models/*/reject").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers("/models", "/models/**").hasRole(Roles.ANALYST)
+                        // a leader decides 约谈 / 问责 / 通报 on a case by hand
+                        .requestMatchers(HttpMethod.POST, "/warnings/cases/*/escalation").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(BUSINESS)
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(BUSINESS)
                         // leaders read everything and change nothing; method security narrows the writers further
