@@ -40,7 +40,7 @@ public class ModelSimulator {
 
     public Simulation simulate(ModelVersion draft, Period period) {
         ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，无法模拟"));
-        ScoringEngine engine = models.draftEngine(draft);
+        ScoringEngine engine = models.engine(draft);
         ScoringModel model = engine.model();
         Map<String, UnitFacts> facts = resolver.resolve(period, run.asOfRevision());
         List<Simulation.Line> lines = new ArrayList<>();
