@@ -39,7 +39,11 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/models", "/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
+                        // 四眼原则: a leader may approve or return an analyst's model submission
+                        .requestMatchers(HttpMethod.POST, "/models/*/approve", "/models/*/reject").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers("/models", "/models/**").hasRole(Roles.ANALYST)
+                        // a leader decides 约谈 / 问责 / 通报 on a case by hand
+                        .requestMatchers(HttpMethod.POST, "/warnings/cases/*/escalation").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(BUSINESS)
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(BUSINESS)
                         // leaders read everything and change nothing; method security narrows the writers further
