@@ -94,8 +94,10 @@ class WarningsPage {
     /** Step 2: publish the previewed run and queue its messages. */
     @PostMapping("/warnings/publish")
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
-    String publish(@RequestParam String period, @RequestParam long runId, Authentication auth, RedirectAttributes flash) {
+    String publish(@RequestParam String period, @RequestParam(required = false) Long runId, Authentication auth,
+                   RedirectAttributes flash) {
         try {
+            if (runId == null) throw new IllegalArgumentException("请先点“预览发送对象”核对收件人和消息，再确认发布");
             Publication p = publishing.publishConfirmed(Period.parse(period), runId, auth.getName());
             flash.addFlashAttribute("message", Period.parse(period).label() + "监测结果已发布：预警 " + p.warningCount() + " 个单位，待发送消息 " + p.messageCount() + " 条");
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {

@@ -229,12 +229,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
         assertThat(unitName).contains("未按期反馈整改方案");
         shot("41-notice");
         byte[] pdf = download(driver.findElement(By.id("notice-pdf")).getAttribute("href").replace(url(""), ""));
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("notice", ".pdf");
-        java.nio.file.Files.write(file, pdf);
-        Process p = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", file.toString(), "-").start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", "");
-        p.waitFor();
-        java.nio.file.Files.delete(file);
+        String text = cn.sanbao.reports.PdfText.of(pdf).replaceAll("\\s+", "");
         assertThat(text).contains("通报", "未按期反馈整改方案");
         assertThat(download(driver.findElement(By.id("notice-docx")).getAttribute("href").replace(url(""), ""))).isNotEmpty();
     }

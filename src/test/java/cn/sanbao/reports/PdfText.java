@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Text of a PDF by poppler's pdftotext (-layout); null, with a message, when pdftotext is not installed. */
-final class PdfText {
+public final class PdfText {
 
     private PdfText() {
     }
 
-    static String of(byte[] pdf) throws IOException, InterruptedException {
+    public static String of(byte[] pdf) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
             System.err.println("SKIPPED: PDF text checks need pdftotext (apt-get install poppler-utils)");
             return null;
