@@ -3,5 +3,5 @@ package cn.sanbao.navigation;
 import cn.sanbao.testsupport.OnPostgres;
 
 @OnPostgres
-class SiteLinksPostgresTest extends SiteLinksContract {
+class SiteNavigationPostgresTest extends SiteNavigationContract {
 }

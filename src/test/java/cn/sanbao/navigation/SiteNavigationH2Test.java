@@ -3,5 +3,5 @@ package cn.sanbao.navigation;
 import cn.sanbao.testsupport.OnH2;
 
 @OnH2
-class SiteLinksH2Test extends SiteLinksContract {
+class SiteNavigationH2Test extends SiteNavigationContract {
 }
