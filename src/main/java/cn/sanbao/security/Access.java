@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -46,7 +47,7 @@ public class Access {
     }
 
     public boolean may(String method, String path, Authentication auth) {
-        if (auth == null || !auth.isAuthenticated()) return false;
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return false;
         String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if (!urls.isAllowed("", p, method, auth)) return false;
         Optional<HandlerMethod> handler = handler(method, p);

@@ -42,7 +42,7 @@ class EditingBrowserTest extends BrowserTestBase {
         signIn("analyst");
         waiting().until(ExpectedConditions.urlContains("/dashboard"));
         driver.get(url("/projects/library?year=2021&unit=640422"));
-        driver.findElement(By.linkText(before.name())).click();
+        driver.findElement(By.linkText(before.code())).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("project-form")));
         assertThat(field("项目名称").getAttribute("value")).isEqualTo(before.name());
         assertThat(field("金额（元）").getAttribute("value")).isEqualTo(before.amount().toPlainString());

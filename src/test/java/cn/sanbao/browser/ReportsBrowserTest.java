@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -46,7 +47,7 @@ class ReportsBrowserTest extends BrowserTestBase {
         assertThat(select("period").getOptions()).extracting(o -> o.getAttribute("value")).noneMatch(v -> v.contains("W"));
 
         select("kind").selectByValue("WEEKLY");
-        waiting().until(d -> select("period").getFirstSelectedOption().getAttribute("value").equals("2021-W52"));
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> select("period").getFirstSelectedOption().getAttribute("value").equals("2021-W52"));
         assertThat(select("period").getOptions()).extracting(o -> o.getAttribute("value")).allMatch(v -> v.contains("-W"));
         assertThat(driver.findElements(By.id("unit"))).isEmpty();
         shot("20-reports-weekly-periods");
@@ -57,7 +58,7 @@ class ReportsBrowserTest extends BrowserTestBase {
 
         // back to a monthly report: the months come back
         select("kind").selectByValue("UNIT_MONTHLY");
-        waiting().until(d -> select("period").getFirstSelectedOption().getAttribute("value").equals("2021-12"));
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> select("period").getFirstSelectedOption().getAttribute("value").equals("2021-12"));
         assertThat(driver.findElements(By.id("unit"))).isNotEmpty();
     }
 
