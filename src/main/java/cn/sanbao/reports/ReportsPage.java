@@ -73,13 +73,11 @@ class ReportsPage {
     String generate(@RequestParam ReportKind kind, @RequestParam String period, @RequestParam(required = false) String unit,
                     @RequestParam(required = false) List<ReportFormat> formats,
                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        if (htmx == null) {
-            List<Long> ids = reports.generate(kind, Period.parse(period), blankToNull(unit), formats == null ? List.of() : formats);
-            return "redirect:/reports?generated=" + String.join(",", ids.stream().map(String::valueOf).toList());
-        }
+        java.util.function.Supplier<List<Long>> make = () ->
+                reports.generate(kind, Period.parse(period), blankToNull(unit), formats == null ? List.of() : formats);
+        if (htmx == null) return "redirect:/reports?generated=" + String.join(",", make.get().stream().map(String::valueOf).toList());
         try {
-            List<Long> ids = reports.generate(kind, Period.parse(period), blankToNull(unit), formats == null ? List.of() : formats);
-            model.addAttribute("files", ids.stream().map(reports::entry).toList());
+            model.addAttribute("files", make.get().stream().map(reports::entry).toList());
         } catch (IllegalArgumentException | java.util.NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
             model.addAttribute("failure", e.getMessage());
         }

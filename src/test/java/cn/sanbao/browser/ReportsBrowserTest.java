@@ -51,7 +51,13 @@ class ReportsBrowserTest extends BrowserTestBase {
         assertThat(select("period").getOptions()).extracting(o -> o.getAttribute("value")).allMatch(v -> v.contains("-W"));
         assertThat(driver.findElements(By.id("unit"))).isEmpty();
         shot("20-reports-weekly-periods");
+        // while the report is made, the notice shows and the button cannot be pressed twice
+        js("window.busySeen = null; document.body.addEventListener('htmx:beforeSend', () => setTimeout(() => { window.busySeen ="
+                + " getComputedStyle(document.getElementById('generating')).display !== 'none' && document.getElementById('generate').disabled; }, 0));");
         generateAndWait();
+        assertThat(js("return window.busySeen")).isEqualTo(true);
+        assertThat(driver.findElement(By.id("generating")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("generate")).isEnabled()).isTrue();
         assertThat(driver.findElement(By.id("generate-result")).getText()).contains("已生成", "周报");
         assertThat(filesBy("analyst", "WEEKLY")).extracting(r -> r.get("period")).contains("2021-W52");
         shot("21-reports-weekly-generated");
