@@ -34,7 +34,9 @@ class ReportsBrowserTest extends BrowserTestBase {
 
     void generateAndWait() {
         driver.findElement(By.id("generate")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#generate-result a")));
+        // rendering PDF and Excel can take a while on a busy machine: that is what the busy notice is for
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(120))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#generate-result a")));
     }
 
     @Test
