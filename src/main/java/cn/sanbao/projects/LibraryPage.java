@@ -100,6 +100,8 @@ class LibraryPage {
         model.addAttribute("categories", Category.values());
         model.addAttribute("tags", SanbaoTag.values());
         model.addAttribute("columns", ProjectValidator.COLUMNS);
+        model.addAttribute("units", visibleUnits());
+        model.addAttribute("changes", store.changes(id));
         return "projects/project";
     }
 
@@ -107,6 +109,7 @@ class LibraryPage {
     @PreAuthorize("hasRole('ANALYST')")
     String update(@PathVariable long id, @RequestParam Map<String, String> cells, Authentication auth, RedirectAttributes ra) {
         cells.remove("_csrf");
+        scope.require(store.get(id).unitCode());
         return Outcome.run(ra, "/projects/library/" + id,
                 () -> { store.update(id, library.checked(cells, "项目修改"), auth.getName()); return "项目已保存"; },
                 () -> ra.addFlashAttribute("form", cells));

@@ -1,6 +1,8 @@
 package cn.sanbao.projects;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,6 +61,10 @@ class ListDemandPage {
                 .filter(i -> i.code().equals(edit) && (editYear == null || i.effectiveYear() == editYear)).findFirst().orElse(null);
         if (editing != null) form.putAll(GuaranteeListStore.cells(editing));
         if (!model.containsAttribute("form")) model.addAttribute("form", form);
+        model.addAttribute("editing", editing == null ? null : editing.code() + " " + editing.name() + "（" + editing.effectiveYear() + " 年）");
+        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("bases", cn.sanbao.projects.list.StandardBasis.values());
+        model.addAttribute("measures", new java.util.TreeSet<>(lists.measures()));
         return "projects/list";
     }
 
@@ -66,8 +72,13 @@ class ListDemandPage {
     @PreAuthorize("hasRole('ANALYST')")
     String editItem(@RequestParam Map<String, String> cells, Authentication auth, RedirectAttributes ra) {
         cells.remove("_csrf");
-        return Outcome.run(ra, "/projects/list", () -> "已保存为清单版本 #" + lists.editItem(cells, auth.getName()),
+        String back = Outcome.run(ra, "/projects/list", () -> "已保存为清单版本 #" + lists.editItem(cells, auth.getName()),
                 () -> ra.addFlashAttribute("form", cells));
+        // a rejected edit goes back to the form, with what was typed and each problem beside its field
+        if (!ra.getFlashAttributes().containsKey("errors")) return back;
+        String year = cells.getOrDefault("effective_year", "").trim();
+        return back + "?edit=" + URLEncoder.encode(cells.getOrDefault("code", ""), StandardCharsets.UTF_8)
+                + (year.matches("\\d{4}") ? "&editYear=" + year : "") + "#item-form";
     }
 
     @PostMapping("/projects/list/upload")

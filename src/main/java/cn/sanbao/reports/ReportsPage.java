@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.sanbao.engine.Period;
 import cn.sanbao.reports.chart.ChartSpec;
@@ -41,21 +42,58 @@ class ReportsPage {
         this.json = json;
     }
 
+    /**
+     * The archive and the generate form. The form opens on the report the user can make (a county its own unit
+     * report) and on the newest period of that report's kind; changing the kind reloads the period list.
+     */
     @GetMapping("/reports")
-    String list(@RequestParam(required = false) List<Long> generated, Model model) {
+    String list(@RequestParam(required = false) List<Long> generated, @RequestParam(required = false) ReportKind kind,
+                Model model) {
         model.addAttribute("entries", reports.list(200));
-        model.addAttribute("periods", data.periods().stream().map(Period::parse).toList());
-        model.addAttribute("units", regions.all().stream().filter(u -> !u.isRoot() && scope.visible().test(u.code())).toList());
-        model.addAttribute("seesAll", scope.seesAll());
         model.addAttribute("generated", generated == null ? List.of() : generated);
+        model.addAttribute("kinds", kinds());
+        fields(kind, model);
         return "reports/list";
     }
 
+    /** The period and unit fields for a kind (htmx swaps them in when the kind changes). */
+    @GetMapping("/reports/fields")
+    String fields(@RequestParam(required = false) ReportKind kind, Model model) {
+        ReportKind k = kind != null && kinds().contains(kind) ? kind : kinds().get(0);
+        List<Period> periods = periodsOf(k);
+        model.addAttribute("kind", k);
+        model.addAttribute("periods", periods);
+        model.addAttribute("period", periods.isEmpty() ? null : periods.get(0).code());
+        model.addAttribute("units", regions.all().stream().filter(u -> !u.isRoot() && scope.visible().test(u.code())).toList());
+        return "reports/list :: fields";
+    }
+
+    /** With htmx the result (or the reason it failed) replaces the busy notice; without, back to the archive. */
     @PostMapping("/reports/generate")
     String generate(@RequestParam ReportKind kind, @RequestParam String period, @RequestParam(required = false) String unit,
-                    @RequestParam(required = false) List<ReportFormat> formats) {
-        List<Long> ids = reports.generate(kind, Period.parse(period), blankToNull(unit), formats == null ? List.of() : formats);
-        return "redirect:/reports?generated=" + String.join(",", ids.stream().map(String::valueOf).toList());
+                    @RequestParam(required = false) List<ReportFormat> formats,
+                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        java.util.function.Supplier<List<Long>> make = () ->
+                reports.generate(kind, Period.parse(period), blankToNull(unit), formats == null ? List.of() : formats);
+        if (htmx == null) return "redirect:/reports?generated=" + String.join(",", make.get().stream().map(String::valueOf).toList());
+        try {
+            model.addAttribute("files", make.get().stream().map(reports::entry).toList());
+        } catch (IllegalArgumentException | java.util.NoSuchElementException | org.springframework.security.access.AccessDeniedException e) {
+            model.addAttribute("failure", e.getMessage());
+        }
+        return "reports/list :: result";
+    }
+
+    /** A county or city user makes unit reports only; the province-wide ones are for those who see everything. */
+    private List<ReportKind> kinds() {
+        return scope.seesAll() ? List.of(ReportKind.PROVINCE_MONTHLY, ReportKind.UNIT_MONTHLY, ReportKind.WEEKLY)
+                : List.of(ReportKind.UNIT_MONTHLY);
+    }
+
+    /** Periods with results that the kind reports on (weeks for the weekly report, months otherwise), newest first. */
+    private List<Period> periodsOf(ReportKind kind) {
+        Period.Type type = kind == ReportKind.WEEKLY ? Period.Type.WEEK : Period.Type.MONTH;
+        return data.periods().stream().map(Period::parse).filter(p -> p.type() == type).toList();
     }
 
     @GetMapping("/reports/preview")
@@ -64,12 +102,10 @@ class ReportsPage {
         String own = ownUnit(auth);
         ReportKind k = kind != null ? kind : scope.seesAll() ? ReportKind.PROVINCE_MONTHLY : ReportKind.UNIT_MONTHLY;
         String u = blankToNull(unit) != null ? unit : own;
-        Period p = period != null ? Period.parse(period) : data.periods().stream().map(Period::parse)
-                .filter(x -> x.type() == (k == ReportKind.WEEKLY ? Period.Type.WEEK : Period.Type.MONTH)).findFirst()
+        List<Period> ofKind = periodsOf(k);
+        Period p = period != null ? Period.parse(period) : ofKind.stream().findFirst()
                 .orElseThrow(() -> new java.util.NoSuchElementException("还没有监测结果，无法预览报告"));
-        if (k == ReportKind.WEEKLY && p.type() != Period.Type.WEEK || k != ReportKind.WEEKLY && p.type() != Period.Type.MONTH)
-            p = data.periods().stream().map(Period::parse).filter(x -> x.type() == (k == ReportKind.WEEKLY ? Period.Type.WEEK : Period.Type.MONTH))
-                    .findFirst().orElse(p);
+        if (!ofKind.isEmpty() && p.type() != ofKind.get(0).type()) p = ofKind.get(0);
         Report r = reports.preview(k, p, u);
         Map<String, Object> charts = new LinkedHashMap<>();
         for (ChartSpec c : r.charts()) charts.put(c.id(), EChartsOption.of(c));

@@ -115,4 +115,69 @@ abstract class ProjectsWebContract {
                         java.util.List.of("项目状态不能从“批复”变为“储备”")));
         assertThat(projects.get(id).state().label()).isEqualTo("批复");
     }
+
+    @Test
+    void projectEditedOnItsPageBecomesANewVersionWithItsChangeAudited() throws Exception {
+        var p = projects.ofUnit("640424", 2021).get(0);
+        String page = mvc.perform(get("/projects/library/" + p.id()).with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"" + p.name() + "\"", "value=\"" + p.amount().toPlainString() + "\"");
+        Map<String, String> cells = new HashMap<>(cn.sanbao.projects.library.ProjectLibrary.cells(p));
+
+        // wrong input: nothing stored, each problem under its field, the typed text kept
+        cells.put("金额（元）", "abc");
+        mvc.perform(post("/projects/library/" + p.id()).with(ANALYST).with(csrf()).params(form(cells)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("fieldErrors",
+                        Map.of("金额（元）", "不是有效的金额：“abc”")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("form", cells));
+        assertThat(projects.changes(p.id())).isEmpty();
+
+        cells.put("金额（元）", p.amount().add(java.math.BigDecimal.TEN).toPlainString());
+        mvc.perform(post("/projects/library/" + p.id()).with(ANALYST).with(csrf()).params(form(cells)))
+                .andExpect(status().is3xxRedirection());
+        String change = "金额（元）：" + p.amount().toPlainString() + " → " + p.amount().add(java.math.BigDecimal.TEN).toPlainString();
+        assertThat(projects.get(p.id()).amount()).isEqualByComparingTo(p.amount().add(java.math.BigDecimal.TEN));
+        assertThat(projects.changes(p.id())).singleElement().satisfies(c -> {
+            assertThat(c.version()).isEqualTo(2);
+            assertThat(c.actor()).isEqualTo("analyst");
+            assertThat(c.change()).isEqualTo(change);
+        });
+        assertThat(audit.recent(5)).anyMatch(e -> e.action().equals("PROJECT_UPDATE") && e.detail().equals(change));
+        // saving the same again is refused: there is nothing to make a version of
+        mvc.perform(post("/projects/library/" + p.id()).with(ANALYST).with(csrf()).params(form(cells)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        java.util.List.of("内容与当前版本相同，没有需要保存的修改")));
+        assertThat(projects.changes(p.id())).hasSize(1);
+        // a county user may not edit
+        mvc.perform(post("/projects/library/" + p.id()).with(XIJI).with(csrf()).params(form(cells))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void listItemEditedOnThePageNamesEachChangedFieldInChinese() throws Exception {
+        long before = lists.current().orElseThrow().id();
+        String page = mvc.perform(get("/projects/list").param("edit", "L06").param("editYear", "2021").with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("修改清单项目 L06", "县级分担比例", "value=\"4800.00\"").doesNotContain(">share_county<");
+        Map<String, String> cells = new HashMap<>(GuaranteeListStore.cells(lists.current().orElseThrow().item("L06", 2021).orElseThrow()));
+        String standard = cells.get("standard");
+        cells.put("standard", "1.00");
+        mvc.perform(post("/projects/list/items").with(ANALYST).with(csrf()).params(form(cells)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/projects/list?edit=L06&editYear=2021#item-form"));
+        assertThat(lists.current().orElseThrow().id()).isEqualTo(before);
+        cells.put("standard", "9999.00");
+        mvc.perform(post("/projects/list/items").with(ANALYST).with(csrf()).params(form(cells))).andExpect(status().is3xxRedirection());
+        assertThat(lists.current().orElseThrow().id()).isGreaterThan(before);
+        assertThat(audit.recent(5)).anyMatch(e -> e.action().equals("GUARANTEE_LIST_VERSION")
+                && e.detail().contains("地区标准（元）：" + standard + " → 9999.00"));
+        cells.put("standard", standard); // restore the shipped standard so other tests estimate with it
+        mvc.perform(post("/projects/list/items").with(ANALYST).with(csrf()).params(form(cells))).andExpect(status().is3xxRedirection());
+    }
+
+    static org.springframework.util.MultiValueMap<String, String> form(Map<String, String> cells) {
+        var m = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        cells.forEach(m::add);
+        return m;
+    }
 }

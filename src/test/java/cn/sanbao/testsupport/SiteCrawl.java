@@ -37,6 +37,49 @@ public final class SiteCrawl {
         public boolean html() {
             return contentType != null && contentType.startsWith("text/html");
         }
+
+        /** Where the page's forms and form buttons submit to (method in upper case, path resolved against the page). */
+        public List<Form> forms() {
+            return SiteCrawl.forms(url, body);
+        }
+    }
+
+    /** A form (or a button with its own formaction) on a page: the request it sends. */
+    public record Form(String method, String action) {
+    }
+
+    private static final Pattern TAG = Pattern.compile("<([a-zA-Z]+)\\b([^>]*)>");
+
+    static List<Form> forms(String base, String html) {
+        List<Form> out = new ArrayList<>();
+        Matcher m = TAG.matcher(html);
+        while (m.find()) {
+            String attrs = m.group(2);
+            if (m.group(1).equalsIgnoreCase("form")) {
+                String method = attr(attrs, "method");
+                out.add(form(base, method == null ? "GET" : method, attr(attrs, "action")));
+            }
+            String formAction = attr(attrs, "formaction");
+            if (formAction != null) {
+                String method = attr(attrs, "formmethod");
+                out.add(form(base, method == null ? "POST" : method, formAction)); // a button's form is usually POST
+            }
+            for (String verb : List.of("post", "put", "patch", "delete")) {
+                String target = attr(attrs, "hx-" + verb);
+                if (target != null) out.add(form(base, verb, target));
+            }
+        }
+        return out;
+    }
+
+    private static Form form(String base, String method, String action) {
+        String path = URI.create("http://site" + base).resolve(action == null ? "" : action.replace(" ", "%20")).getRawPath();
+        return new Form(method.toUpperCase(java.util.Locale.ROOT), path);
+    }
+
+    private static String attr(String attrs, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE).matcher(attrs);
+        return m.find() ? HtmlUtils.htmlUnescape(m.group(1)).trim() : null;
     }
 
     private static final Pattern HREF = Pattern.compile("\\s(?:href|hx-get|data-href)=\"([^\"]*)\"");

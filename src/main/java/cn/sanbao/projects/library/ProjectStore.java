@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.shared.DataFileException;
+import cn.sanbao.shared.FieldChanges;
 import cn.sanbao.shared.Problems;
 
 /** The project library: imports (all-or-nothing, each a revision), edits and lifecycle moves, all audited. */
@@ -70,20 +71,49 @@ public class ProjectStore {
         return p.withId(id);
     }
 
-    /** Edits the descriptive fields and amount; code, year and state are changed only by their own actions. */
+    /**
+     * Edits the descriptive fields and amount as a new version of the project (its change, old → new, is kept
+     * and audited); code, year and state are changed only by their own actions.
+     */
     @Transactional
     public Project update(long id, Project edited, String actor) {
         Project old = get(id);
         if (!old.code().equals(edited.code()) || old.year() != edited.year())
             throw new IllegalArgumentException("项目编码和年度不能修改");
+        edited = new Project(id, old.year(), old.code(), edited.name(), edited.unitCode(), edited.agency(), edited.category(),
+                edited.tag(), edited.itemCode(), edited.functionCode(), edited.economicCode(), edited.amount(), old.state());
+        String change = FieldChanges.describe(ProjectValidator.COLUMNS, ProjectLibrary.cells(old), ProjectLibrary.cells(edited), c -> c);
+        if (change.isEmpty()) throw new IllegalArgumentException("内容与当前版本相同，没有需要保存的修改");
+        int version = changes(id).size() + 2;
         jdbc.sql("update pj_project set name = :name, unit_code = :unit, agency = :agency, category = :cat, tag = :tag, "
                         + "item_code = :item, function_code = :fn, economic_code = :ec, amount = :amount, updated_at = :at where id = :id")
                 .param("name", edited.name()).param("unit", edited.unitCode()).param("agency", edited.agency())
                 .param("cat", edited.category().name()).param("tag", edited.tag().name()).param("item", edited.itemCode())
                 .param("fn", edited.functionCode()).param("ec", edited.economicCode()).param("amount", edited.amount())
                 .param("at", Timestamp.valueOf(now())).param("id", id).update();
-        audit.record(actor, "PROJECT_UPDATE", project(old), "修改前：" + old + "；修改后：" + edited);
+        jdbc.sql("insert into pj_project_change (project_id, version, actor, changed_at, change_text, saved) "
+                        + "values (:p, :v, :a, :at, :c, :s)")
+                .param("p", id).param("v", version).param("a", actor).param("at", Timestamp.valueOf(now()))
+                .param("c", cut(change, 2000)).param("s", cut(saved(edited), 2000)).update();
+        audit.record(actor, "PROJECT_UPDATE", project(old) + " 第 " + version + " 版", change);
         return get(id);
+    }
+
+    /** The values a version saved, in column order. */
+    private static String saved(Project p) {
+        Map<String, String> cells = ProjectLibrary.cells(p);
+        return String.join("；", ProjectValidator.COLUMNS.stream().map(c -> c + "=" + cells.get(c)).toList());
+    }
+
+    /** One edit of a project: the version it made and what changed. */
+    public record Change(int version, String actor, LocalDateTime at, String change) {
+    }
+
+    /** The edits of a project, oldest first (version 1, the project as created, has none). */
+    public List<Change> changes(long projectId) {
+        return jdbc.sql("select version, actor, changed_at, change_text from pj_project_change where project_id = :p order by version")
+                .param("p", projectId).query((rs, n) -> new Change(rs.getInt("version"), rs.getString("actor"),
+                        rs.getTimestamp("changed_at").toLocalDateTime(), rs.getString("change_text"))).list();
     }
 
     @Transactional

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
+import cn.sanbao.shared.FieldChanges;
 import cn.sanbao.shared.Problems;
 
 /** Versions of the guarantee list: a load or an edit stores the complete list again, audited. */
@@ -32,9 +35,12 @@ public class GuaranteeListStore {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    /** Field names for the audit text of an edit (the form's labels, in Chinese). */
+    private final MessageSource messages;
 
-    public GuaranteeListStore(JdbcClient jdbc, AuditLog audit, ObjectProvider<Clock> clock) {
+    public GuaranteeListStore(JdbcClient jdbc, AuditLog audit, ObjectProvider<Clock> clock, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
@@ -81,16 +87,20 @@ public class GuaranteeListStore {
         GuaranteeItem edited = GuaranteeListFile.parse(cells, 0, problems);
         problems.throwIfAny();
         List<GuaranteeItem> items = new ArrayList<>();
-        boolean replaced = false;
+        GuaranteeItem old = null;
         for (GuaranteeItem i : current.items()) {
             if (i.code().equals(edited.code()) && i.effectiveYear() == edited.effectiveYear()) {
                 items.add(edited);
-                replaced = true;
+                old = i;
             } else items.add(i);
         }
-        if (!replaced) items.add(edited);
-        return save(items, actor, (replaced ? "修改" : "新增") + "清单项目 " + edited.code() + " " + edited.name()
-                + "（" + edited.effectiveYear() + " 年）");
+        if (old == null) items.add(edited);
+        String what = (old == null ? "新增" : "修改") + "清单项目 " + edited.code() + " " + edited.name() + "（" + edited.effectiveYear() + " 年）";
+        if (old == null) return save(items, actor, what);
+        String change = FieldChanges.describe(GuaranteeListFile.COLUMNS, cells(old), cells(edited),
+                c -> messages.getMessage("projects.list.field." + c, null, c, Locale.SIMPLIFIED_CHINESE));
+        if (change.isEmpty()) throw new IllegalArgumentException("内容与当前版本相同，没有需要保存的修改");
+        return save(items, actor, what + "：" + change);
     }
 
     /** Scope measures used by the current list (what a scope import may contain). */

@@ -23,24 +23,25 @@ public class PageErrors {
     @ExceptionHandler(NoSuchElementException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NoSuchElementException e, Model model) {
-        return page(model, "console.error.notFound", e.getMessage());
+        return page(model, "console.error.notFound", e.getMessage(), 404);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String bad(IllegalArgumentException e, Model model) {
-        return page(model, "console.error.badRequest", e.getMessage());
+        return page(model, "console.error.badRequest", e.getMessage(), 400);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badParameter(Exception e, Model model) {
-        return page(model, "console.error.badRequest", BadParameter.message(e));
+        return page(model, "console.error.badRequest", BadParameter.message(e), 400);
     }
 
     /** {@code titleKey} is a message key (i18n/console); the message itself comes from the service, in Chinese. */
-    private static String page(Model model, String titleKey, String message) {
+    private static String page(Model model, String titleKey, String message, int status) {
         model.addAttribute("titleKey", titleKey);
+        model.addAttribute("hintKey", "console.error." + status + ".hint");
         model.addAttribute("message", message);
         return "error/page";
     }

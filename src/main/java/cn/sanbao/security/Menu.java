@@ -1,0 +1,34 @@
+package cn.sanbao.security;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The top navigation: every screen of the console, of which a user sees those {@link Access} lets it open. */
+@Component("menu")
+public class Menu {
+
+    /** One entry: the path it opens and the message key of its name. */
+    public record Entry(String path, String key) {
+    }
+
+    private static final List<Entry> ALL = List.of(
+            new Entry("/dashboard", "console.nav.dashboard"), new Entry("/monitoring", "console.nav.monitoring"),
+            new Entry("/intake", "console.nav.intake"), new Entry("/warnings", "console.nav.warnings"),
+            new Entry("/reports", "console.nav.reports"), new Entry("/projects", "console.nav.projects"),
+            new Entry("/decision/runway", "console.nav.decision"), new Entry("/models", "console.nav.models"),
+            new Entry("/admin/users", "console.nav.users"), new Entry("/admin/roles", "console.nav.roles"),
+            new Entry("/admin/requests", "console.nav.requests"),
+            new Entry("/audit", "console.nav.audit"), new Entry("/swagger-ui/index.html", "console.nav.api"));
+
+    private final Access access;
+
+    Menu(Access access) {
+        this.access = access;
+    }
+
+    /** The entries the signed-in user may open. The API explorer is open to all, so it follows the business screens. */
+    public List<Entry> entries() {
+        boolean business = access.may("GET", "/dashboard");
+        return ALL.stream().filter(e -> e.path().startsWith("/swagger-ui") ? business : access.may("GET", e.path())).toList();
+    }
+}
