@@ -42,12 +42,14 @@ public record ResultExplanation(
     /**
      * One indicator; {@code formula} and {@code band} are the model's code form (for analysts),
      * {@code formulaText} and {@code bandText} the same in plain Chinese, {@code valueText} the value in
-     * the indicator's unit (% or 倍).
+     * the indicator's unit (% or 倍). {@code worstBand} is set when the value fell into the indicator's
+     * lowest-scoring band; {@code standardText} is the band that earns full points (the standard missed).
      */
     public record Indicator(String code, String name, String groupCode, String formula, BigDecimal value,
                             String status, String statusLabel, String band, String level, BigDecimal share,
                             BigDecimal points, BigDecimal weight, String explanation, List<Input> inputs,
-                            String formulaText, String bandText, String valueText) {
+                            String formulaText, String bandText, String valueText, boolean worstBand,
+                            String standardText) {
 
         /** The plain formula, or the code form for results stored before plain formulas existed. */
         public String formulaShown() {

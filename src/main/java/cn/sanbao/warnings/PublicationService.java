@@ -53,17 +53,24 @@ public class PublicationService {
     }
 
     public Publication publish(Period period, String actor) {
-        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
-        return tx.execute(status -> publishInTransaction(period, actor));
+        return publishAt(period, actor, LocalDateTime.now(clock));
     }
 
-    private Publication publishInTransaction(Period period, String actor) {
+    /**
+     * Publishes as of {@code now}: the publication date that letters take their 文号 year, 成文日期 and
+     * deadlines from. The demo uses it to publish 2021 in 2021.
+     */
+    public Publication publishAt(Period period, String actor, LocalDateTime now) {
+        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
+        return tx.execute(status -> publishInTransaction(period, actor, now));
+    }
+
+    private Publication publishInTransaction(Period period, String actor, LocalDateTime now) {
         ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，不能发布"));
         publications.publicationForRun(run.id()).ifPresent(p -> {
             throw new IllegalArgumentException(period.label() + "的监测运行 #" + run.id() + " 已于 " + p.publishedAt().toLocalDate()
                     + " 由 " + p.publishedBy() + " 发布，不能重复发布；如数据有更正，请重新运行监测后再发布");
         });
-        LocalDateTime now = LocalDateTime.now(clock);
         long pubId = publications.insertPublication(period.code(), run.id(), actor, now);
         String prefix = publications.docPrefix();
         int warnings = 0, messages = 0;
