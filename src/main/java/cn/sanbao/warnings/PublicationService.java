@@ -85,7 +85,7 @@ public class PublicationService {
             if (!e.complete() || !rules.raises(e.grade(), fired)) continue;
             int streak = streak(unit.code(), period, e.grade());
             Optional<EscalationLevel> level = rules.escalationFor(streak);
-            CaseOutcome c = openOrUpdateCase(unit.code(), e.grade(), period, level, actor, now);
+            CaseOutcome c = openOrUpdateCase(unit.code(), e.grade(), e.gradeName(), period, level, actor, now);
             List<String> causes = WarningCauses.of(e);
             int seq = publications.nextLetterSeq(now.getYear());
             String letterNo = prefix + "〔" + now.getYear() + "〕" + seq + "号";
@@ -122,12 +122,12 @@ public class PublicationService {
     private record CaseOutcome(long caseId, EscalationLevel newEscalation, LocalDate planDeadline) {
     }
 
-    private CaseOutcome openOrUpdateCase(String unit, String grade, Period period, Optional<EscalationLevel> level,
+    private CaseOutcome openOrUpdateCase(String unit, String grade, String gradeName, Period period, Optional<EscalationLevel> level,
                                          String actor, LocalDateTime now) {
         LocalDate plan = now.toLocalDate().plusDays(rules.planDays());
         LocalDate rectify = now.toLocalDate().plusDays(rules.rectifyDays());
         Optional<WarningCase> latest = cases.latestOfUnit(unit);
-        String detail = period.label() + "监测等级" + grade;
+        String detail = period.label() + "监测等级为" + gradeName;
         long id;
         EscalationLevel current = null;
         if (latest.isPresent() && latest.get().caseStatus() != CaseStatus.CLOSED) {

@@ -20,7 +20,7 @@ final class WarningCauses {
         for (ResultExplanation.Indicator i : e.indicators()) {
             if (!i.worstBand()) continue;
             out.add(i.name() + " " + i.valueText() + "，处于最低档（" + i.bandShown() + "）"
-                    + (i.standardText() == null ? "" : "，标准为" + i.standardText()));
+                    + (i.standardText() == null ? "" : "，标准为 " + i.standardText()));
         }
         return out;
     }
