@@ -38,8 +38,11 @@ public class CodeLabels {
     }
 
     private static ResourceBundle bundle() {
-        Locale shown = LocaleContextHolder.getLocale();
-        return ResourceBundle.getBundle("i18n/codes", "en".equals(shown.getLanguage()) ? Locale.ENGLISH : Locale.ROOT, BASE_ONLY);
+        // English only on a screen shown in English; outside a request (exports, jobs) the JVM default does not count
+        var context = LocaleContextHolder.getLocaleContext();
+        Locale shown = context == null ? null : context.getLocale();
+        boolean english = shown != null && "en".equals(shown.getLanguage());
+        return ResourceBundle.getBundle("i18n/codes", english ? Locale.ENGLISH : Locale.ROOT, BASE_ONLY);
     }
 
     /** For templates: {@code ${@codes.of('payment.job.status', job.status().name())}}. */
