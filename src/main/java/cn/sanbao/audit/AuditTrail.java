@@ -36,7 +36,17 @@ public class AuditTrail {
                 + "from audit_event where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (notBlank(q.actor())) { sql.append(" and lower(actor) like ?"); params.add(like(q.actor())); }
-        if (notBlank(q.action())) { sql.append(" and upper(action) like ?"); params.add("%" + q.action().trim().toUpperCase() + "%"); }
+        if (notBlank(q.action())) {
+            // the filter matches the Chinese name shown (登录) as well as the code (LOGIN)
+            sql.append(" and (upper(action) like ?");
+            params.add("%" + q.action().trim().toUpperCase() + "%");
+            List<String> named = AuditActions.matching(q.action());
+            if (!named.isEmpty()) {
+                sql.append(" or action in (").append(String.join(", ", java.util.Collections.nCopies(named.size(), "?"))).append(")");
+                params.addAll(named);
+            }
+            sql.append(")");
+        }
         if (notBlank(q.target())) { sql.append(" and lower(target) like ?"); params.add(like(q.target())); }
         if (q.from() != null) { sql.append(" and occurred_at >= ?"); params.add(Timestamp.valueOf(q.from().atStartOfDay())); }
         if (q.to() != null) { sql.append(" and occurred_at < ?"); params.add(Timestamp.valueOf(q.to().plusDays(1).atStartOfDay())); }

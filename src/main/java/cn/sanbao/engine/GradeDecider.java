@@ -82,9 +82,10 @@ final class GradeDecider {
             if (o.action() == OverrideAction.FORCE) {
                 boolean changes = !o.grade().equals(grade);
                 forced = forced == null ? o.grade() : worse(forced, o.grade());
-                fired.add(new FiredOverride(o.code(), o.name(), o.action(), o.grade(), changes));
+                fired.add(new FiredOverride(o.code(), o.name(), o.action(), o.grade(), changes, values(o.when(), scope)));
             } else {
-                fired.add(new FiredOverride(o.code(), o.name(), o.action(), o.grade(), model.rank(o.grade()) > model.rank(grade)));
+                fired.add(new FiredOverride(o.code(), o.name(), o.action(), o.grade(), model.rank(o.grade()) > model.rank(grade),
+                        values(o.when(), scope)));
             }
         }
         String finalGrade = forced != null ? forced : grade;
@@ -96,6 +97,15 @@ final class GradeDecider {
         return new UnitScore(input.unitCode(), input.period(), model.code(), model.version(), rounded, finalGrade,
                 settled, complete, List.copyOf(scope.missingItems), List.copyOf(scope.problems), decidedBy,
                 List.copyOf(fired), List.copyOf(groups), List.copyOf(results));
+    }
+
+    /** The values an override's condition read, so the grade's cause can name them (e.g. the arrears amount). */
+    private static Map<String, BigDecimal> values(Formula f, ScoringEngine.Scope scope) {
+        Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+        f.variables().stream().sorted(java.util.Comparator.comparingInt(v -> f.text().indexOf(v))).forEach(v -> {
+            if (scope.values.get(v) instanceof BigDecimal b) out.put(v, b);
+        });
+        return out;
     }
 
     /** Data items a condition needs but the unit lacks; an indicator that failed stands for its missing items. */

@@ -112,7 +112,7 @@ public final class ScoringEngine {
         if (level != null) scope.levels.put(ind.code(), level);
         BigDecimal points = share.multiply(ind.weight()).setScale(2, RoundingMode.HALF_UP);
         String text = "值 " + Display.value(value, ind.format(), bandInterval)
-                + (ind.scoring() instanceof Scoring.Bands ? " 落在 " + band + " 档" : " 按线性插值")
+                + (ind.scoring() instanceof Scoring.Bands ? "，在「" + PlainBand.text(bandInterval, ind.format()) + "」档" : "，按线性插值")
                 + (level != null ? "（" + level + " 级）" : "")
                 + "，得 " + Display.percent(share.setScale(4, RoundingMode.HALF_UP)) + "，计 " + points.toPlainString() + " / " + ind.weight().stripTrailingZeros().toPlainString() + " 分";
         return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, value, Status.OK,

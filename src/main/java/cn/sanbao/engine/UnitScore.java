@@ -29,8 +29,9 @@ public record UnitScore(
     public record GroupResult(String code, String name, BigDecimal points, BigDecimal weight) {
     }
 
+    /** An override whose condition held, with the values its condition read. */
     public record FiredOverride(String code, String name, ScoringModel.OverrideAction action, String grade,
-                                boolean changedGrade) {
+                                boolean changedGrade, java.util.Map<String, BigDecimal> values) {
     }
 
     public IndicatorResult indicator(String code) {

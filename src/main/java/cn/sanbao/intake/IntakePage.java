@@ -1,6 +1,11 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactRevision;
+import cn.sanbao.facts.FactStore;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+import org.springframework.web.bind.annotation.PathVariable;
 import cn.sanbao.security.UnitScope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,8 +26,12 @@ class IntakePage {
     private final TemplateService templates;
     private final FileImportService files;
     private final UnitScope scope;
+    private final RevisionDiff diff;
+    private final FactStore facts;
 
-    IntakePage(TemplateService templates, FileImportService files, UnitScope scope) {
+    IntakePage(TemplateService templates, FileImportService files, UnitScope scope, RevisionDiff diff, FactStore facts) {
+        this.diff = diff;
+        this.facts = facts;
         this.templates = templates;
         this.files = files;
         this.scope = scope;
@@ -33,6 +42,21 @@ class IntakePage {
         model.addAttribute("sets", ItemSet.values());
         model.addAttribute("units", templates.units(scope.visible()));
         return "intake/upload";
+    }
+
+    /**
+     * One data revision as a table (unit, data item, period, value in 万元 or 人) against the values in
+     * force before it; {@code unit} narrows it to one unit, and a user sees only the units of their scope.
+     */
+    @GetMapping("/intake/revisions/{id}")
+    String revision(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+        if (unit != null) scope.require(unit);
+        FactRevision r = facts.revision(id).orElseThrow(() -> new NoSuchElementException("数据修订 #" + id + " 不存在"));
+        Predicate<String> visible = scope.visible();
+        model.addAttribute("revision", r);
+        model.addAttribute("unit", unit);
+        model.addAttribute("diff", diff.of(id, u -> visible.test(u) && (unit == null || unit.equals(u)), true));
+        return "intake/revision";
     }
 
     @GetMapping("/intake/template")

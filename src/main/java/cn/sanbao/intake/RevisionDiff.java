@@ -39,6 +39,11 @@ public class RevisionDiff {
     }
 
     public Result of(long revisionId, Predicate<String> visible) {
+        return of(revisionId, visible, false);
+    }
+
+    /** With {@code everyValue} the rows also hold the values this revision repeated unchanged (change 0). */
+    public Result of(long revisionId, Predicate<String> visible, boolean everyValue) {
         facts.revision(revisionId).orElseThrow(() -> new NoSuchElementException("数据修订 #" + revisionId + " 不存在"));
         List<FactValue> values = facts.valuesOf(revisionId).stream().filter(v -> visible.test(v.unitCode())).toList();
         List<String> periods = values.stream().map(FactValue::period).distinct().toList();
@@ -52,7 +57,7 @@ public class RevisionDiff {
             BigDecimal old = before.get(v.unitCode() + "|" + v.period() + "|" + v.itemCode());
             if (old != null && old.compareTo(v.amount()) == 0) {
                 unchanged++;
-                continue;
+                if (!everyValue) continue;
             }
             DataItem item = catalogue.item(v.itemCode()).orElseThrow();
             changes.add(new Row(v.unitCode(), regions.unit(v.unitCode()).map(u -> u.name()).orElse(v.unitCode()), v.period(),

@@ -4,7 +4,15 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import cn.sanbao.engine.Display;
+import cn.sanbao.engine.GradeCause;
 import cn.sanbao.engine.IndicatorResult;
+import cn.sanbao.engine.Interval;
+import cn.sanbao.engine.PlainBand;
+import cn.sanbao.engine.PlainFormula;
+import cn.sanbao.engine.Scoring;
+import java.math.BigDecimal;
+import cn.sanbao.engine.Vocabulary;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitScore;
@@ -18,7 +26,7 @@ final class ExplanationBuilder {
     }
 
     static ResultExplanation build(long runId, String unitName, ModelVersion version, ScoringModel model,
-                                   UnitScore s, UnitFacts facts) {
+                                   UnitScore s, UnitFacts facts, Vocabulary words) {
         List<ResultExplanation.Indicator> indicators = new ArrayList<>();
         for (IndicatorResult r : s.indicators()) {
             List<ResultExplanation.Input> inputs = new ArrayList<>();
@@ -33,18 +41,55 @@ final class ExplanationBuilder {
             }
             indicators.add(new ResultExplanation.Indicator(r.code(), r.name(), r.groupCode(), r.formula(), r.value(),
                     r.status().name(), r.status().label(), r.band(), r.level(), r.share(), r.points(), r.weight(),
-                    r.explanation(), inputs));
+                    r.explanation(), inputs, PlainFormula.text(r.formula(), words), PlainBand.text(r.band(), format(model, r.code())),
+                    r.value() == null ? null : Display.value(r.value(), format(model, r.code()), band(r.band())),
+                    worst(model, r), standard(model, r.code())));
         }
         List<ResultExplanation.Override> overrides = s.overrides().stream()
                 .map(o -> new ResultExplanation.Override(o.code(), o.name(), o.action().name(), o.grade(),
-                        gradeName(model, o.grade()), o.changedGrade())).toList();
+                        gradeName(model, o.grade()), o.changedGrade(), o.values())).toList();
         List<ResultExplanation.Group> groups = s.groups().stream()
                 .map(g -> new ResultExplanation.Group(g.code(), g.name(), g.points(), g.weight())).toList();
         return new ResultExplanation(runId, s.unitCode(), unitName, s.period().code(), s.period().label(),
                 s.period().timeProgress().setScale(6, RoundingMode.HALF_UP), version.id(), version.label(),
                 s.total(), s.grade(), s.grade() == null ? "数据缺失" : gradeName(model, s.grade()),
-                s.provisionalGrade(), gradeName(model, s.provisionalGrade()), s.complete(), s.decidedBy(), s.missing(), s.problems(),
+                s.provisionalGrade(), gradeName(model, s.provisionalGrade()), s.complete(), GradeCause.sentence(model, s, words), s.missing(), s.problems(),
                 facts == null ? List.of() : facts.notes(), overrides, groups, indicators);
+    }
+
+    /** True when the indicator earned the least any of its bands gives, and less than full points. */
+    private static boolean worst(ScoringModel model, IndicatorResult r) {
+        Scoring.Bands bands = bands(model, r.code());
+        if (bands == null || r.share() == null || r.band() == null) return false;
+        BigDecimal least = bands.bands().stream().map(Scoring.Band::share).min(BigDecimal::compareTo).orElseThrow();
+        return r.share().compareTo(least) <= 0 && r.share().compareTo(BigDecimal.ONE) < 0;
+    }
+
+    /** The band that earns full points, in plain words: the standard a unit is held to. */
+    private static String standard(ScoringModel model, String indicator) {
+        Scoring.Bands bands = bands(model, indicator);
+        if (bands == null) return null;
+        return bands.bands().stream().max(java.util.Comparator.comparing(Scoring.Band::share))
+                .map(b -> PlainBand.text(b.interval(), format(model, indicator))).orElse(null);
+    }
+
+    private static Scoring.Bands bands(ScoringModel model, String indicator) {
+        return model.indicators().stream().filter(i -> i.code().equals(indicator))
+                .map(i -> i.scoring() instanceof Scoring.Bands b ? b : null).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    private static String format(ScoringModel model, String indicator) {
+        return model.indicators().stream().filter(i -> i.code().equals(indicator)).map(ScoringModel.Indicator::format)
+                .filter(java.util.Objects::nonNull).findFirst().orElse("number");
+    }
+
+    private static Interval band(String band) {
+        try {
+            return band == null ? null : Interval.parse(band);
+        } catch (IllegalArgumentException notABand) {
+            return null;
+        }
     }
 
     static String gradeName(ScoringModel model, String grade) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.springframework.stereotype.Component;
 import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.ScoringModel;
+import cn.sanbao.engine.Vocabulary;
 import cn.sanbao.facts.DataItem;
 import cn.sanbao.facts.DataItemCatalogue;
 import cn.sanbao.facts.ItemUnit;
@@ -26,6 +28,27 @@ public class Formats {
         DataItem d = items.item(item).orElse(null);
         if (d != null && d.unit() == ItemUnit.PERSON) return Money.grouped(value, 0) + " 人";
         return Money.wan(value) + " 万元";
+    }
+
+    /**
+     * The words for plain formulas, bands and grade causes: data items by their catalogue names and
+     * units (万元, 人), everything else by the model's own names and formats.
+     */
+    public Vocabulary vocabulary(ScoringModel model) {
+        Vocabulary byModel = Vocabulary.of(model);
+        return new Vocabulary() {
+            @Override public String name(String code) {
+                return items.item(code).map(DataItem::name).orElseGet(() -> byModel.name(code));
+            }
+
+            @Override public String value(String code, BigDecimal value) {
+                return items.contains(code) ? input(code, value) : byModel.value(code, value);
+            }
+
+            @Override public String level(String code) {
+                return byModel.level(code);
+            }
+        };
     }
 
     public String points(BigDecimal p) {

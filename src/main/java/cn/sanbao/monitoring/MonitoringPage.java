@@ -83,8 +83,8 @@ class MonitoringPage {
         ResultExplanation e = (ResultExplanation) model.getAttribute("e");
         model.addAttribute("history", history);
         model.addAttribute("charts", json.writeValueAsString(UnitCharts.of(e, history)));
-        // the revision API is open to analysts and leaders only; others see the revision number without a link
-        model.addAttribute("revisionLinks", scope.seesAll());
+        // the revision page shows only the units of the user's scope, so every role may follow the link
+        model.addAttribute("revisionLinks", true);
         return "monitoring/unit";
     }
 

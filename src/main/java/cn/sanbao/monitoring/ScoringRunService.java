@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.Vocabulary;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.facts.FactResolver;
@@ -37,9 +38,11 @@ public class ScoringRunService {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final Formats formats;
 
     public ScoringRunService(ModelRegistry models, FactResolver resolver, FactStore facts, RegionTree regions,
-                             RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock) {
+                             RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock, Formats formats) {
+        this.formats = formats;
         this.models = models;
         this.resolver = resolver;
         this.facts = facts;
@@ -68,6 +71,7 @@ public class ScoringRunService {
         long asOf = facts.latestRevisionId();
         Map<String, UnitFacts> resolved = resolver.resolve(period, asOf);
 
+        Vocabulary words = formats.vocabulary(engine.model());
         Map<FiscalUnit, UnitScore> scores = new LinkedHashMap<>();
         for (FiscalUnit unit : regions.all()) {
             UnitFacts f = resolved.get(unit.code());
@@ -77,7 +81,7 @@ public class ScoringRunService {
         }
         long runId = runs.insertRun(period, version.id(), asOf, scores.size(), actor, started, LocalDateTime.now(clock), note);
         scores.forEach((unit, s) -> runs.insertResult(runId, s, json.writeValueAsString(
-                ExplanationBuilder.build(runId, unit.name(), version, engine.model(), s, resolved.get(unit.code())))));
+                ExplanationBuilder.build(runId, unit.name(), version, engine.model(), s, resolved.get(unit.code()), words))));
         long missing = scores.values().stream().filter(s -> !s.complete()).count();
         audit.record(actor, "SCORING_RUN", period.code(), "运行 #" + runId + "，模型 " + version.label()
                 + (modelVersionId == null ? "" : "（指定版本）") + "，数据修订截至 #"

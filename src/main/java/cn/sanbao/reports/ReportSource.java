@@ -143,4 +143,9 @@ class ReportSource {
         }
         return out;
     }
+
+    /** The stored sentence saying what decided a unit's grade (see GradeCause), as the unit page shows it. */
+    String gradeCause(ScoringRun run, String unitCode) {
+        return results.explanation(run.id(), unitCode).decidedBy();
+    }
 }

@@ -42,7 +42,7 @@ class UnitReportBuilder {
                 + " 分，等级为" + c.gradeName() + "。"));
         overview.add("全区 " + budget.size() + " 个预算单位平均得分 " + show(average(budget.stream().map(u -> s.result(u.code()).total()).toList()))
                 + " 分" + (unit.isConsolidated() ? "。" : "；本单位列第 " + rank(budget, s, unitCode) + " 名。"));
-        if (r.overrides() != null) overview.add("一票否决：" + r.overrides() + "。");
+        overview.add("定级依据：" + source.gradeCause(s.run(), unitCode) + "。");
         sections.add(new Report.Section("一、总体情况", overview, List.of(
                 ReportCharts.scoreHistory("score", unit.name() + s.period().year() + "年各月总分", source.unitHistory(unitCode, s.period())),
                 ReportCharts.pillars("pillars", unit.name() + "三保支出执行进度", s.facts().get(unitCode),

@@ -53,8 +53,16 @@ public class PublicationService {
     }
 
     public Publication publish(Period period, String actor) {
+        return publishAt(period, actor, LocalDateTime.now(clock));
+    }
+
+    /**
+     * Publishes as of {@code now}: the publication date that letters take their 文号 year, 成文日期 and
+     * deadlines from. The demo uses it to publish 2021 in 2021.
+     */
+    public Publication publishAt(Period period, String actor, LocalDateTime now) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
-        return tx.execute(status -> publishInTransaction(period, actor).publication());
+        return tx.execute(status -> publishInTransaction(period, actor, now).publication());
     }
 
     /**
@@ -76,7 +84,7 @@ public class PublicationService {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
         return tx.execute(status -> {
             status.setRollbackOnly();
-            Outcome o = publishInTransaction(period, "预览");
+            Outcome o = publishInTransaction(period, "预览", LocalDateTime.now(clock));
             Publication p = o.publication();
             return new PublicationPreview(period.code(), period.label(), p.runId(), publications.warningsOfPublication(p.id()),
                     outbox.ofPublication(p.id()), o.alreadySent(), regions.all().stream()
@@ -87,13 +95,12 @@ public class PublicationService {
     private record Outcome(Publication publication, int alreadySent) {
     }
 
-    private Outcome publishInTransaction(Period period, String actor) {
+    private Outcome publishInTransaction(Period period, String actor, LocalDateTime now) {
         ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，不能发布"));
         publications.publicationForRun(run.id()).ifPresent(p -> {
             throw new IllegalArgumentException(period.label() + "的监测运行 #" + run.id() + " 已于 " + p.publishedAt().toLocalDate()
                     + " 由 " + p.publishedBy() + " 发布，不能重复发布；如数据有更正，请重新运行监测后再发布");
         });
-        LocalDateTime now = LocalDateTime.now(clock);
         long pubId = publications.insertPublication(period.code(), run.id(), actor, now);
         String prefix = publications.docPrefix();
         int warnings = 0, messages = 0;
@@ -109,7 +116,7 @@ public class PublicationService {
             if (!e.complete() || !rules.raises(e.grade(), fired)) continue;
             int streak = streak(unit.code(), period, e.grade());
             Optional<EscalationLevel> level = rules.escalationFor(streak);
-            CaseOutcome c = openOrUpdateCase(unit.code(), e.grade(), period, level, actor, now);
+            CaseOutcome c = openOrUpdateCase(unit.code(), e.grade(), e.gradeName(), period, level, actor, now);
             List<String> causes = WarningCauses.of(e);
             int seq = publications.nextLetterSeq(now.getYear());
             String letterNo = prefix + "〔" + now.getYear() + "〕" + seq + "号";
@@ -146,12 +153,12 @@ public class PublicationService {
     private record CaseOutcome(long caseId, EscalationLevel newEscalation, LocalDate planDeadline) {
     }
 
-    private CaseOutcome openOrUpdateCase(String unit, String grade, Period period, Optional<EscalationLevel> level,
+    private CaseOutcome openOrUpdateCase(String unit, String grade, String gradeName, Period period, Optional<EscalationLevel> level,
                                          String actor, LocalDateTime now) {
         LocalDate plan = now.toLocalDate().plusDays(rules.planDays());
         LocalDate rectify = now.toLocalDate().plusDays(rules.rectifyDays());
         Optional<WarningCase> latest = cases.latestOfUnit(unit);
-        String detail = period.label() + "监测等级" + grade;
+        String detail = period.label() + "监测等级为" + gradeName;
         long id;
         EscalationLevel current = null;
         if (latest.isPresent() && latest.get().caseStatus() != CaseStatus.CLOSED) {

@@ -3,6 +3,8 @@ package cn.sanbao.warnings;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,8 +32,17 @@ public class WarningsDemo implements ApplicationRunner {
     private final PublicationRepository publications;
     private final ResultQueries results;
     private final RegionTree regions;
+    /** Day of the following month on which the demo publishes a month's results. */
+    private final int publishDay;
 
     public WarningsDemo(PublicationService publishing, PublicationRepository publications, ResultQueries results, RegionTree regions) {
+        this(publishing, publications, results, regions, 10);
+    }
+
+    @Autowired
+    public WarningsDemo(PublicationService publishing, PublicationRepository publications, ResultQueries results, RegionTree regions,
+                        @Value("${sanbao.demo.publish-day:10}") int publishDay) {
+        this.publishDay = publishDay;
         this.publishing = publishing;
         this.publications = publications;
         this.results = results;
@@ -53,7 +64,8 @@ public class WarningsDemo implements ApplicationRunner {
             Period p = Period.month(year, m);
             var run = results.latestRun(p);
             if (run.isEmpty() || publications.publicationForRun(run.get().id()).isPresent()) continue;
-            publishing.publish(p, ACTOR);
+            // published in the month after the period, as the department would: letters of 2021 say 2021
+            publishing.publishAt(p, ACTOR, p.endDate().plusDays(publishDay).atTime(9, 0));
             n++;
         }
         return n;

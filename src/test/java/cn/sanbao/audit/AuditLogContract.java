@@ -33,6 +33,21 @@ abstract class AuditLogContract {
         assertThat(audit.recent(2)).extracting(AuditEvent::actor).containsExactlyInAnyOrder("another-user", "long-import");
     }
 
+    @Autowired AuditTrail trail;
+
+    @Test
+    void theActionFilterMatchesTheChineseNameShownAsWellAsTheCode() {
+        audit.record("filter-user", "LOGIN", "session", "登录成功");
+        audit.record("filter-user", "WARNING_PUBLISH", "2021-03", "发布");
+        AuditQuery chinese = new AuditQuery("filter-user", "登录", null, null, null);
+        assertThat(trail.search(chinese)).extracting(AuditEvent::action).contains("LOGIN").doesNotContain("WARNING_PUBLISH");
+        assertThat(trail.search(new AuditQuery("filter-user", "LOGIN", null, null, null))).extracting(AuditEvent::action).contains("LOGIN");
+        assertThat(trail.search(new AuditQuery("filter-user", "发布监测结果", null, null, null))).extracting(AuditEvent::action)
+                .containsOnly("WARNING_PUBLISH");
+        assertThat(AuditActions.name("WARNING_PUBLISH")).isEqualTo("发布监测结果");
+        assertThat(AuditActions.name("FACT_REVISION")).isEqualTo("保存数据修订");
+    }
+
     @Test
     void recentEventsComeNewestFirst() {
         audit.record("zhangsan", "FACT_IMPORT", "revision:1", "导入 2021年3月 月报");

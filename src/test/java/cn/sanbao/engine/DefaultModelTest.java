@@ -84,7 +84,7 @@ class DefaultModelTest {
         assertThat(cap.share()).isEqualByComparingTo("0.8");
         assertThat(cap.weight()).isEqualByComparingTo("5");
         assertThat(cap.lost()).isEqualByComparingTo("1.00");
-        assertThat(cap.explanation()).contains("1.30 倍", "[1.2, 1.5)", "80%", "4.00 / 5");
+        assertThat(cap.explanation()).contains("1.30 倍", "≥ 1.2 倍 且 < 1.5 倍", "80%", "4.00 / 5");
     }
 
     @Test
@@ -198,8 +198,8 @@ class DefaultModelTest {
         put(v, "debt_service_funded", "99996000.00"); // 0.99996: in [0.9, 1), must not read "100%"
         IndicatorResult r = score(v).indicator("DEBT_SERVICE");
         assertThat(r.band()).isEqualTo("[0.9, 1)");
-        assertThat(r.explanation()).contains("值 99.996% 落在 [0.9, 1) 档").doesNotContain("100%");
-        assertThat(score(handUnit()).indicator("EXEC_OPERATION").explanation()).startsWith("值 95% 落在");
+        assertThat(r.explanation()).contains("值 99.996%，在「≥ 90% 且 < 100%」档").doesNotContain("值 100%");
+        assertThat(score(handUnit()).indicator("EXEC_OPERATION").explanation()).startsWith("值 95%，在「≥ 92% 且 < 100%」档");
     }
 
     @Test

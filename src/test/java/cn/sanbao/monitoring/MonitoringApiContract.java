@@ -164,4 +164,26 @@ abstract class MonitoringApiContract {
         mvc.perform(post("/login").param("username", "admin").param("password", "x").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/login?error*"));
     }
+
+    @Test
+    void explanationSaysFormulasBandsAndTheGradesCauseInPlainChinese() throws Exception {
+        mvc.perform(get("/api/results/2021-03/640422").with(ANALYST)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.explanation.indicators[?(@.code=='EXEC_WAGE')].formulaText")
+                        .value("保工资累计支出 ÷（保工资预算安排 × 时序进度）"))
+                .andExpect(jsonPath("$.explanation.indicators[?(@.code=='EXEC_WAGE')].formula")
+                        .value("paid_wage / (budget_wage * T)"))
+                .andExpect(jsonPath("$.explanation.indicators[?(@.code=='CAPACITY_COVERAGE')].bandText")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.matchesPattern("[≥<].*倍.*"))));
+        ResultExplanation e = results.explanation(results.latestRun(Period.parse("2021-03")).orElseThrow().id(), "640422");
+        assertThat(e.grade()).isEqualTo("HIGH");
+        // the sentence names what set the grade: an override with its amount, or the score band it fell in
+        if (e.overrides().stream().anyMatch(o -> o.action().equals("FORCE")))
+            assertThat(e.decidedBy()).contains("一票否决定为高度风险").contains("万元").doesNotContain("≥ 60");
+        else
+            assertThat(e.decidedBy()).contains("定为高度风险");
+        String page = mvc.perform(get("/monitoring/units/640422").param("period", "2021-03").with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("保工资累计支出 ÷（保工资预算安排 × 时序进度）").contains("<summary>公式代码</summary>")
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(e.decidedBy())).doesNotContain("[0.92, 1)</td>");
+    }
 }

@@ -124,6 +124,9 @@ abstract class ReportsContract {
         UnitRanking own = results.ranking(MARCH, "640422"::equals).get(0);
         assertThat(r.sections().get(0).paragraphs().get(0)).contains(own.total().setScale(2).toPlainString(), own.gradeName());
         assertThat(r.sections().get(0).paragraphs().get(1)).contains("固原市");
+        // the same sentence as the unit page and the letter: the arrears override decided, with its amount
+        assertThat(r.sections().get(0).paragraphs()).anyMatch(p -> p.startsWith("定级依据：存在工资或基本民生拖欠（工资拖欠余额 ")
+                && p.contains("万元") && p.contains("一票否决定为高度风险"));
         assertThat(r.charts()).extracting(c -> c.id()).containsExactly("score", "pillars");
         String text = PdfText.of(reports.render(r, ReportFormat.PDF));
         if (text != null) assertThat(text).contains("四梁八柱对比", "全区平均得分");

@@ -65,8 +65,9 @@ abstract class PublicationContract {
         Warning xiji = publications.warningsOfPublication(march.id()).stream().filter(w -> w.unitCode().equals("640422"))
                 .findFirst().orElseThrow();
         assertThat(xiji.overrides()).isEqualTo("ARREARS");
-        assertThat(xiji.causeLines()).first().asString().startsWith("一票否决：存在工资或基本民生拖欠");
-        assertThat(xiji.causeLines()).anyMatch(c -> c.matches(".+：[-\\d.]+，得 \\d+\\.\\d\\d 分（满分 \\d+\\.\\d\\d 分）"));
+        // first what decided the grade, with the amount; then the indicators in their worst band
+        assertThat(xiji.gradeCause()).matches("存在工资或基本民生拖欠（工资拖欠余额 [\\d,]+\\.\\d\\d 万元.*），一票否决定为高度风险");
+        assertThat(xiji.indicatorLines()).allMatch(c -> c.matches(".+ [\\d.]+(%| 倍)，处于最低档（.+），标准为.+"));
         List<OutboxMessage> msgs = outbox.ofWarning(xiji.id());
         // unit: SMS, WeChat, e-mail; city 固原市: WeChat, e-mail; leader (HIGH only): SMS, e-mail
         assertThat(msgs).extracting(m -> m.recipientType() + ":" + m.channel()).containsExactlyInAnyOrder(

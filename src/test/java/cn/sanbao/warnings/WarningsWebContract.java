@@ -57,6 +57,11 @@ abstract class WarningsWebContract {
         WarningsFixture.demoPublished(facts, scoring, results, publications, new WarningsDemo(publishing, publications, results, regions));
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     Warning warningOf(String unit, String period) {
         return publications.warningsOfPublication(publications.latestPublication(period).orElseThrow().id()).stream()
                 .filter(w -> w.unitCode().equals(unit)).findFirst().orElseThrow();
@@ -105,7 +110,7 @@ abstract class WarningsWebContract {
         assertThat(page).contains("升级处置", "约谈", "通报", w.letterNo(), "发送记录", "1380000");
         String preview = mvc.perform(get("/warnings/letters/" + w.id()).with(ANALYST)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(preview).contains(w.letterNo(), "泾源县财政局：", "宁夏回族自治区财政厅", "问责", "全区市县“三保”运行监测结果")
+        assertThat(preview).contains(w.letterNo(), "泾源县财政局：", "宁夏回族自治区财政厅", "问责", "全区“三保”运行监测结果")
                 .doesNotContain("县级“三保”");
         mvc.perform(get("/warnings/deliveries").with(ANALYST)).andExpect(status().isOk());
         mvc.perform(get("/warnings/deliveries").with(XIJI)).andExpect(status().isForbidden());
@@ -129,8 +134,7 @@ abstract class WarningsWebContract {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             String all = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertThat(all).contains("西吉县财政局：", w.letterNo(), w.total().toPlainString(), "宁夏回族自治区财政厅");
-            String cause = w.causeLines().stream().filter(c -> c.contains("得 ")).findFirst().orElseThrow();
-            assertThat(all).contains(cause);
+            assertThat(all).contains("定级依据：" + w.gradeCause());
             XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("根据")).findFirst().orElseThrow();
             assertThat(body.getIndentationFirstLine()).isEqualTo(640);
         }
@@ -236,6 +240,62 @@ abstract class WarningsWebContract {
     }
 
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void letterStatesTheGradesCauseFirstThenOnlyWorstBandIndicatorsAndDatesFollowThePublication() throws Exception {
+        Warning w = warningOf("640422", "2021-03");
+        assertThat(w.gradeName()).isEqualTo("高度风险");
+        // the grade and its cause with the amount, not the score band the override overruled
+        assertThat(w.gradeCause()).contains("一票否决定为高度风险", "万元").doesNotContain("中度风险", "≥ 60");
+        // only indicators in their worst band, each with its value and the standard it missed
+        assertThat(w.indicatorLines()).isNotEmpty().allMatch(l -> l.contains("处于最低档") && l.contains("标准为")
+                && (l.contains("%") || l.contains("倍")));
+        assertThat(w.indicatorLines().size()).isLessThan(12);
+        WarningsFixture.analyst();
+        cn.sanbao.warnings.letter.Letter letter = letters.letter(w.id());
+        String body = String.join("\n", letter.paragraphs());
+        assertThat(body).startsWith("根据2021年3月全区“三保”运行监测结果，你县监测等级为高度风险")
+                .contains("定级依据：" + w.gradeCause() + "。").doesNotContain("（等级定为");
+        assertThat(body.indexOf("定级依据")).isLessThan(body.indexOf("下列指标处于最低档"));
+        assertThat(body.indexOf("下列指标处于最低档")).isLessThan(body.indexOf("请于"));
+        // published in April 2021: 文号, 成文日期 and deadline are of 2021, never of the day the test runs
+        assertThat(w.letterNo()).contains("〔2021〕");
+        assertThat(letter.date()).startsWith("2021年4月");
+        assertThat(body).contains("请于2021年").doesNotContain("2026");
+
+        byte[] pdf = mvc.perform(get("/api/warnings/letters/" + w.id() + "/pdf").with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf);
+        assertThat(text.replaceAll("\\s+", "")).contains(w.indicatorLines().get(0).replaceAll("\\s+", ""));
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            assertThat(t.isEmpty() || "）)，,。.、；;：:！？”’》」』】%".indexOf(t.charAt(0)) < 0)
+                    .as("PDF line starts with closing punctuation: %s", t).isTrue();
+        }
+        Files.write(Files.createDirectories(Path.of("target/screenshots")).resolve("letter.pdf"), pdf);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                mvc.perform(get("/api/warnings/letters/" + w.id() + "/docx").with(ANALYST)).andReturn().getResponse().getContentAsByteArray()))) {
+            String all = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(all).contains("定级依据：" + w.gradeCause(), "下列指标处于最低档", w.indicatorLines().get(0), "请于2021年");
+        }
+    }
+
+    @Test
+    void letterAddressesTheUnitByItsOwnKind() {
+        assertThat(cn.sanbao.warnings.letter.LetterService.kindWord(regions.unit("640422").orElseThrow())).isEqualTo("县");
+        assertThat(cn.sanbao.warnings.letter.LetterService.kindWord(regions.unit("640104").orElseThrow())).isEqualTo("区");
+        assertThat(cn.sanbao.warnings.letter.LetterService.kindWord(regions.all().stream()
+                .filter(u -> u.kind() == cn.sanbao.region.UnitKind.CITY_LEVEL).findFirst().orElseThrow())).isEqualTo("市本级");
+        Warning any = publications.warningsOfPublication(publications.latestPublication("2021-03").orElseThrow().id()).stream()
+                .filter(x -> regions.unit(x.unitCode()).orElseThrow().kind() == cn.sanbao.region.UnitKind.CITY_LEVEL)
+                .findFirst().orElse(null);
+        if (any != null) {
+            WarningsFixture.analyst();
+            String body = String.join("\n", letters.letter(any.id()).paragraphs());
+            assertThat(body).contains("你市本级").doesNotContain("县级");
+            assertThat(letters.letter(any.id()).recipient()).doesNotContain("本级");
+        }
+    }
 
     static String pdfText(byte[] pdf) throws Exception {
         if (new File("/usr/bin/pdftotext").canExecute()) {

@@ -23,7 +23,7 @@ final class AllocationExcel {
             int c = 0;
             h.createCell(c++).setCellValue("单位代码");
             h.createCell(c++).setCellValue("单位");
-            h.createCell(c++).setCellValue("补齐硬缺口（元）");
+            h.createCell(c++).setCellValue("补齐三保预算缺口（元）");
             for (Factor f : a.weights().keySet()) h.createCell(c++).setCellValue(f.label() + "因素（元，" + a.label() + "）");
             h.createCell(c++).setCellValue(a.label() + " 分配额（元）");
             if (rb != null) {

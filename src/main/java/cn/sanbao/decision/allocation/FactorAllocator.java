@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 转移支付分配 (factor method). Stage 1 covers each unit's hard 三保 gap (不留硬缺口); when the pool is
+ * 转移支付分配 (factor method). Stage 1 covers each unit's hard 三保 gap (不留三保预算缺口); when the pool is
  * smaller than the gaps together, the pool is split in proportion to the gaps. Stage 2 splits what is left
  * by weighted factors: unit share = Σ weight_f ÷ Σ weights × value_f,unit ÷ Σ value_f (a factor that is 0
  * everywhere is shared equally). Amounts are exact until the end, then rounded down to 分; the 分 left

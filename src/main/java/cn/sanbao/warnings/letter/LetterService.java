@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.engine.Period;
+import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.region.UnitKind;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.warnings.PublicationRepository;
 import cn.sanbao.warnings.Warning;
@@ -26,8 +28,8 @@ import cn.sanbao.warnings.Warning;
 public class LetterService {
 
     /** Placeholders the template may use; anything else in braces is refused when the template is saved. */
-    public static final List<String> PLACEHOLDERS = List.of("单位", "期间", "总分", "风险等级", "问题清单", "整改要求",
-            "反馈期限", "发文机关", "文号", "成文日期", "升级处置");
+    public static final List<String> PLACEHOLDERS = List.of("单位", "称谓", "期间", "总分", "风险等级", "定级依据", "问题清单",
+            "整改要求", "反馈期限", "发文机关", "文号", "成文日期", "升级处置");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]{1,20})}");
     private static final DateTimeFormatter CN_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -73,30 +75,58 @@ public class LetterService {
     }
 
     Letter compose(Warning w, LetterTemplate t) {
-        String unit = regions.unit(w.unitCode()).map(u -> u.name()).orElse(w.unitCode());
+        FiscalUnit u = regions.unit(w.unitCode()).orElse(null);
+        String unit = u == null ? w.unitCode() : u.name();
+        // dates follow the publication, never the day the letter is downloaded
         LocalDateTime issued = w.createdAt();
         String deadline = issued.toLocalDate().plusDays(rules.planDays()).format(CN_DATE);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("单位", unit);
+        values.put("称谓", "你" + kindWord(u));
         values.put("期间", Period.parse(w.period()).label());
         values.put("总分", w.total() == null ? "—" : w.total().toPlainString());
         values.put("风险等级", w.gradeName());
-        List<String> causes = w.causeLines();
-        List<String> numbered = new ArrayList<>();
-        for (int i = 0; i < causes.size(); i++) numbered.add((i + 1) + ". " + causes.get(i));
-        values.put("问题清单", String.join("\n", numbered));
+        values.put("定级依据", w.gradeCause());
+        List<String> problems = new ArrayList<>();
+        // a template without {定级依据} still states the grade's cause first
+        if (!t.body().contains("{定级依据}")) problems.add("定级依据：" + w.gradeCause() + "。");
+        List<String> lines = w.indicatorLines();
+        if (!lines.isEmpty()) problems.add("下列指标处于最低档，未达到标准：");
+        for (int i = 0; i < lines.size(); i++) problems.add((i + 1) + ". " + lines.get(i) + (i == lines.size() - 1 ? "。" : "；"));
+        values.put("问题清单", String.join("\n", problems));
         values.put("整改要求", t.actions());
         values.put("反馈期限", deadline);
         values.put("发文机关", t.office());
         values.put("文号", w.letterNo());
         values.put("成文日期", issued.format(CN_DATE));
-        values.put("升级处置", w.escalation() == null ? "" : "鉴于你单位已连续多个月处于高度风险，根据预警规则予以" + w.escalationLabel() + "。");
+        values.put("升级处置", w.escalation() == null ? "" : "鉴于" + values.get("称谓") + "已连续多个月处于高度风险，根据预警规则予以" + w.escalationLabel() + "。");
         List<String> paragraphs = new ArrayList<>();
         for (String line : fill(t.body(), values).split("\n"))
             if (!line.isBlank()) paragraphs.add(line.strip());
         if (w.escalation() != null && !t.body().contains("{升级处置}")) paragraphs.add(values.get("升级处置"));
-        return new Letter(w.letterNo(), fill(t.title(), values), unit + "财政局：", List.copyOf(paragraphs), t.office(),
+        return new Letter(w.letterNo(), fill(t.title(), values), bureau(u, unit) + "：", List.copyOf(paragraphs), t.office(),
                 values.get("成文日期"), unit, "提示函-" + unit + "-" + w.period());
+    }
+
+    /**
+     * How a letter addresses the unit: 县, 区 or 市 by the last character of a county-level name, 市本级 for a
+     * city's own budget, 单位 for a zone (宁东) or anything else.
+     */
+    public static String kindWord(FiscalUnit u) {
+        if (u == null) return "单位";
+        return switch (u.kind()) {
+            case CITY_LEVEL -> "市本级";
+            case CITY -> "市";
+            case COUNTY -> u.name().endsWith("县") ? "县" : u.name().endsWith("区") ? "区" : u.name().endsWith("市") ? "市" : "单位";
+            default -> "单位";
+        };
+    }
+
+    /** The finance bureau a letter goes to: a 市本级 is served by its city's bureau. */
+    private String bureau(FiscalUnit u, String unit) {
+        if (u != null && u.kind() == UnitKind.CITY_LEVEL && u.parentCode() != null)
+            return regions.unit(u.parentCode()).map(FiscalUnit::name).orElse(unit) + "财政局";
+        return unit + "财政局";
     }
 
     /** One unit named in a 通报批评 with the reason it is named. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import cn.sanbao.shared.CjkFont;
 import org.springframework.stereotype.Component;
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -62,7 +63,9 @@ public class PdfLetterWriter {
     }
 
     private static Paragraph p(String text, Font font, int align, float firstIndent) {
-        Paragraph p = new Paragraph(28, text, font);
+        Chunk chunk = new Chunk(text, font);
+        chunk.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+        Paragraph p = new Paragraph(28, chunk);
         p.setAlignment(align);
         p.setFirstLineIndent(firstIndent);
         return p;
