@@ -29,6 +29,8 @@ import cn.sanbao.projects.trace.TraceService;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
 
 /** 项目库, 预算编审 and 追溯 screens. */
 @Controller
@@ -53,18 +55,20 @@ class LibraryPage {
 
     @GetMapping("/projects/library")
     String library(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit,
-                   @RequestParam(required = false) String tag, @RequestParam(required = false) String state, Model model) {
-        if (unit != null && !unit.isBlank()) scope.require(unit);
-        List<Project> rows = store.ofYear(year, scope.visible()).stream()
-                .filter(p -> unit == null || unit.isBlank() || p.unitCode().equals(unit))
-                .filter(p -> tag == null || tag.isBlank() || p.tag().name().equals(tag))
-                .filter(p -> state == null || state.isBlank() || p.state().name().equals(state)).toList();
+                   @RequestParam(required = false) String tag, @RequestParam(required = false) String state,
+                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        ProjectStore.Filter filter = filter(year, unit, tag, state);
+        PageRequest request = PageRequest.of(page, size);
+        ProjectStore.Totals totals = store.totals(filter);
+        Page<Project> rows = Page.of(store.find(filter, request.offset(), request.size()), request, totals.count());
         model.addAttribute("year", year);
         model.addAttribute("unit", unit);
         model.addAttribute("tag", tag);
         model.addAttribute("state", state);
-        model.addAttribute("rows", rows);
-        model.addAttribute("total", rows.stream().map(Project::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.rows());
+        model.addAttribute("count", totals.count());
+        model.addAttribute("total", totals.amount());
         model.addAttribute("units", visibleUnits());
         model.addAttribute("tags", SanbaoTag.values());
         model.addAttribute("states", ProjectState.values());
@@ -72,12 +76,24 @@ class LibraryPage {
         return "projects/library";
     }
 
+    /** Every project matching the list's filters (all pages), in the import layout, so it can be edited and imported back. */
     @GetMapping("/projects/library/export")
-    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit) {
-        if (unit != null && !unit.isBlank()) scope.require(unit);
-        List<Project> rows = store.ofYear(year, scope.visible()).stream()
-                .filter(p -> unit == null || unit.isBlank() || p.unitCode().equals(unit)).toList();
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit,
+                                  @RequestParam(required = false) String tag, @RequestParam(required = false) String state) {
+        List<Project> rows = store.find(filter(year, unit, tag, state), 0, Integer.MAX_VALUE);
         return LibraryApi.xlsx(library.export(rows), "项目库-" + year + ".xlsx");
+    }
+
+    /** The chosen unit (checked against the user's scope), or every unit the user may see. */
+    private ProjectStore.Filter filter(int year, String unit, String tag, String state) {
+        java.util.Collection<String> units;
+        if (unit != null && !unit.isBlank()) {
+            scope.require(unit);
+            units = List.of(unit);
+        } else {
+            units = scope.seesAll() ? null : visibleUnits().stream().map(FiscalUnit::code).toList();
+        }
+        return new ProjectStore.Filter(year, units, tag, state);
     }
 
     @PostMapping("/projects/library/import")

@@ -62,6 +62,45 @@ public class CaseRepository {
         return jdbc.sql("select " + CASE + " from warning_case order by updated_at desc, id desc").query(WarningCase.class).list();
     }
 
+    /**
+     * Cases matching the filters, newest change first; {@code units} null means every unit. Overdue is the rule of
+     * {@link WarningCase#overdue} in SQL, so the list, its count and its export agree.
+     */
+    public List<WarningCase> find(CaseFilter f, long offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + CASE + " from warning_case");
+        var spec = f.where(sql);
+        sql.append(" order by updated_at desc, id desc offset :off rows fetch next :lim rows only");
+        return spec.apply(jdbc.sql(sql.toString())).param("off", offset).param("lim", limit).query(WarningCase.class).list();
+    }
+
+    public long count(CaseFilter f) {
+        StringBuilder sql = new StringBuilder("select count(*) from warning_case");
+        return f.where(sql).apply(jdbc.sql(sql.toString())).query(Long.class).single();
+    }
+
+    /** List filters; null or blank = any. */
+    public record CaseFilter(java.util.Collection<String> units, String grade, String status, Boolean overdue, LocalDate today) {
+
+        private static final String OVERDUE = "(status <> 'CLOSED' and ((status = 'WARNED' and plan_deadline < :today) "
+                + "or rectify_deadline < :today))";
+
+        java.util.function.UnaryOperator<JdbcClient.StatementSpec> where(StringBuilder sql) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (units != null) parts.add(units.isEmpty() ? "1 = 0" : "unit_code in (:units)");
+            if (grade != null && !grade.isBlank()) parts.add("grade = :grade");
+            if (status != null && !status.isBlank()) parts.add("status = :status");
+            if (overdue != null) parts.add(overdue ? OVERDUE : "not " + OVERDUE);
+            if (!parts.isEmpty()) sql.append(" where ").append(String.join(" and ", parts));
+            return spec -> {
+                if (units != null && !units.isEmpty()) spec = spec.param("units", List.copyOf(units));
+                if (grade != null && !grade.isBlank()) spec = spec.param("grade", grade);
+                if (status != null && !status.isBlank()) spec = spec.param("status", status);
+                if (overdue != null) spec = spec.param("today", today);
+                return spec;
+            };
+        }
+    }
+
     void event(long caseId, LocalDateTime at, String actor, String action, CaseStatus from, CaseStatus to, String detail) {
         jdbc.sql("insert into warning_case_event (case_id, occurred_at, actor, action, from_status, to_status, detail) "
                         + "values (?,?,?,?,?,?,?)")

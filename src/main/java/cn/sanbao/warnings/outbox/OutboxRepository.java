@@ -103,6 +103,18 @@ public class OutboxRepository {
                 .param("status", statusOrNull).param("limit", limit).query(OutboxMessage.class).list();
     }
 
+    /** One page of the delivery log, newest first, optionally of one status; with {@link #count}. */
+    public List<OutboxMessage> page(String statusOrNull, long offset, int limit) {
+        return jdbc.sql("select " + COLS + " from warning_outbox " + (statusOrNull == null ? "" : "where status = :status ")
+                        + "order by id desc offset :off rows fetch next :limit rows only")
+                .param("status", statusOrNull).param("off", offset).param("limit", limit).query(OutboxMessage.class).list();
+    }
+
+    public long count(String statusOrNull) {
+        return jdbc.sql("select count(*) from warning_outbox " + (statusOrNull == null ? "" : "where status = :status"))
+                .param("status", statusOrNull).query(Long.class).single();
+    }
+
     public List<DeliveryAttempt> log(long messageId) {
         return jdbc.sql("select id, message_id, attempt_no, attempt_id, started_at, finished_at, outcome, detail "
                 + "from warning_delivery_log where message_id = ? order by id").param(messageId).query(DeliveryAttempt.class).list();
