@@ -31,6 +31,9 @@ import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.Page;
 import cn.sanbao.shared.web.PageRequest;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import cn.sanbao.projects.trace.PillarTrace;
 
 /** 项目库, 预算编审 and 追溯 screens. */
 @Controller
@@ -42,15 +45,17 @@ class LibraryPage {
     private final TraceService trace;
     private final RegionTree regions;
     private final UnitScope scope;
+    private final ScreenText text;
 
     LibraryPage(ProjectStore store, ProjectLibrary library, ReviewService review, TraceService trace, RegionTree regions,
-                UnitScope scope) {
+                UnitScope scope, ScreenText text) {
         this.store = store;
         this.library = library;
         this.review = review;
         this.trace = trace;
         this.regions = regions;
         this.scope = scope;
+        this.text = text;
     }
 
     @GetMapping("/projects/library")
@@ -162,16 +167,39 @@ class LibraryPage {
     @GetMapping("/projects/trace/{unit}")
     String trace(@PathVariable String unit, @RequestParam(defaultValue = "2021") int year,
                  @RequestParam(defaultValue = "WAGE") String pillar, @RequestParam(required = false) LocalDate upTo,
-                 @RequestParam(required = false) String project, Model model) {
+                 @RequestParam(required = false) String project, @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, Model model) {
         scope.require(unit);
-        Pillar p = Pillar.parse(pillar);
-        if (p == null) throw new IllegalArgumentException("未知的保障类别“" + pillar + "”");
         LocalDate date = upTo == null ? LocalDate.of(year, 12, 31) : upTo;
-        model.addAttribute("t", trace.pillar(unit, year, p, date));
+        model.addAttribute("t", trace.pillar(unit, year, pillar(pillar), date));
         model.addAttribute("unitName", regions.require(unit).name());
         model.addAttribute("pillars", Pillar.values());
-        if (project != null) model.addAttribute("pt", trace.project(unit, project, year, date));
+        if (project != null) {
+            TraceService.ProjectPage pt = trace.projectPage(unit, project, year, date, PageRequest.of(page, size));
+            model.addAttribute("pt", pt);
+            model.addAttribute("page", pt.payments());
+        }
         return "projects/trace";
+    }
+
+    /** The trace's tables as .xlsx; with a project chosen, all its payments (not only the page shown). */
+    @GetMapping("/projects/trace/{unit}/export")
+    ResponseEntity<byte[]> traceExport(@PathVariable String unit, @RequestParam(defaultValue = "2021") int year,
+                                       @RequestParam(defaultValue = "WAGE") String pillar, @RequestParam(required = false) LocalDate upTo,
+                                       @RequestParam(required = false) String project) {
+        scope.require(unit);
+        LocalDate date = upTo == null ? LocalDate.of(year, 12, 31) : upTo;
+        PillarTrace t = trace.pillar(unit, year, pillar(pillar), date);
+        String unitName = regions.require(unit).name();
+        TraceService.ProjectTrace pt = project == null ? null : trace.project(unit, project, year, date);
+        return XlsxDownload.of(TraceTables.of(t, unitName, pt == null ? null : pt.progress().project().name(),
+                pt == null ? null : pt.payments(), text), text.get("projects.trace.heading", unitName, String.valueOf(year), t.pillar().label()) + ".xlsx");
+    }
+
+    private static Pillar pillar(String code) {
+        Pillar p = Pillar.parse(code);
+        if (p == null) throw new IllegalArgumentException("未知的保障类别“" + code + "”");
+        return p;
     }
 
     private List<FiscalUnit> visibleUnits() {
