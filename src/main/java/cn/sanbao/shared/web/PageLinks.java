@@ -1,37 +1,43 @@
 package cn.sanbao.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Links of the pager and export buttons: the current address with its filters kept and one parameter
- * changed. Used from templates as {@code @pageLinks}.
+ * changed. Every page's model has one as {@code pageLinks} (templates may not call beans in links).
  */
-@Component("pageLinks")
-public class PageLinks {
+public final class PageLinks {
+
+    private final String contextPath;
+    private final String uri;
+    private final String query;
+
+    PageLinks(HttpServletRequest request) {
+        this.contextPath = request.getContextPath();
+        this.uri = request.getRequestURI();
+        this.query = request.getQueryString();
+    }
 
     /** The current list at another page, every other parameter as it is. */
     public String page(int page) {
-        return with("page", String.valueOf(page));
+        return UriComponentsBuilder.fromPath(uri).query(query).replaceQueryParam("page", page).build(true).toUriString();
     }
 
     /** Another address (e.g. the list's /export) with the current filters; paging parameters dropped. */
     public String export(String path) {
-        HttpServletRequest request = request();
-        return UriComponentsBuilder.fromPath(request.getContextPath() + path).query(request.getQueryString())
+        return UriComponentsBuilder.fromPath(contextPath + path).query(query)
                 .replaceQueryParam("page").replaceQueryParam("size").build(true).toUriString();
     }
 
-    private String with(String name, String value) {
-        HttpServletRequest request = request();
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                .replaceQueryParam(name, value).build(true).toUriString();
-    }
+    @ControllerAdvice
+    static class Advice {
 
-    private static HttpServletRequest request() {
-        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        @ModelAttribute("pageLinks")
+        PageLinks pageLinks(HttpServletRequest request) {
+            return new PageLinks(request);
+        }
     }
 }
