@@ -1,15 +1,11 @@
 package cn.sanbao.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import cn.sanbao.shared.table.ExcelTables;
+import cn.sanbao.shared.table.Table;
 
-/** The audit records of a search as an .xlsx workbook. */
+/** The audit records of a search as an .xlsx workbook (streamed, so a long search needs little memory). */
 final class AuditExcel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -18,26 +14,10 @@ final class AuditExcel {
     }
 
     static byte[] write(List<AuditEvent> events) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("审计日志");
-            String[] head = {"序号", "时间", "操作人", "操作", "对象", "说明", "来源地址"};
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < head.length; i++) h.createCell(i).setCellValue(head[i]);
-            int r = 1;
-            for (AuditEvent e : events) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(e.id());
-                row.createCell(1).setCellValue(TIME.format(e.occurredAt()));
-                row.createCell(2).setCellValue(e.actor());
-                row.createCell(3).setCellValue(AuditActions.name(e.action()));
-                row.createCell(4).setCellValue(e.target() == null ? "" : e.target());
-                row.createCell(5).setCellValue(e.detail() == null ? "" : e.detail());
-                row.createCell(6).setCellValue(e.remoteAddr() == null ? "" : e.remoteAddr());
-            }
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Table.Builder t = Table.builder("审计日志").column("序号", Table.Kind.INTEGER).text("时间").text("操作人").text("操作")
+                .text("对象").text("说明").text("来源地址");
+        for (AuditEvent e : events)
+            t.row(e.id(), TIME.format(e.occurredAt()), e.actor(), AuditActions.name(e.action()), e.target(), e.detail(), e.remoteAddr());
+        return ExcelTables.write(t.build());
     }
 }

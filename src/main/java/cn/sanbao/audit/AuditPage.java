@@ -5,16 +5,12 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import java.nio.charset.StandardCharsets;
 
 /** 审计日志 for the audit administrator (URL rule in SecurityConfig): search, Excel export, chain check. */
 @Controller
@@ -56,11 +52,7 @@ class AuditPage {
         byte[] body = AuditExcel.write(events);
         audit.record(principal.getName(), "EXPORT", "audit", "导出审计日志 " + events.size() + " 条（条件：" + describe(q) + "）",
                 request.getRemoteAddr());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("审计日志.xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(body);
+        return cn.sanbao.shared.web.XlsxDownload.bytes(body, "审计日志.xlsx");
     }
 
     @PostMapping("/audit/verify")

@@ -1,12 +1,8 @@
 package cn.sanbao.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.engine.Period;
+import cn.sanbao.monitoring.RankingTable;
 import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.shared.table.ExcelTables;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
 import cn.sanbao.security.UnitScope;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,12 +29,14 @@ class DashboardPage {
     private final UnitScope scope;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ScreenText text;
 
-    DashboardPage(DashboardService dashboard, UnitScope scope, AuditLog audit, JsonMapper json) {
+    DashboardPage(DashboardService dashboard, UnitScope scope, AuditLog audit, JsonMapper json, ScreenText text) {
         this.dashboard = dashboard;
         this.scope = scope;
         this.audit = audit;
         this.json = json;
+        this.text = text;
     }
 
     @GetMapping("/dashboard")
@@ -62,15 +64,11 @@ class DashboardPage {
                                   HttpServletRequest request) {
         Period p = Period.parse(period);
         DashboardData data = dashboard.build(p, scope.visible());
-        List<UnitRanking> rows = RankingFilter.apply(data.ranking(), city, grade);
-        byte[] body = RankingExcel.write(data.periodLabel(), rows);
+        List<UnitRanking> rows = RankingTable.filter(data.ranking(), city, grade);
+        byte[] body = ExcelTables.write(RankingTable.of(data.periodLabel() + " 三保运行监测排名", rows, text));
         audit.record(principal.getName(), "EXPORT", "dashboard:" + p.code(), "导出" + data.periodLabel() + "排名 "
                 + rows.size() + " 个单位" + (city == null || city.isBlank() ? "" : "，" + city)
                 + (grade == null || grade.isBlank() ? "" : "，等级 " + grade), request.getRemoteAddr());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(data.periodLabel() + "三保监测排名.xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(body);
+        return XlsxDownload.bytes(body, data.periodLabel() + "三保监测排名.xlsx");
     }
 }

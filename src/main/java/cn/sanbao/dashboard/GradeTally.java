@@ -9,7 +9,7 @@ import cn.sanbao.monitoring.UnitRanking;
 /** Counts per grade and the from→to grade matrix over budget units; a missing grade counts as 数据缺失. */
 final class GradeTally {
 
-    static final String MISSING = "MISSING";
+    static final String MISSING = cn.sanbao.monitoring.RankingTable.MISSING;
 
     private GradeTally() {
     }

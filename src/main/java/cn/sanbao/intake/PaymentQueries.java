@@ -57,6 +57,21 @@ public class PaymentQueries {
                 .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).query(PaymentQueries::map).list();
     }
 
+    /** One page of {@link #payments} (same order), read with offset and limit in SQL. */
+    public List<Payment> payments(String unitCode, String projectCode, int year, long offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from payment_detail d" + CURRENT + "where d.project_code = :p "
+                        + "and d.pay_date between :from and :to order by d.pay_date, d.revision_id, d.line_no "
+                        + "offset :off rows fetch next :lim rows only")
+                .param("u", unitCode).param("p1", year + "-01").param("p2", year + "-12").param("p", projectCode).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).param("off", offset).param("lim", limit).query(PaymentQueries::map).list();
+    }
+
+    public long paymentCount(String unitCode, String projectCode, int year) {
+        return jdbc.sql("select count(*) from payment_detail d" + CURRENT + "where d.project_code = :p and d.pay_date between :from and :to")
+                .param("u", unitCode).param("p1", year + "-01").param("p2", year + "-12").param("p", projectCode).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).query(Long.class).single();
+    }
+
     /** The payments of one revision behind one unit's pillar total (drill-down), in file order. */
     public List<Payment> drill(long revisionId, String unitCode, Pillar pillar, int limit, int offset) {
         return jdbc.sql("select " + COLUMNS + " from payment_detail d where d.revision_id = :r and d.unit_code = :u "

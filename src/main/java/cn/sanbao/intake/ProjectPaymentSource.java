@@ -25,9 +25,20 @@ class ProjectPaymentSource implements PaymentSource {
 
     @Override
     public List<ProjectPayment> payments(String unitCode, String projectCode, int year) {
-        return payments.payments(unitCode, projectCode, year).stream()
-                .map(p -> new ProjectPayment(p.projectCode(), p.payDate(), p.amount(),
-                        "支付明细修订 #" + p.revisionId() + " 第" + p.lineNo() + "行", p.agency()))
-                .toList();
+        return payments.payments(unitCode, projectCode, year).stream().map(ProjectPaymentSource::payment).toList();
+    }
+
+    @Override
+    public List<ProjectPayment> payments(String unitCode, String projectCode, int year, long offset, int limit) {
+        return payments.payments(unitCode, projectCode, year, offset, limit).stream().map(ProjectPaymentSource::payment).toList();
+    }
+
+    @Override
+    public long paymentCount(String unitCode, String projectCode, int year) {
+        return payments.paymentCount(unitCode, projectCode, year);
+    }
+
+    private static ProjectPayment payment(PaymentQueries.Payment p) {
+        return new ProjectPayment(p.projectCode(), p.payDate(), p.amount(), "支付明细修订 #" + p.revisionId() + " 第" + p.lineNo() + "行", p.agency());
     }
 }

@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.sanbao.engine.Period;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.table.Table;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 监测结果 screens: the period's ranking and one unit's explanation; 运行监测 with its progress page. */
@@ -25,17 +31,21 @@ class MonitoringPage {
     private final UnitScope scope;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final ScreenText text;
+    private final Formats formats;
     private final ModelRegistry models;
     private final RunJobs jobs;
 
     MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json, MessageSource messages, ModelRegistry models,
-                   RunJobs jobs) {
+                   RunJobs jobs, ScreenText text, Formats formats) {
         this.models = models;
         this.jobs = jobs;
         this.results = results;
         this.scope = scope;
         this.json = json;
         this.messages = messages;
+        this.text = text;
+        this.formats = formats;
     }
 
     /** The landing page depends on the role (see /home). */
@@ -45,7 +55,9 @@ class MonitoringPage {
     }
 
     @GetMapping("/monitoring")
-    String ranking(@RequestParam(required = false) String period, Model model) {
+    String ranking(@RequestParam(required = false) String period, @RequestParam(required = false) String city,
+                   @RequestParam(required = false) String grade, @RequestParam(required = false) Integer page,
+                   @RequestParam(required = false) Integer size, Model model) {
         String code = period != null ? Period.parse(period).code() : results.latestPeriod(Period.Type.MONTH).orElse(null);
         model.addAttribute("months", periods(code));
         model.addAttribute("runYear", code == null ? java.time.LocalDate.now().getYear() : Period.parse(code).year());
@@ -55,12 +67,44 @@ class MonitoringPage {
         ScoringRun run = results.latestRun(p).orElse(null);
         model.addAttribute("period", p);
         if (run == null) return "monitoring/empty";
-        List<UnitRanking> rows = results.ranking(run, scope.visible());
+        List<UnitRanking> all = results.ranking(run, scope.visible());
+        // the whole period is read in two queries; only one page is rendered (rendering 3,000 rows was the slow part)
+        Page<UnitRanking> rows = Page.slice(RankingTable.filter(all, city, grade), PageRequest.of(page, size));
         model.addAttribute("run", run);
-        model.addAttribute("rows", rows);
-        model.addAttribute("counts", results.gradeCounts(rows));
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.rows());
+        model.addAttribute("city", city);
+        model.addAttribute("grade", grade);
+        model.addAttribute("cities", all.stream().filter(r -> r.cityName().isEmpty() || r.cityName().equals(r.unitName()))
+                .filter(UnitRanking::consolidated).map(UnitRanking::unitName).toList());
+        model.addAttribute("grades", all.stream().map(r -> r.grade() == null ? RankingTable.MISSING + "|" + r.gradeName()
+                : r.grade() + "|" + r.gradeName()).distinct().sorted().toList());
+        model.addAttribute("counts", results.gradeCounts(all));
         model.addAttribute("timeProgress", p.timeProgress());
         return "monitoring/ranking";
+    }
+
+    /** The period's results (every page, with the screen's filters) as .xlsx, within the user's scope. */
+    @GetMapping("/monitoring/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String period, @RequestParam(required = false) String city,
+                                  @RequestParam(required = false) String grade) {
+        Period p = Period.parse(period != null ? period : results.latestPeriod(Period.Type.MONTH)
+                .orElseThrow(() -> new NoSuchElementException("暂无监测结果")));
+        ScoringRun run = results.latestRun(p).orElseThrow(() -> new NoSuchElementException(p.label() + "尚未运行监测"));
+        List<UnitRanking> rows = RankingTable.filter(results.ranking(run, scope.visible()), city, grade);
+        String title = text.get("console.monitoring.heading", p.label());
+        return XlsxDownload.of(RankingTable.of(title, rows, text), title + ".xlsx");
+    }
+
+    /** The unit page's indicator table as .xlsx. */
+    @GetMapping("/monitoring/units/{unit}/export")
+    ResponseEntity<byte[]> unitExport(@PathVariable String unit, @RequestParam String period) {
+        scope.require(unit);
+        Period p = Period.parse(period);
+        ScoringRun run = results.latestRun(p).orElseThrow(() -> new NoSuchElementException(p.label() + "尚未运行监测"));
+        ResultExplanation e = results.explanation(run.id(), unit);
+        Table t = IndicatorTable.of(e, p, formats, text);
+        return XlsxDownload.of(t, t.title() + ".xlsx");
     }
 
     @GetMapping("/monitoring/units/{unit}")

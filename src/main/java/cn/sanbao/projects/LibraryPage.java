@@ -29,6 +29,11 @@ import cn.sanbao.projects.trace.TraceService;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import cn.sanbao.projects.trace.PillarTrace;
 
 /** 项目库, 预算编审 and 追溯 screens. */
 @Controller
@@ -40,31 +45,35 @@ class LibraryPage {
     private final TraceService trace;
     private final RegionTree regions;
     private final UnitScope scope;
+    private final ScreenText text;
 
     LibraryPage(ProjectStore store, ProjectLibrary library, ReviewService review, TraceService trace, RegionTree regions,
-                UnitScope scope) {
+                UnitScope scope, ScreenText text) {
         this.store = store;
         this.library = library;
         this.review = review;
         this.trace = trace;
         this.regions = regions;
         this.scope = scope;
+        this.text = text;
     }
 
     @GetMapping("/projects/library")
     String library(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit,
-                   @RequestParam(required = false) String tag, @RequestParam(required = false) String state, Model model) {
-        if (unit != null && !unit.isBlank()) scope.require(unit);
-        List<Project> rows = store.ofYear(year, scope.visible()).stream()
-                .filter(p -> unit == null || unit.isBlank() || p.unitCode().equals(unit))
-                .filter(p -> tag == null || tag.isBlank() || p.tag().name().equals(tag))
-                .filter(p -> state == null || state.isBlank() || p.state().name().equals(state)).toList();
+                   @RequestParam(required = false) String tag, @RequestParam(required = false) String state,
+                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        ProjectStore.Filter filter = filter(year, unit, tag, state);
+        PageRequest request = PageRequest.of(page, size);
+        ProjectStore.Totals totals = store.totals(filter);
+        Page<Project> rows = Page.of(store.find(filter, request.offset(), request.size()), request, totals.count());
         model.addAttribute("year", year);
         model.addAttribute("unit", unit);
         model.addAttribute("tag", tag);
         model.addAttribute("state", state);
-        model.addAttribute("rows", rows);
-        model.addAttribute("total", rows.stream().map(Project::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.rows());
+        model.addAttribute("count", totals.count());
+        model.addAttribute("total", totals.amount());
         model.addAttribute("units", visibleUnits());
         model.addAttribute("tags", SanbaoTag.values());
         model.addAttribute("states", ProjectState.values());
@@ -72,12 +81,24 @@ class LibraryPage {
         return "projects/library";
     }
 
+    /** Every project matching the list's filters (all pages), in the import layout, so it can be edited and imported back. */
     @GetMapping("/projects/library/export")
-    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit) {
-        if (unit != null && !unit.isBlank()) scope.require(unit);
-        List<Project> rows = store.ofYear(year, scope.visible()).stream()
-                .filter(p -> unit == null || unit.isBlank() || p.unitCode().equals(unit)).toList();
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit,
+                                  @RequestParam(required = false) String tag, @RequestParam(required = false) String state) {
+        List<Project> rows = store.find(filter(year, unit, tag, state), 0, Integer.MAX_VALUE);
         return LibraryApi.xlsx(library.export(rows), "项目库-" + year + ".xlsx");
+    }
+
+    /** The chosen unit (checked against the user's scope), or every unit the user may see. */
+    private ProjectStore.Filter filter(int year, String unit, String tag, String state) {
+        java.util.Collection<String> units;
+        if (unit != null && !unit.isBlank()) {
+            scope.require(unit);
+            units = List.of(unit);
+        } else {
+            units = scope.seesAll() ? null : visibleUnits().stream().map(FiscalUnit::code).toList();
+        }
+        return new ProjectStore.Filter(year, units, tag, state);
     }
 
     @PostMapping("/projects/library/import")
@@ -149,16 +170,39 @@ class LibraryPage {
     @GetMapping("/projects/trace/{unit}")
     String trace(@PathVariable String unit, @RequestParam(defaultValue = "2021") int year,
                  @RequestParam(defaultValue = "WAGE") String pillar, @RequestParam(required = false) LocalDate upTo,
-                 @RequestParam(required = false) String project, Model model) {
+                 @RequestParam(required = false) String project, @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, Model model) {
         scope.require(unit);
-        Pillar p = Pillar.parse(pillar);
-        if (p == null) throw new IllegalArgumentException("未知的保障类别“" + pillar + "”");
         LocalDate date = upTo == null ? LocalDate.of(year, 12, 31) : upTo;
-        model.addAttribute("t", trace.pillar(unit, year, p, date));
+        model.addAttribute("t", trace.pillar(unit, year, pillar(pillar), date));
         model.addAttribute("unitName", regions.require(unit).name());
         model.addAttribute("pillars", Pillar.values());
-        if (project != null) model.addAttribute("pt", trace.project(unit, project, year, date));
+        if (project != null) {
+            TraceService.ProjectPage pt = trace.projectPage(unit, project, year, date, PageRequest.of(page, size));
+            model.addAttribute("pt", pt);
+            model.addAttribute("page", pt.payments());
+        }
         return "projects/trace";
+    }
+
+    /** The trace's tables as .xlsx; with a project chosen, all its payments (not only the page shown). */
+    @GetMapping("/projects/trace/{unit}/export")
+    ResponseEntity<byte[]> traceExport(@PathVariable String unit, @RequestParam(defaultValue = "2021") int year,
+                                       @RequestParam(defaultValue = "WAGE") String pillar, @RequestParam(required = false) LocalDate upTo,
+                                       @RequestParam(required = false) String project) {
+        scope.require(unit);
+        LocalDate date = upTo == null ? LocalDate.of(year, 12, 31) : upTo;
+        PillarTrace t = trace.pillar(unit, year, pillar(pillar), date);
+        String unitName = regions.require(unit).name();
+        TraceService.ProjectTrace pt = project == null ? null : trace.project(unit, project, year, date);
+        return XlsxDownload.of(TraceTables.of(t, unitName, pt == null ? null : pt.progress().project().name(),
+                pt == null ? null : pt.payments(), text), text.get("projects.trace.heading", unitName, String.valueOf(year), t.pillar().label()) + ".xlsx");
+    }
+
+    private static Pillar pillar(String code) {
+        Pillar p = Pillar.parse(code);
+        if (p == null) throw new IllegalArgumentException("未知的保障类别“" + code + "”");
+        return p;
     }
 
     private List<FiscalUnit> visibleUnits() {

@@ -25,6 +25,9 @@ import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import org.springframework.http.ResponseEntity;
 
 /** 保障清单 and 需求测算 screens. */
 @Controller
@@ -35,13 +38,16 @@ class ListDemandPage {
     private final DemandService demand;
     private final RegionTree regions;
     private final UnitScope scope;
+    private final ScreenText text;
 
-    ListDemandPage(GuaranteeListStore lists, ScopeStore scopes, DemandService demand, RegionTree regions, UnitScope scope) {
+    ListDemandPage(GuaranteeListStore lists, ScopeStore scopes, DemandService demand, RegionTree regions, UnitScope scope,
+                   ScreenText text) {
         this.lists = lists;
         this.scopes = scopes;
         this.demand = demand;
         this.regions = regions;
         this.scope = scope;
+        this.text = text;
     }
 
     @GetMapping("/projects")
@@ -97,8 +103,7 @@ class ListDemandPage {
         model.addAttribute("pillars", Pillar.values());
         model.addAttribute("regions", regions);
         if (e != null) {
-            Map<String, Map<Pillar, BigDecimal>> totals = new LinkedHashMap<>();
-            demand.pillarTotals(e.id()).forEach((u, t) -> { if (scope.visible().test(u)) totals.put(u, t); });
+            Map<String, Map<Pillar, BigDecimal>> totals = totals(e);
             model.addAttribute("totals", totals);
             Map<String, BigDecimal> sums = new LinkedHashMap<>();
             totals.forEach((u, t) -> sums.put(u, t.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
@@ -111,6 +116,22 @@ class ListDemandPage {
             }
         }
         return "projects/demand";
+    }
+
+    /** Pillar totals of the units the user may see. */
+    private Map<String, Map<Pillar, BigDecimal>> totals(Estimation e) {
+        Map<String, Map<Pillar, BigDecimal>> totals = new LinkedHashMap<>();
+        demand.pillarTotals(e.id()).forEach((u, t) -> { if (scope.visible().test(u)) totals.put(u, t); });
+        return totals;
+    }
+
+    /** The estimation's totals (and the chosen unit's lines) as .xlsx, within the user's scope. */
+    @GetMapping("/projects/demand/export")
+    ResponseEntity<byte[]> demandExport(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit) {
+        Estimation e = demand.latest(year).orElseThrow(() -> new java.util.NoSuchElementException(year + " 年尚无需求测算"));
+        if (unit != null) scope.require(unit);
+        return XlsxDownload.of(DemandTables.of(year, totals(e), regions, unit, unit == null ? null : demand.lines(e.id(), unit), text),
+                text.get("projects.demand.heading", String.valueOf(year)) + ".xlsx");
     }
 
     @PostMapping("/projects/demand/scope")

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,9 @@ public class CaseRepository {
 
     private static final String CASE = "id, unit_code, status, grade, escalation, opened_period, last_period, opened_at, "
             + "plan_deadline, rectify_deadline, closed_at, close_reason, updated_at";
+
+    /** By position: the by-name mapping cost an exception per row and field on H2 (see docs/console.md). */
+    private static final PositionalRecordMapper<WarningCase> CASE_ROW = PositionalRecordMapper.of(WarningCase.class);
 
     private final JdbcClient jdbc;
 
@@ -50,16 +54,55 @@ public class CaseRepository {
     }
 
     public Optional<WarningCase> find(long id) {
-        return jdbc.sql("select " + CASE + " from warning_case where id = ?").param(id).query(WarningCase.class).optional();
+        return jdbc.sql("select " + CASE + " from warning_case where id = ?").param(id).query(CASE_ROW).optional();
     }
 
     public Optional<WarningCase> latestOfUnit(String unit) {
         return jdbc.sql("select " + CASE + " from warning_case where unit_code = ? order by id desc").param(unit)
-                .query(WarningCase.class).list().stream().findFirst();
+                .query(CASE_ROW).list().stream().findFirst();
     }
 
     public List<WarningCase> all() {
-        return jdbc.sql("select " + CASE + " from warning_case order by updated_at desc, id desc").query(WarningCase.class).list();
+        return jdbc.sql("select " + CASE + " from warning_case order by updated_at desc, id desc").query(CASE_ROW).list();
+    }
+
+    /**
+     * Cases matching the filters, newest change first; {@code units} null means every unit. Overdue is the rule of
+     * {@link WarningCase#overdue} in SQL, so the list, its count and its export agree.
+     */
+    public List<WarningCase> find(CaseFilter f, long offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + CASE + " from warning_case");
+        var spec = f.where(sql);
+        sql.append(" order by updated_at desc, id desc offset :off rows fetch next :lim rows only");
+        return spec.apply(jdbc.sql(sql.toString())).param("off", offset).param("lim", limit).query(CASE_ROW).list();
+    }
+
+    public long count(CaseFilter f) {
+        StringBuilder sql = new StringBuilder("select count(*) from warning_case");
+        return f.where(sql).apply(jdbc.sql(sql.toString())).query(Long.class).single();
+    }
+
+    /** List filters; null or blank = any. */
+    public record CaseFilter(java.util.Collection<String> units, String grade, String status, Boolean overdue, LocalDate today) {
+
+        private static final String OVERDUE = "(status <> 'CLOSED' and ((status = 'WARNED' and plan_deadline < :today) "
+                + "or rectify_deadline < :today))";
+
+        java.util.function.UnaryOperator<JdbcClient.StatementSpec> where(StringBuilder sql) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (units != null) parts.add(units.isEmpty() ? "1 = 0" : "unit_code in (:units)");
+            if (grade != null && !grade.isBlank()) parts.add("grade = :grade");
+            if (status != null && !status.isBlank()) parts.add("status = :status");
+            if (overdue != null) parts.add(overdue ? OVERDUE : "not " + OVERDUE);
+            if (!parts.isEmpty()) sql.append(" where ").append(String.join(" and ", parts));
+            return spec -> {
+                if (units != null && !units.isEmpty()) spec = spec.param("units", List.copyOf(units));
+                if (grade != null && !grade.isBlank()) spec = spec.param("grade", grade);
+                if (status != null && !status.isBlank()) spec = spec.param("status", status);
+                if (overdue != null) spec = spec.param("today", today);
+                return spec;
+            };
+        }
     }
 
     void event(long caseId, LocalDateTime at, String actor, String action, CaseStatus from, CaseStatus to, String detail) {

@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
 
 /**
  * The case workflow: the unit answers with a plan (and may attach it), the department accepts or returns
@@ -49,15 +51,31 @@ public class CaseService {
     public record CaseRow(WarningCase c, String unitName, String cityName, boolean overdue) {
     }
 
-    /** Cases the user may see; filters are optional (null = any). */
+    /** Cases the user may see; filters are optional (null = any). The whole list, for exports and the API. */
     public List<CaseRow> list(String grade, String status, Boolean overdue, String city) {
         LocalDate today = LocalDate.now(clock);
-        return cases.all().stream().filter(c -> scope.visible().test(c.unitCode()))
-                .filter(c -> grade == null || grade.isBlank() || grade.equals(c.grade()))
-                .filter(c -> status == null || status.isBlank() || status.equals(c.status()))
-                .filter(c -> overdue == null || overdue == c.overdue(today))
-                .filter(c -> city == null || city.isBlank() || regions.isWithin(c.unitCode(), city))
+        return cases.find(filter(grade, status, overdue, city, today), 0, Integer.MAX_VALUE).stream()
                 .map(c -> row(c, today)).toList();
+    }
+
+    /** One page of the cases the user may see, filtered and counted in SQL. */
+    public Page<CaseRow> page(String grade, String status, Boolean overdue, String city, PageRequest page) {
+        LocalDate today = LocalDate.now(clock);
+        CaseRepository.CaseFilter f = filter(grade, status, overdue, city, today);
+        return Page.of(cases.find(f, page.offset(), page.size()).stream().map(c -> row(c, today)).toList(), page, cases.count(f));
+    }
+
+    /** Unit scope and the city filter become a list of unit codes (null: every unit). */
+    private CaseRepository.CaseFilter filter(String grade, String status, Boolean overdue, String city, LocalDate today) {
+        boolean anyCity = city == null || city.isBlank();
+        Set<String> units = null;
+        if (!scope.seesAll() || !anyCity) {
+            var visible = scope.visible();
+            units = new java.util.HashSet<>();
+            for (var u : regions.all())
+                if (visible.test(u.code()) && (anyCity || regions.isWithin(u.code(), city))) units.add(u.code());
+        }
+        return new CaseRepository.CaseFilter(units, grade, status, overdue, today);
     }
 
     public CaseRow get(long id) {

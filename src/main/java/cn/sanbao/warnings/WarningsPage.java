@@ -18,6 +18,11 @@ import cn.sanbao.engine.Period;
 import cn.sanbao.monitoring.ResultQueries;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import cn.sanbao.warnings.outbox.OutboxMessage;
 import cn.sanbao.warnings.letter.LetterService;
 import cn.sanbao.warnings.outbox.DeliveryService;
 
@@ -34,11 +39,13 @@ class WarningsPage {
     private final ResultQueries results;
     private final RegionTree regions;
     private final UnitScope scope;
+    private final ScreenText text;
     private final EscalationService escalations;
     private final NoticeService notices;
 
     WarningsPage(EscalationService escalations, NoticeService notices, CaseService cases, WarningQueries queries, PublicationService publishing, PublicationRepository publications,
-                 LetterService letters, DeliveryService deliveries, ResultQueries results, RegionTree regions, UnitScope scope) {
+                 LetterService letters, DeliveryService deliveries, ResultQueries results, RegionTree regions, UnitScope scope,
+                 ScreenText text) {
         this.escalations = escalations;
         this.notices = notices;
         this.cases = cases;
@@ -50,12 +57,16 @@ class WarningsPage {
         this.results = results;
         this.regions = regions;
         this.scope = scope;
+        this.text = text;
     }
 
     @GetMapping("/warnings")
     String list(@RequestParam(required = false) String grade, @RequestParam(required = false) String status,
-                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String city, Model model) {
-        model.addAttribute("rows", cases.list(grade, status, overdue, city));
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String city,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        Page<CaseService.CaseRow> rows = cases.page(grade, status, overdue, city, PageRequest.of(page, size));
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.rows());
         model.addAttribute("grade", grade);
         model.addAttribute("status", status);
         model.addAttribute("overdue", overdue);
@@ -68,6 +79,13 @@ class WarningsPage {
         model.addAttribute("department", scope.seesAll());
         model.addAttribute("publishable", hasRole("ROLE_ANALYST") ? publishable() : List.of());
         return "warnings/list";
+    }
+
+    /** The whole filtered list (every page) as .xlsx, within the user's scope. */
+    @GetMapping("/warnings/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String grade, @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String city) {
+        return XlsxDownload.of(CaseTable.of(cases.list(grade, status, overdue, city), text), text.get("warnings.heading") + ".xlsx");
     }
 
     /** Months with a run whose latest run is not yet published. */
@@ -208,9 +226,12 @@ class WarningsPage {
     }
 
     @GetMapping("/warnings/deliveries")
-    String deliveries(@RequestParam(required = false) String status, Model model) {
+    String deliveries(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                      @RequestParam(required = false) Integer size, Model model) {
         if (!scope.seesAll()) throw new AccessDeniedException("发送记录仅限自治区用户查看");
-        model.addAttribute("messages", deliveries.messages(status, 500));
+        Page<OutboxMessage> messages = deliveries.messages(status, PageRequest.of(page, size));
+        model.addAttribute("page", messages);
+        model.addAttribute("messages", messages.rows());
         model.addAttribute("status", status);
         model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
         return "warnings/deliveries";

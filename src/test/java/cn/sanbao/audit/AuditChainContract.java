@@ -220,10 +220,10 @@ abstract class AuditChainContract {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("操作人");
-            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("sunqi");
-            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("发布模型");
-            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("10.1.2.3");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("操作人");
+            assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("sunqi");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("发布模型");
+            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("10.1.2.3");
         }
         assertThat(audit.recent(3)).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("auditor");

@@ -13,6 +13,17 @@ import cn.sanbao.facts.FactStore;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.Frequency;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.intake.PaymentImportService;
+import cn.sanbao.projects.library.Category;
+import cn.sanbao.projects.library.Project;
+import cn.sanbao.projects.library.ProjectState;
+import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.SanbaoTag;
+import cn.sanbao.region.RegionTree;
+import cn.sanbao.warnings.PublicationRepository;
+import cn.sanbao.warnings.PublicationService;
+import cn.sanbao.warnings.WarningsDemo;
+import java.math.BigDecimal;
 
 /** The synthetic province the benchmarks share: a region file of N counties under 30 cities, its year of data, its scores. */
 final class SyntheticProvince {
@@ -49,6 +60,48 @@ final class SyntheticProvince {
         }));
         app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位", "benchmark", null, facts);
         return facts.size();
+    }
+
+    /** Projects per unit in the year's library (tags in turn); returns the number stored. */
+    static int storeProjects(ConfigurableApplicationContext app, int units, int perUnit) {
+        List<Project> projects = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        SanbaoTag[] tags = SanbaoTag.values();
+        for (int i = 0; i < units; i++) {
+            String unit = SyntheticDataSet.unitCode(i);
+            for (int n = 0; n < perUnit; n++) {
+                SanbaoTag tag = tags[n % tags.length];
+                projects.add(new Project(0, SyntheticDataSet.YEAR, projectCode(i, n), "合成项目" + (n + 1), unit, "合成县" + (i + 1) + "财政局",
+                        Category.RUNNING, tag, null, "2010101", "30101", new BigDecimal(1_000_000 + 1000L * n).setScale(2), ProjectState.EXECUTING));
+                lines.add(projects.size() + 1);
+            }
+        }
+        app.getBean(ProjectStore.class).importProjects("benchmark.xlsx", projects, lines, "benchmark");
+        return projects.size();
+    }
+
+    static String projectCode(int unit, int n) {
+        return SyntheticDataSet.unitCode(unit) + "-P" + (n + 1);
+    }
+
+    /** {@code rows} January payments of the first unit's first project (a long trace), imported as payment detail. */
+    static void storePayments(ConfigurableApplicationContext app, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("单位代码 unit_code,支付日期 pay_date,金额（元） amount,支出功能分类 function_code,"
+                + "经济分类 economic_code,项目代码 project_code,预算单位 agency\n");
+        for (int r = 0; r < rows; r++)
+            csv.append(SyntheticDataSet.unitCode(0)).append(",2021-01-").append(String.format("%02d", r % 28 + 1)).append(',')
+                    .append(100 + r % 900).append(".00,2010101,30101,").append(projectCode(0, 0)).append(",合成县1财政局\n");
+        Path file = Files.createTempFile("sanbao-bench-payments", ".csv");
+        Files.writeString(file, csv);
+        app.getBean(PaymentImportService.class).importFile(file, "benchmark-payments.csv", Period.month(SyntheticDataSet.YEAR, 1),
+                "benchmark", u -> true, (phase, n) -> { });
+    }
+
+    /** Contacts for every unit, then December published: cases for the units at risk, messages in the outbox. */
+    static void publishDecember(ConfigurableApplicationContext app) {
+        PublicationRepository publications = app.getBean(PublicationRepository.class);
+        WarningsDemo.addDemoContacts(publications, app.getBean(RegionTree.class));
+        app.getBean(PublicationService.class).publish(Period.month(SyntheticDataSet.YEAR, 12), "benchmark");
     }
 
     static void scoreYear(ConfigurableApplicationContext app) {

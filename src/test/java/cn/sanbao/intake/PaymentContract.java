@@ -100,6 +100,11 @@ abstract class PaymentContract {
         assertThat(source.paidByProject("640422", 2051, LocalDate.of(2051, 2, 28))).containsEntry("P-01", new BigDecimal("200000.00"));
         assertThat(source.payments("640422", "P-01", 2051)).extracting(cn.sanbao.projects.trace.ProjectPayment::paidOn)
                 .containsExactly(LocalDate.of(2051, 1, 5), LocalDate.of(2051, 2, 5));
+        // the trace pages them in SQL: count of all, then one row per page in date order
+        assertThat(source.paymentCount("640422", "P-01", 2051)).isEqualTo(2);
+        assertThat(source.payments("640422", "P-01", 2051, 1, 1)).extracting(cn.sanbao.projects.trace.ProjectPayment::paidOn)
+                .containsExactly(LocalDate.of(2051, 2, 5));
+        assertThat(source.payments("640422", "P-01", 2051, 2, 1)).isEmpty();
 
         // identical file again: recognised, nothing stored
         int before = facts.revisions().size();

@@ -59,7 +59,7 @@ final class ProjectImportTestFiles {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.getSheetAt(0);
             int col = ProjectValidator.COLUMNS.indexOf(ProjectValidator.YEAR);
-            for (int r = 1; r <= s.getLastRowNum(); r++) s.getRow(r).getCell(col).setCellValue(year);
+            for (int r = cn.sanbao.shared.table.ExcelTables.FIRST_DATA_ROW; r <= s.getLastRowNum(); r++) s.getRow(r).getCell(col).setCellValue(year);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

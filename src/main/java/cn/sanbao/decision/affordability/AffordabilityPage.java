@@ -1,6 +1,9 @@
 package cn.sanbao.decision.affordability;
 
 import cn.sanbao.shared.Decimals;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import org.springframework.http.ResponseEntity;
 
 import java.math.BigDecimal;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +27,12 @@ public class AffordabilityPage {
 
     private final AffordabilityService service;
     private final GuaranteeListStore lists;
+    private final ScreenText text;
 
-    public AffordabilityPage(AffordabilityService service, GuaranteeListStore lists) {
+    public AffordabilityPage(AffordabilityService service, GuaranteeListStore lists, ScreenText text) {
         this.service = service;
         this.lists = lists;
+        this.text = text;
     }
 
     @GetMapping("/decision/affordability")
@@ -43,6 +48,12 @@ public class AffordabilityPage {
         model.addAttribute("r", r);
         model.addAttribute("summary", service.summary(r));
         return "decision/affordability-report";
+    }
+
+    @GetMapping("/decision/affordability/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        AffordabilityService.Report r = service.report(service.kase(id), code -> true);
+        return XlsxDownload.of(AffordabilityTable.of(r, text), "可承受能力评估-" + r.kase().name() + ".xlsx");
     }
 
     @PostMapping("/decision/affordability")

@@ -1,13 +1,9 @@
 package cn.sanbao.decision.allocation;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -88,9 +84,7 @@ public class AllocationPage {
         Weighting wb = b == null ? null : allocation.weighting(b);
         byte[] body = AllocationExcel.write(period.label() + " 转移支付分配，资金池 " + yuan.toPlainString() + " 元",
                 wa, allocation.allocate(period, yuan, wa), wb, wb == null ? null : allocation.allocate(period, yuan, wb), names());
-        String file = URLEncoder.encode("转移支付分配-" + period.code() + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + file)
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).body(body);
+        return cn.sanbao.shared.web.XlsxDownload.bytes(body, "转移支付分配-" + period.code() + ".xlsx");
     }
 
     private Period month(String text) {

@@ -3,14 +3,10 @@ package cn.sanbao.decision.dispatch;
 import cn.sanbao.shared.Decimals;
 
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -96,10 +92,7 @@ public class DispatchPage {
     @GetMapping("/decision/dispatch/{id}/excel")
     ResponseEntity<byte[]> excel(@PathVariable long id) {
         DispatchPlan p = dispatch.plan(id);
-        String file = URLEncoder.encode("调度方案-" + p.id() + "-" + p.baseMonth() + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + file)
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(DispatchExcel.write(p, names()));
+        return cn.sanbao.shared.web.XlsxDownload.bytes(DispatchExcel.write(p, names()), "调度方案-" + p.id() + "-" + p.baseMonth() + ".xlsx");
     }
 
     private Map<String, String> names() {

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
+import cn.sanbao.shared.web.ScreenText;
+import cn.sanbao.shared.web.XlsxDownload;
+import org.springframework.http.ResponseEntity;
 
 /** 库款预测 screens: the list of visible units (crossing within three months first) and one unit's projection. */
 @Controller
@@ -30,10 +33,13 @@ public class RunwayPage {
     private final UnitScope scope;
     private final ResultQueries results;
     private final JsonMapper json;
+    private final ScreenText text;
 
-    public RunwayPage(RunwayService runway, RegionTree regions, UnitScope scope, ResultQueries results, JsonMapper json) {
+    public RunwayPage(RunwayService runway, RegionTree regions, UnitScope scope, ResultQueries results, JsonMapper json,
+                      ScreenText text) {
         this.results = results;
         this.json = json;
+        this.text = text;
         this.runway = runway;
         this.regions = regions;
         this.scope = scope;
@@ -48,6 +54,17 @@ public class RunwayPage {
     @GetMapping("/decision/runway")
     String list(@RequestParam(required = false) String month, @RequestParam(required = false) Integer year, Model model) {
         YearMonth base = base(month, year);
+        List<Row> rows = rows(base);
+        model.addAttribute("base", base);
+        model.addAttribute("months", months(base.getYear()));
+        model.addAttribute("rows", rows);
+        model.addAttribute("alerts", rows.stream().filter(Row::alert).toList());
+        model.addAttribute("band", runway.band());
+        return "decision/runway";
+    }
+
+    /** The visible units (alerts first), as on the screen. */
+    private List<Row> rows(YearMonth base) {
         Map<String, YearMonth> without = new HashMap<>();
         for (RunwayProjection p : runway.projectAll(base, scope.visible(), false))
             if (p.crossesWithin(ALERT_MONTHS)) without.put(p.unitCode(), p.crossing());
@@ -55,12 +72,24 @@ public class RunwayPage {
         for (RunwayProjection p : runway.projectAll(base, scope.visible()))
             rows.add(new Row(regions.require(p.unitCode()), p, without.get(p.unitCode())));
         rows.sort((a, b) -> Boolean.compare(b.alert(), a.alert()));
-        model.addAttribute("base", base);
-        model.addAttribute("months", months(base.getYear()));
-        model.addAttribute("rows", rows);
-        model.addAttribute("alerts", rows.stream().filter(Row::alert).toList());
-        model.addAttribute("band", runway.band());
-        return "decision/runway";
+        return rows;
+    }
+
+    @GetMapping("/decision/runway/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String month, @RequestParam(required = false) Integer year) {
+        YearMonth base = base(month, year);
+        return XlsxDownload.of(RunwayTables.list(base, rows(base), runway.band(), text), "库款预测-" + base + ".xlsx");
+    }
+
+    @GetMapping("/decision/runway/{unit}/export")
+    ResponseEntity<byte[]> unitExport(@PathVariable String unit, @RequestParam(required = false) String month,
+                                      @RequestParam(required = false) Integer year) {
+        scope.require(unit);
+        FiscalUnit u = regions.unit(unit).orElseThrow(() -> new NoSuchElementException("单位 " + unit + " 不存在"));
+        YearMonth base = base(month, year);
+        RunwayProjection p = runway.project(unit, base, true)
+                .orElseThrow(() -> new NoSuchElementException(u.name() + " 缺少 " + base + " 的库款或三保需求数据，无法预测"));
+        return XlsxDownload.of(RunwayTables.unit(u, p, runway.band(), text), "库款预测-" + u.name() + "-" + base + ".xlsx");
     }
 
     @GetMapping("/decision/runway/{unit}")

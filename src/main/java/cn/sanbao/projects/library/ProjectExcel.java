@@ -1,9 +1,7 @@
 package cn.sanbao.projects.library;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +13,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.sanbao.shared.DataFileException;
 import cn.sanbao.shared.Problems;
+import cn.sanbao.shared.table.ExcelTables;
+import cn.sanbao.shared.table.Table;
+import cn.sanbao.shared.table.ExcelTables;
 import cn.sanbao.shared.table.SheetStream;
+import cn.sanbao.shared.table.Table;
 
 /** Project library workbook: first sheet, header row with the Chinese column names, one project per row. */
 public final class ProjectExcel {
@@ -34,6 +36,8 @@ public final class ProjectExcel {
         Map<String, Integer> col = new HashMap<>();
         SheetStream.read(fileName, in, SheetStream.Limits.IMPORT, (line, cells) -> {
             if (col.isEmpty()) {
+                // exports put a title above the header row: the header is the first row with 项目编码 (within five)
+                if (line < 5 && java.util.Arrays.stream(cells).noneMatch(ProjectValidator.CODE::equals)) return;
                 for (int c = 0; c < cells.length; c++) if (cells[c] != null) col.putIfAbsent(cells[c], c);
                 for (String name : ProjectValidator.COLUMNS)
                     if (!col.containsKey(name) && !name.equals(ProjectValidator.STATE) && !name.equals(ProjectValidator.ITEM))
@@ -61,36 +65,20 @@ public final class ProjectExcel {
         return new Parsed(projects, lines);
     }
 
+    /**
+     * The library in the import layout (title row, then the header row the import looks for): amounts in 元 as
+     * numbers to the 分, so the file can be edited and imported back; the item's name is added for reading.
+     */
     public static byte[] write(List<Project> projects, Function<String, String> itemName) {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("项目库");
-            Row h = sheet.createRow(0);
-            List<String> cols = new ArrayList<>(ProjectValidator.COLUMNS);
-            cols.add("清单项目名称");
-            for (int i = 0; i < cols.size(); i++) h.createCell(i).setCellValue(cols.get(i));
-            int r = 1;
-            for (Project p : projects) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(p.code());
-                row.createCell(1).setCellValue(p.name());
-                row.createCell(2).setCellValue(p.unitCode());
-                row.createCell(3).setCellValue(p.agency());
-                row.createCell(4).setCellValue(p.category().label());
-                row.createCell(5).setCellValue(p.tag().label());
-                row.createCell(6).setCellValue(p.itemCode() == null ? "" : p.itemCode());
-                row.createCell(7).setCellValue(p.functionCode());
-                row.createCell(8).setCellValue(p.economicCode());
-                // as text: a spreadsheet double would not keep every 分 of large amounts
-                row.createCell(9).setCellValue(p.amount().toPlainString());
-                row.createCell(10).setCellValue(p.year());
-                row.createCell(11).setCellValue(p.state().label());
-                row.createCell(12).setCellValue(p.itemCode() == null ? "" : itemName.apply(p.itemCode()));
-            }
-            for (int i = 0; i < cols.size(); i++) sheet.setColumnWidth(i, 16 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Table.Builder t = Table.builder("项目库");
+        for (String c : ProjectValidator.COLUMNS)
+            t.column(c, c.equals(ProjectValidator.AMOUNT) ? Table.Kind.YUAN : c.equals(ProjectValidator.YEAR) ? Table.Kind.INTEGER : Table.Kind.TEXT);
+        t.text("清单项目名称");
+        for (Project p : projects)
+            t.row(p.code(), p.name(), p.unitCode(), p.agency(), p.category().label(), p.tag().label(),
+                    p.itemCode() == null ? "" : p.itemCode(), p.functionCode(), p.economicCode(), p.amount(), p.year(),
+                    p.state().label(), p.itemCode() == null ? "" : itemName.apply(p.itemCode()));
+        return ExcelTables.write(t.build());
     }
+
 }

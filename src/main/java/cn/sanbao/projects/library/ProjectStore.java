@@ -145,6 +145,43 @@ public class ProjectStore {
                 .query((rs, n) -> project(rs)).list().stream().filter(p -> visibleUnit.test(p.unitCode())).toList();
     }
 
+    /** The library list's filters; {@code units} null means every unit, blank tag or state means any. */
+    public record Filter(int year, java.util.Collection<String> units, String tag, String state) {
+
+        String where() {
+            return " where fiscal_year = :y" + (units == null ? "" : units.isEmpty() ? " and 1 = 0" : " and unit_code in (:units)")
+                    + (blank(tag) ? "" : " and tag = :tag") + (blank(state) ? "" : " and state = :state");
+        }
+
+        JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec) {
+            spec = spec.param("y", year);
+            if (units != null && !units.isEmpty()) spec = spec.param("units", List.copyOf(units));
+            if (!blank(tag)) spec = spec.param("tag", tag);
+            if (!blank(state)) spec = spec.param("state", state);
+            return spec;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    /** Projects matching the filter in unit and code order, one page (offset, limit) read in SQL. */
+    public List<Project> find(Filter f, long offset, int limit) {
+        return f.params(jdbc.sql("select * from pj_project" + f.where()
+                        + " order by unit_code, code offset :off rows fetch next :lim rows only"))
+                .param("off", offset).param("lim", limit).query((rs, n) -> project(rs)).list();
+    }
+
+    /** Count and total amount (元) of the projects matching the filter. */
+    public Totals totals(Filter f) {
+        return f.params(jdbc.sql("select count(*), coalesce(sum(amount), 0) from pj_project" + f.where()))
+                .query((rs, n) -> new Totals(rs.getLong(1), rs.getBigDecimal(2).setScale(2))).single();
+    }
+
+    public record Totals(long count, java.math.BigDecimal amount) {
+    }
+
     public List<Project> ofUnit(String unitCode, int year) {
         return jdbc.sql("select * from pj_project where fiscal_year = :y and unit_code = :u order by code")
                 .param("y", year).param("u", unitCode).query((rs, n) -> project(rs)).list();

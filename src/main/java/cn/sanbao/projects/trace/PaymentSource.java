@@ -17,6 +17,17 @@ public interface PaymentSource {
     /** Every payment of one project, in date order. */
     List<ProjectPayment> payments(String unitCode, String projectCode, int year);
 
+    /** One page of {@link #payments(String, String, int)}; sources backed by a database read only that page. */
+    default List<ProjectPayment> payments(String unitCode, String projectCode, int year, long offset, int limit) {
+        List<ProjectPayment> all = payments(unitCode, projectCode, year);
+        int from = (int) Math.min(all.size(), offset);
+        return all.subList(from, (int) Math.min(all.size(), (long) from + limit));
+    }
+
+    default long paymentCount(String unitCode, String projectCode, int year) {
+        return payments(unitCode, projectCode, year).size();
+    }
+
     /** False only for the built-in empty source, so screens can say that no payment data is connected. */
     default boolean connected() { return true; }
 

@@ -19,6 +19,8 @@ import cn.sanbao.projects.library.ProjectStore;
 import cn.sanbao.projects.list.GuaranteeListStore;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
 
 /** 追溯: pillar total → estimation lines → projects → payments. */
 @Service
@@ -66,9 +68,26 @@ public class TraceService {
     public record ProjectTrace(ProjectProgress progress, List<ProjectPayment> payments, boolean paymentsConnected) {
     }
 
-    public ProjectTrace project(String unitCode, String projectCode, int year, LocalDate upTo) {
-        Project p = projects.ofUnit(unitCode, year).stream().filter(x -> x.code().equals(projectCode)).findFirst()
+    /** One page of the project's payments (the list can run to thousands), with its progress and the count of all payments. */
+    public record ProjectPage(ProjectProgress progress, Page<ProjectPayment> payments, boolean paymentsConnected) {
+    }
+
+    public ProjectPage projectPage(String unitCode, String projectCode, int year, LocalDate upTo, PageRequest page) {
+        Project p = projectOf(unitCode, projectCode, year);
+        PaymentSource source = source();
+        BigDecimal paid = source.paidByProject(unitCode, year, upTo).get(projectCode);
+        Page<ProjectPayment> payments = Page.of(source.payments(unitCode, projectCode, year, page.offset(), page.size()), page,
+                source.paymentCount(unitCode, projectCode, year));
+        return new ProjectPage(progress(p, paid, upTo), payments, source.connected());
+    }
+
+    private Project projectOf(String unitCode, String projectCode, int year) {
+        return projects.ofUnit(unitCode, year).stream().filter(x -> x.code().equals(projectCode)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException(year + " 年项目库中没有 " + unitCode + " 的项目 " + projectCode));
+    }
+
+    public ProjectTrace project(String unitCode, String projectCode, int year, LocalDate upTo) {
+        Project p = projectOf(unitCode, projectCode, year);
         PaymentSource source = source();
         List<ProjectPayment> list = source.payments(unitCode, projectCode, year);
         BigDecimal paid = list.stream().filter(x -> !x.paidOn().isAfter(upTo)).map(ProjectPayment::amount)

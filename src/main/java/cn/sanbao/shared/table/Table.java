@@ -25,6 +25,8 @@ public record Table(String title, List<Column> columns, List<List<Object>> rows,
         DECIMAL("#,##0.00", 2),
         /** An amount in 万元, two decimals. */
         WAN("#,##0.00", 2),
+        /** An amount in 元, two decimals (where the screen shows 元, e.g. single payments and plans to the cent). */
+        YUAN("#,##0.00", 2),
         /** A percentage already multiplied by 100, one decimal. */
         PERCENT("0.0", 1);
 

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
+import cn.sanbao.shared.web.Page;
+import cn.sanbao.shared.web.PageRequest;
 
 /** The delivery log for the department, and the manual retry of a FAILED message (audited). */
 @Service
@@ -27,6 +29,13 @@ public class DeliveryService {
     @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
     public List<OutboxMessage> messages(String status, int limit) {
         return outbox.recent(status == null || status.isBlank() ? null : status, limit);
+    }
+
+    /** One page of the log (newest first) and the count of all messages of the status. */
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
+    public Page<OutboxMessage> messages(String status, PageRequest page) {
+        String s = status == null || status.isBlank() ? null : status;
+        return Page.of(outbox.page(s, page.offset(), page.size()), page, outbox.count(s));
     }
 
     @PreAuthorize("hasAnyRole('ANALYST','LEADER')")

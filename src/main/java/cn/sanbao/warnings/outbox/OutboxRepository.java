@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,9 @@ public class OutboxRepository {
     private static final String COLS = "id, publication_id, warning_id, unit_code, recipient_type, recipient_name, channel, "
             + "address, subject, body, idempotency_key, status, attempts, attempt_id, claimed_at, next_attempt_at, age_from, "
             + "created_at, sent_at, last_error";
+
+    /** By position: the by-name mapping cost an exception per row and field on H2 (see docs/console.md). */
+    private static final PositionalRecordMapper<OutboxMessage> MESSAGE_ROW = PositionalRecordMapper.of(OutboxMessage.class);
 
     private final JdbcClient jdbc;
 
@@ -49,7 +53,7 @@ public class OutboxRepository {
                         + "order by next_attempt_at, id fetch first :limit rows only")
                 .param("channels", channels).param("now", now).param("cutoff", leaseCutoff)
                 .param("pub", publicationId).param("limit", limit)
-                .query(OutboxMessage.class).list();
+                .query(MESSAGE_ROW).list();
     }
 
     /** Step 1: claim with a fresh attempt id, only if nobody changed the row since we read it. */
@@ -89,23 +93,35 @@ public class OutboxRepository {
     }
 
     public Optional<OutboxMessage> find(long id) {
-        return jdbc.sql("select " + COLS + " from warning_outbox where id = ?").param(id).query(OutboxMessage.class).optional();
+        return jdbc.sql("select " + COLS + " from warning_outbox where id = ?").param(id).query(MESSAGE_ROW).optional();
     }
 
     public List<OutboxMessage> ofWarning(long warningId) {
         return jdbc.sql("select " + COLS + " from warning_outbox where warning_id = ? order by id").param(warningId)
-                .query(OutboxMessage.class).list();
+                .query(MESSAGE_ROW).list();
     }
 
     public List<OutboxMessage> ofPublication(long publicationId) {
         return jdbc.sql("select " + COLS + " from warning_outbox where publication_id = ? order by id").param(publicationId)
-                .query(OutboxMessage.class).list();
+                .query(MESSAGE_ROW).list();
     }
 
     public List<OutboxMessage> recent(String statusOrNull, int limit) {
         return jdbc.sql("select " + COLS + " from warning_outbox " + (statusOrNull == null ? "" : "where status = :status ")
                         + "order by id desc fetch first :limit rows only")
-                .param("status", statusOrNull).param("limit", limit).query(OutboxMessage.class).list();
+                .param("status", statusOrNull).param("limit", limit).query(MESSAGE_ROW).list();
+    }
+
+    /** One page of the delivery log, newest first, optionally of one status; with {@link #count}. */
+    public List<OutboxMessage> page(String statusOrNull, long offset, int limit) {
+        return jdbc.sql("select " + COLS + " from warning_outbox " + (statusOrNull == null ? "" : "where status = :status ")
+                        + "order by id desc offset :off rows fetch next :limit rows only")
+                .param("status", statusOrNull).param("off", offset).param("limit", limit).query(MESSAGE_ROW).list();
+    }
+
+    public long count(String statusOrNull) {
+        return jdbc.sql("select count(*) from warning_outbox " + (statusOrNull == null ? "" : "where status = :status"))
+                .param("status", statusOrNull).query(Long.class).single();
     }
 
     public List<DeliveryAttempt> log(long messageId) {

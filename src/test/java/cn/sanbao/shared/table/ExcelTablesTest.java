@@ -38,4 +38,23 @@ class ExcelTablesTest {
         assertThatThrownBy(() -> Table.builder("排名").text("单位").text("等级").row("西吉县"))
                 .hasMessageContaining("排名").hasMessageContaining("2 格");
     }
+
+    @Test
+    void textThatLooksLikeAFormulaStaysTextAndIsQuotePrefixed() throws Exception {
+        Table t = Table.builder("名单").text("单位").column("金额", Table.Kind.WAN)
+                .row("=HYPERLINK(\"http://x\",\"点我\")", new BigDecimal("-1.50")).row("+1+1", null).row("-2", null).row("@SUM(A1)", null)
+                .row("西吉县", null).build();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(ExcelTables.write(t)))) {
+            var s = wb.getSheetAt(0);
+            for (int r = ExcelTables.FIRST_DATA_ROW; r < ExcelTables.FIRST_DATA_ROW + 4; r++) {
+                var cell = s.getRow(r).getCell(0);
+                assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+            }
+            assertThat(s.getRow(ExcelTables.FIRST_DATA_ROW).getCell(0).getStringCellValue()).startsWith("=HYPERLINK");
+            assertThat(s.getRow(ExcelTables.FIRST_DATA_ROW + 4).getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
+            // a negative amount is still a number
+            assertThat(s.getRow(ExcelTables.FIRST_DATA_ROW).getCell(1).getNumericCellValue()).isEqualTo(-1.5);
+        }
+    }
 }

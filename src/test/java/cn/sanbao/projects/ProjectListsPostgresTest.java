@@ -1,0 +1,7 @@
+package cn.sanbao.projects;
+
+import cn.sanbao.testsupport.OnPostgres;
+
+@OnPostgres
+class ProjectListsPostgresTest extends ProjectListsContract {
+}
