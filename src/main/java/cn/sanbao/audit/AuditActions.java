@@ -15,7 +15,9 @@ public final class AuditActions {
             Map.entry("MODEL_PUBLISH", "发布模型"), Map.entry("MODEL_DRAFT", "保存模型草稿"),
             Map.entry("EXPORT", "导出"), Map.entry("AUDIT_VERIFY", "校验审计链"),
             Map.entry("REPORT_GENERATE", "生成报告"), Map.entry("REPORT_DOWNLOAD", "下载报告"),
-            Map.entry("REPORT_DENIED", "报告操作被拒绝"), Map.entry("REPORT_DISTRIBUTE", "分发报告"));
+            Map.entry("REPORT_DENIED", "报告操作被拒绝"), Map.entry("REPORT_DISTRIBUTE", "分发报告"),
+            Map.entry("API_TOKEN_ISSUE", "签发接口令牌"), Map.entry("API_TOKEN_REVOKE", "吊销接口令牌"),
+            Map.entry("API_TOKEN_REJECTED", "接口令牌被拒绝"));
 
     private AuditActions() {
     }

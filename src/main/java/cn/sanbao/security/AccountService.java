@@ -87,23 +87,29 @@ public class AccountService {
         if (role != null && role.isBlank()) role = null;
         if (role != null && !Roles.NAMES.containsKey(role) && !Roles.LOCAL.equals(role))
             throw new IllegalArgumentException("未知角色：" + role);
-        String scope = scopeUnit == null || scopeUnit.isBlank() ? null : scopeUnit.trim();
         String stored = Roles.stored(role);
-        if (Roles.LOCAL.equals(stored)) {
-            String label = Roles.LOCAL.equals(role) ? "市县用户" : Roles.NAMES.get(role);
-            if (scope == null) throw new IllegalArgumentException(label + "必须指定所属单位");
-            if (!units.contains(scope)) throw new IllegalArgumentException("单位代码 " + scope + " 不存在");
-            if (Roles.LOCAL_CITY.equals(role) && !units.isCity(scope))
-                throw new IllegalArgumentException("市级用户的所属单位须为市（如 640100 银川市）：" + scope + " 不是市");
-            if (Roles.LOCAL_COUNTY.equals(role) && !units.isBudgetUnit(scope))
-                throw new IllegalArgumentException("县级用户的所属单位须为县（市、区）、市本级或功能区（如 640422 西吉县）：" + scope + " 不是");
-        } else {
-            scope = null;
-        }
+        String scope = scopeFor(role, scopeUnit);
         users.setRole(username, stored, scope);
         audit.record(actor, "USER_ROLE", username, "角色：" + roleName(a.role(), a.scopeUnit())
                 + (a.scopeUnit() == null ? "" : "（" + a.scopeUnit() + "）")
                 + " → " + roleName(stored, scope) + (scope == null ? "" : "（" + scope + "）"));
+    }
+
+    /**
+     * The unit scope a role choice gets: required and of the right kind for 市级用户 / 县级用户 (a city, or a
+     * county-level budget unit), none for the other roles. Used for accounts and API tokens alike.
+     */
+    String scopeFor(String role, String scopeUnit) {
+        String scope = scopeUnit == null || scopeUnit.isBlank() ? null : scopeUnit.trim();
+        if (!Roles.LOCAL.equals(Roles.stored(role))) return null;
+        String label = Roles.LOCAL.equals(role) ? "市县用户" : Roles.NAMES.get(role);
+        if (scope == null) throw new IllegalArgumentException(label + "必须指定所属单位");
+        if (!units.contains(scope)) throw new IllegalArgumentException("单位代码 " + scope + " 不存在");
+        if (Roles.LOCAL_CITY.equals(role) && !units.isCity(scope))
+            throw new IllegalArgumentException("市级用户的所属单位须为市（如 640100 银川市）：" + scope + " 不是市");
+        if (Roles.LOCAL_COUNTY.equals(role) && !units.isBudgetUnit(scope))
+            throw new IllegalArgumentException("县级用户的所属单位须为县（市、区）、市本级或功能区（如 640422 西吉县）：" + scope + " 不是");
+        return scope;
     }
 
     /** 市级用户 or 县级用户 for a local user (by its scope), the role's name otherwise. */
