@@ -1,5 +1,6 @@
 package cn.sanbao.intake;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -35,7 +36,7 @@ abstract class PaymentWebContract {
 
     /** Uploads through the API and polls the job until it ends (at most 30 s). */
     PaymentJobs.Job uploadAndWait(String name, String csv, String period, RequestPostProcessor who) throws Exception {
-        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", name, "text/csv",
+        String body = mvc.perform(multipart("/api/intake/payments").with(csrf()).file(new MockMultipartFile("file", name, "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).param("period", period).with(who))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
@@ -97,8 +98,8 @@ abstract class PaymentWebContract {
         String current = mvc.perform(get("/api/intake/pillar-mapping").with(LEADER)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(current).contains("ECONOMIC,30101,WAGE,30,基本工资");
-        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").content(current).with(LEADER)).andExpect(status().isForbidden());
-        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").content("code_kind,prefix\nX,1\n").with(ANALYST))
+        mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(current).with(LEADER)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content("code_kind,prefix\nX,1\n").with(ANALYST))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("缺少必需的列")));
         mvc.perform(get("/intake/pillar-mapping").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("机关事业单位基本养老保险缴费")));
