@@ -104,4 +104,22 @@ abstract class PaymentWebContract {
         mvc.perform(get("/intake/pillar-mapping").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("机关事业单位基本养老保险缴费")));
     }
+
+    @Test
+    void mappingExportQuotesCommasAndNeutralisesFormulas() throws Exception {
+        String current = mvc.perform(get("/api/intake/pillar-mapping").with(ANALYST)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String hostile = current.stripTrailing() + "\r\nECONOMIC,39999,NONE,1,\"=HYPERLINK(\"\"http://x\"\"),工资,津贴\"\r\n";
+        try {
+            mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(hostile).with(ANALYST)).andExpect(status().isOk());
+            String exported = mvc.perform(get("/api/intake/pillar-mapping").with(ANALYST)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(exported).contains("ECONOMIC,39999,NONE,1,\"'=HYPERLINK(\"\"http://x\"\"),工资,津贴\"")
+                    .doesNotContain(",=HYPERLINK");
+            // the export re-imports to the same rules
+            mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(exported).with(ANALYST)).andExpect(status().isOk());
+            assertThat(mvc.perform(get("/api/intake/pillar-mapping").with(ANALYST)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .isEqualTo(exported);
+        } finally {
+            mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(current).with(ANALYST)).andExpect(status().isOk());
+        }
+    }
 }
