@@ -91,7 +91,8 @@ class InjectedTextBrowserTest {
         try {
             ModelVersion published = models.publishedFor(Period.month(2021, 3));
             ModelVersion draft = models.copyToDraft(published.id(), "analyst");
-            String yaml = draft.sourceYaml().replace("name: 高度风险", "name: '高度风险" + PAYLOAD.replace("'", "''") + "'")
+            // grade names are stored in 32 characters: the short payload fits
+            String yaml = draft.sourceYaml().replace("name: 高度风险", "name: '高度风险<img src=x onerror=__xss=3>'")
                     .replace("name: 库款保障倍数", "name: '库款保障倍数" + PAYLOAD.replace("'", "''") + "'");
             models.saveDraft(draft.id(), yaml, "analyst");
             models.publish(draft.id(), Period.month(2021, 1), "测试：名称中的标记必须按文本显示", "analyst");
