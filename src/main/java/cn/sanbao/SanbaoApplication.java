@@ -10,6 +10,10 @@ public class SanbaoApplication {
         if (args.length > 0 && args[0].equals("score")) {
             System.exit(cn.sanbao.cli.ScoreCommand.run(args, System.out, System.err));
         }
+        // "recover-account …" resets a privileged account offline, audited (docs/security.md, 三员分立)
+        if (args.length > 0 && args[0].equals("recover-account")) {
+            System.exit(cn.sanbao.security.AccountRecoveryCommand.run(args, SanbaoApplication.class, System.out, System.err));
+        }
         SpringApplication.run(SanbaoApplication.class, args);
     }
 }

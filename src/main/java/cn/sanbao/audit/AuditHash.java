@@ -7,8 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over an audit record's canonical fields and the previous record's hash. Every field is
- * written as length:value so that no two different records share a canonical form.
+ * The hash of an audit record: HMAC-SHA256, with a key held outside the database ({@link AuditKeys}), over the
+ * record's canonical fields and the previous record's hash. Every field is written as length:value so that no
+ * two different records share a canonical form. {@link #legacy} is the unkeyed SHA-256 of chains written before
+ * V621; it is used once, to check an old chain before it is re-chained.
  */
 final class AuditHash {
 
@@ -17,7 +19,20 @@ final class AuditHash {
     private AuditHash() {
     }
 
-    static String of(AuditEvent e, String previousHash) {
+    static String of(AuditEvent e, String previousHash, AuditKeys keys, String keyId) {
+        return keys.mac(keyId, canonical(e, previousHash));
+    }
+
+    static String legacy(AuditEvent e, String previousHash) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(canonical(e, previousHash).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String canonical(AuditEvent e, String previousHash) {
         StringBuilder sb = new StringBuilder();
         for (String field : new String[]{TIME.format(e.occurredAt()), e.actor(), e.action(), e.target(), e.detail(),
                 e.remoteAddr(), previousHash}) {
@@ -25,11 +40,6 @@ final class AuditHash {
             else sb.append(field.length()).append(':').append(field);
             sb.append('|');
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return sb.toString();
     }
 }

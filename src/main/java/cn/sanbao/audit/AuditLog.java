@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Append-only audit trail of imports, model changes and scoring runs. Writes join the caller's
  * transaction, so an action that rolls back leaves no misleading entry behind. Each record is chained
- * to the one before by a hash ({@link AuditHash}); the chain head row is locked while a record is
+ * to the one before by a keyed hash ({@link AuditHash}, key from {@link AuditKeys}); the chain head row is locked while a record is
  * written so that concurrent writers never fork the chain. Inside a transaction the record is appended
  * just before commit: a long import then holds the chain lock for milliseconds, not for minutes, and the
  * chain follows commit order.
@@ -27,9 +27,11 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionOperations tx;
+    private final AuditKeys keys;
 
-    public AuditLog(JdbcClient jdbc, ObjectProvider<Clock> clock, TransactionOperations tx) {
+    public AuditLog(JdbcClient jdbc, ObjectProvider<Clock> clock, TransactionOperations tx, AuditKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
         this.tx = tx;
     }
@@ -58,18 +60,42 @@ public class AuditLog {
     }
 
     private void append(AuditEvent e) {
-        String prev = jdbc.sql("select last_hash from audit_chain_head where id = 1 for update")
-                .query(String.class).optional().orElse(null);
-        String hash = AuditHash.of(e, prev);
-        jdbc.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash) "
-                        + "values (:at, :actor, :action, :target, :detail, :addr, :prev, :hash)")
+        Head head = jdbc.sql("select last_hash, scheme, key_id from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        String prev = head.lastHash();
+        if (head.scheme() == null) {
+            AuditChainUpgrade.Result r = new AuditChainUpgrade(jdbc, keys).run(prev);
+            prev = insert(event("AUDIT_RECHAIN", "升级审计链：以 HMAC-SHA256（密钥 " + keys.currentId() + "）重新链接历史记录 "
+                    + r.records() + " 条；升级前：" + r.oldChain(), e), r.lastHash());
+        } else if (head.keyId() != null && !head.keyId().equals(keys.currentId())) {
+            prev = insert(event("AUDIT_KEY_ROTATE", "审计密钥轮换：" + head.keyId() + " → " + keys.currentId()
+                    + "；此前的记录须以 sanbao.audit.retired-keys 中的旧密钥校验", e), prev);
+        }
+        insert(e, prev);
+    }
+
+    private record Head(String lastHash, String scheme, String keyId) {
+    }
+
+    /** A record of the chain itself, stamped with the time of the record that caused it (so it lists just before it). */
+    private static AuditEvent event(String action, String detail, AuditEvent cause) {
+        return new AuditEvent(0, cause.occurredAt(), "system", action, "audit", detail, null);
+    }
+
+    /** Appends one record signed with the current key and moves the chain head to it; returns its hash. */
+    private String insert(AuditEvent e, String prev) {
+        String kid = keys.currentId();
+        String hash = AuditHash.of(e, prev, keys, kid);
+        jdbc.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash, key_id) "
+                        + "values (:at, :actor, :action, :target, :detail, :addr, :prev, :hash, :kid)")
                 .param("at", Timestamp.valueOf(e.occurredAt()))
                 .param("actor", e.actor()).param("action", e.action())
                 .param("target", e.target()).param("detail", e.detail())
-                .param("addr", e.remoteAddr()).param("prev", prev).param("hash", hash)
+                .param("addr", e.remoteAddr()).param("prev", prev).param("hash", hash).param("kid", kid)
                 .update();
-        jdbc.sql("update audit_chain_head set last_hash = ?, last_id = (select max(id) from audit_event) where id = 1")
-                .param(hash).update();
+        jdbc.sql("update audit_chain_head set last_hash = ?, last_id = (select max(id) from audit_event), key_id = ?, "
+                + "scheme = 'HMAC1' where id = 1").params(hash, kid).update();
+        return hash;
     }
 
     /** Newest first. */
@@ -77,10 +103,7 @@ public class AuditLog {
         return jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr from audit_event "
                         + "order by occurred_at desc, id desc fetch first :limit rows only")
                 .param("limit", Math.max(0, limit))
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toLocalDateTime(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("target"),
-                        rs.getString("detail"), rs.getString("remote_addr")))
-                .list();
+                .query((rs, n) -> AuditTrail.event(rs)).list();
     }
 
     private static String cut(String s, int max) {

@@ -1,22 +1,33 @@
 package cn.sanbao.audit;
 
 import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reading the audit trail: search for the audit administrator, and verification of the hash chain. */
+/** Reading the audit trail: search for the audit administrator, and verification of the keyed hash chain and its anchors. */
 @Service
 public class AuditTrail {
 
     public static final int MAX_ROWS = 5000;
 
-    private final JdbcClient jdbc;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    public AuditTrail(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AuditKeys keys;
+    private final AuditAnchor anchor;
+
+    public AuditTrail(JdbcClient jdbc, AuditKeys keys, AuditAnchor anchor) {
         this.jdbc = jdbc;
+        this.keys = keys;
+        this.anchor = anchor;
     }
 
     /** Newest first, at most {@link #MAX_ROWS} records. */
@@ -30,47 +41,84 @@ public class AuditTrail {
         if (q.from() != null) { sql.append(" and occurred_at >= ?"); params.add(Timestamp.valueOf(q.from().atStartOfDay())); }
         if (q.to() != null) { sql.append(" and occurred_at < ?"); params.add(Timestamp.valueOf(q.to().plusDays(1).atStartOfDay())); }
         sql.append(" order by id desc fetch first ").append(MAX_ROWS).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditEvent(rs.getLong("id"),
-                rs.getTimestamp("occurred_at").toLocalDateTime(), rs.getString("actor"), rs.getString("action"),
-                rs.getString("target"), rs.getString("detail"), rs.getString("remote_addr"))).list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> event(rs)).list();
     }
 
     /**
-     * Walks the records in id order, recomputing each hash and checking each link to the record before;
-     * also checks that the newest record is the chain head (so a deleted last record is noticed).
-     * Records written before chaining began (no hash, before the first chained record) are counted apart.
+     * Walks the records in id order, recomputing each keyed hash and checking each link to the record before;
+     * checks that the newest record is the chain head, and that every anchor written outside the database still
+     * matches (so deleting the newest records, or re-chaining, is noticed). A record without hash is an error:
+     * since the upgrade (V621) every record carries one. Reports the first problem found.
      */
     public ChainCheck verify() {
-        long[] checked = {0}, unchained = {0};
+        long[] checked = {0};
         String[] previous = {null};
-        boolean[] started = {false};
+        String[] genesis = {null};
         ChainCheck[] broken = {null};
+        Head head = jdbc.sql("select last_id, last_hash from audit_chain_head where id = 1")
+                .query((rs, n) -> new Head(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2))).single();
+        List<AuditAnchor.Anchor> anchors = anchor.read();
+        Set<Long> anchored = new HashSet<>();
+        anchors.forEach(a -> anchored.add(a.id()));
+        Map<Long, String> seen = new HashMap<>();
         // Only up to the chain head read first: records committed while verifying are left for next time.
-        Long headId = jdbc.sql("select last_id from audit_chain_head where id = 1").query(Long.class).optional().orElse(null);
-        String head = jdbc.sql("select last_hash from audit_chain_head where id = 1").query(String.class).optional().orElse(null);
-        jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash from audit_event "
-                        + "where id <= ? order by id").param(headId == null ? Long.MAX_VALUE : headId)
+        jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash, key_id from audit_event "
+                        + "where id <= ? order by id").param(head.lastId() == null ? Long.MAX_VALUE : head.lastId())
                 .query(rs -> {
                     if (broken[0] != null) return;
-                    long id = rs.getLong("id");
-                    String hash = rs.getString("hash");
-                    String prev = rs.getString("prev_hash");
-                    if (hash == null && !started[0]) { unchained[0]++; return; }
-                    started[0] = true;
+                    AuditEvent e = event(rs);
+                    String hash = rs.getString("hash"), prev = rs.getString("prev_hash"), kid = rs.getString("key_id");
+                    String at = "记录 #" + e.id() + "（" + TIME.format(e.occurredAt()) + "，" + e.actor() + "，" + AuditActions.name(e.action()) + "）";
                     checked[0]++;
-                    AuditEvent e = new AuditEvent(id, rs.getTimestamp("occurred_at").toLocalDateTime(), rs.getString("actor"),
-                            rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("remote_addr"));
-                    if (!Objects.equals(prev, previous[0])) {
-                        broken[0] = new ChainCheck(checked[0], unchained[0], id, "记录 #" + id + " 与前一条记录的链接不符（前一条记录被删除或改动）");
-                    } else if (hash == null || !hash.equals(AuditHash.of(e, prev))) {
-                        broken[0] = new ChainCheck(checked[0], unchained[0], id, "记录 #" + id + " 的内容与其哈希值不符（记录被改动）");
-                    }
+                    if (genesis[0] == null) genesis[0] = hash;
+                    if (hash == null)
+                        broken[0] = broken(checked[0], e.id(), at + "没有哈希值：哈希被清除（升级后每条记录都有哈希，不存在“链前历史”）");
+                    else if (!Objects.equals(prev, previous[0]))
+                        broken[0] = broken(checked[0], e.id(), at + "与前一条记录的链接不符：前一条记录被删除、插入或改动");
+                    else if (!keys.knows(kid))
+                        broken[0] = broken(checked[0], e.id(), at + "以未知密钥 " + kid + " 签名：密钥被替换，或未在 sanbao.audit.retired-keys 中配置轮换前的旧密钥");
+                    else if (!hash.equals(AuditHash.of(e, prev, keys, kid)))
+                        broken[0] = broken(checked[0], e.id(), at + "的内容与其 HMAC 不符：记录被改动，或被不持有密钥的人重新计算了哈希");
+                    if (anchored.contains(e.id())) seen.put(e.id(), hash);
                     previous[0] = hash;
                 });
         if (broken[0] != null) return broken[0];
-        if (!Objects.equals(head, previous[0]))
-            return new ChainCheck(checked[0], unchained[0], null, "最新记录与链头不符（最后的记录被删除）");
-        return new ChainCheck(checked[0], unchained[0], null, null);
+        if (!Objects.equals(head.lastHash(), previous[0]))
+            return broken(checked[0], null, "最新记录与链头不符（最后的记录被删除）");
+        return checkAnchors(checked[0], anchors, seen, genesis[0] == null ? "-" : genesis[0]);
+    }
+
+    private ChainCheck checkAnchors(long checked, List<AuditAnchor.Anchor> anchors, Map<Long, String> seen, String genesis) {
+        String where = "锚定文件 " + anchor.file().toAbsolutePath();
+        long count = 0;
+        for (AuditAnchor.Anchor a : anchors) {
+            if (!anchor.genuine(a)) return broken(checked, null, where + " 第 " + a.line() + " 行签名无效：锚定文件被改动");
+            if (!a.genesis().equals(genesis)) continue;
+            count++;
+            String now = seen.containsKey(a.id()) ? seen.get(a.id())
+                    : jdbc.sql("select hash from audit_event where id = ?").param(a.id()).query(String.class).optional().orElse(null);
+            if (now == null)
+                return broken(checked, a.id(), "记录 #" + a.id() + " 已于 " + a.time() + " 锚定，现已不存在：最新的记录被删除（" + where + " 第 " + a.line() + " 行）");
+            if (!now.equals(a.hash()))
+                return broken(checked, a.id(), "记录 #" + a.id() + " 与 " + a.time() + " 的锚定值不符：该记录在锚定后被改写或整条链被重新链接（"
+                        + where + " 第 " + a.line() + " 行）");
+        }
+        if (count == 0 && !anchors.isEmpty())
+            return broken(checked, null, where + " 中没有属于当前审计链的锚定点：审计链被整体替换或清空，或锚定文件配置错误");
+        return new ChainCheck(checked, count, null, null);
+    }
+
+    private static ChainCheck broken(long checked, Long id, String reason) {
+        return new ChainCheck(checked, 0, id, reason);
+    }
+
+    private record Head(Long lastId, String lastHash) {
+    }
+
+    /** An audit record from the standard columns of a result set. */
+    static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toLocalDateTime(), rs.getString("actor"),
+                rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("remote_addr"));
     }
 
     private static boolean notBlank(String s) {

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import cn.sanbao.shared.Decimals;
+
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -172,8 +174,8 @@ public final class FactsReader {
         BigDecimal value = null;
         if (valueText != null) {
             String v = valueText.replace(" ", "");
-            if (NUMBER.matcher(v).matches()) value = new BigDecimal(v);
-            else problems.add(cell(line, columns, VALUE) + "数值“" + valueText + "”不是有效数字，应为不带千分位、不带单位的十进制数，如 1234.56");
+            if (NUMBER.matcher(v).matches()) value = Decimals.orNull(v);
+            if (value == null) problems.add(cell(line, columns, VALUE) + "数值“" + valueText + "”不是有效数字，应为不带千分位、不带单位的十进制数，如 1234.56");
         }
         String unitProblem = catalogues.unitProblem(unit);
         if (unitProblem != null) problems.add(cell(line, columns, UNIT) + unitProblem);

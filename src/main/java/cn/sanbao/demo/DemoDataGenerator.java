@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import java.util.HashMap;
 import cn.sanbao.engine.Period;
+import cn.sanbao.projects.demo.DemoLibrary;
+import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.region.UnitKind;
 
 /**
  * Deterministic demo data for one fiscal year of the budget units of a region tree: annual plan items,
@@ -30,6 +34,8 @@ public final class DemoDataGenerator {
     private final long seed;
     private final List<DemoCatalogue.Unit> units;
     private final List<DemoCatalogue.Item> items;
+    /** unit → wage, operation, livelihood demand estimated from the shipped scope data (units without scope: absent). */
+    private final Map<String, double[]> demand = new HashMap<>();
 
     public DemoDataGenerator() { this(DEFAULT_SEED); }
 
@@ -41,6 +47,11 @@ public final class DemoDataGenerator {
         this.seed = seed;
         this.units = units.stream().filter(u -> DemoCatalogue.BUDGET_KINDS.contains(u.kind())).toList();
         this.items = DemoCatalogue.items();
+        Map<String, UnitKind> kinds = new LinkedHashMap<>();
+        for (DemoCatalogue.Unit u : this.units) kinds.put(u.code(), UnitKind.valueOf(u.kind()));
+        DemoLibrary.demand(kinds).forEach((code, byPillar) -> demand.put(code, new double[] {
+                byPillar.get(Pillar.WAGE).doubleValue(), byPillar.get(Pillar.OPERATION).doubleValue(),
+                byPillar.get(Pillar.LIVELIHOOD).doubleValue()}));
     }
 
     public List<DemoCatalogue.Unit> units() { return units; }
@@ -50,7 +61,7 @@ public final class DemoDataGenerator {
     /** The month-level model of one unit, as used by {@link #generate()}. */
     public UnitYear unitYear(DemoCatalogue.Unit unit) {
         long unitSeed = seed * 1_000_003L + unit.code().hashCode();
-        return UnitYear.generate(DemoProfiles.of(unit.code(), unit.kind(), seed), unitSeed);
+        return UnitYear.generate(DemoProfiles.of(unit.code(), unit.kind(), seed), unitSeed, demand.get(unit.code()));
     }
 
     /** All facts: per unit, the year, then months, then weeks; items in catalogue order. */

@@ -26,7 +26,7 @@ import cn.sanbao.monitoring.ScoringRunService;
 public class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    static final String ACTOR = "demo";
+    public static final String ACTOR = "demo";
 
     private final FactStore facts;
     private final ScoringRunService scoring;

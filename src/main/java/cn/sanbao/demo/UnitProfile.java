@@ -7,7 +7,7 @@ import java.util.Arrays;
  * drives every indicator so a profile reads like a story; months may deviate from the base to make a
  * unit worsen or recover.
  *
- * @param capacity       可用财力 in 元 before noise
+ * @param capacity       可用财力 in 元 before noise; a unit whose demand is estimated from scope data takes its size from that instead
  * @param revenueShare   own revenue budget ÷ capacity (low = transfer-dependent)
  * @param baseStress     stress behind the annual plan items (capacity ratio, budgets arranged)
  * @param monthStress    stress of months 1..12 (index 0 = January)

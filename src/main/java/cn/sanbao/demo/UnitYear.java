@@ -40,6 +40,16 @@ public final class UnitYear {
     public BigDecimal openingCash() { return openingCash; }
 
     public static UnitYear generate(UnitProfile p, long seed) {
+        return generate(p, seed, null);
+    }
+
+    /**
+     * {@code demandBy}: the unit's 三保 demand (wage, operation, livelihood) in 元 as estimated from its scope, or
+     * null to draw it from the profile's capacity. Given, it fixes the unit's size: capacity = demand × the
+     * profile's capacity ratio, and every other amount follows from that as before (the random draws are the same,
+     * so the story of the year, its ratios and grades, does not depend on where the demand came from).
+     */
+    public static UnitYear generate(UnitProfile p, long seed, double[] demandBy) {
         SplittableRandom rnd = new SplittableRandom(seed);
         UnitYear y = new UnitYear();
         double base = p.baseStress();
@@ -49,7 +59,12 @@ public final class UnitYear {
         double demand = cap / capRatio;
         double wageShare = 0.46 + noise(rnd, 0.03);
         double opShare = 0.16 + noise(rnd, 0.02);
-        double[] demandBy = {demand * wageShare, demand * opShare, demand * (1 - wageShare - opShare)};
+        if (demandBy != null) {
+            demand = demandBy[0] + demandBy[1] + demandBy[2];
+            cap = demand * capRatio;
+        } else {
+            demandBy = new double[] {demand * wageShare, demand * opShare, demand * (1 - wageShare - opShare)};
+        }
         double cover = 1.03 - 0.1 * base;
         double[] budgetBy = new double[3];
         for (int i = 0; i < 3; i++) budgetBy[i] = demandBy[i] * (cover + noise(rnd, 0.006));

@@ -71,6 +71,7 @@ final class GradeDecider {
         List<FiredOverride> fired = new ArrayList<>();
         String forced = null;
         for (ScoringModel.Override o : model.overrides()) {
+            if (!o.appliesTo().covers(input.consolidated())) continue;
             Set<String> missing = unknown(o.when(), scope, results);
             if (!missing.isEmpty()) {
                 scope.missingItems.addAll(missing);

@@ -45,8 +45,42 @@ public record ScoringModel(
 
     public enum OverrideAction { FORCE, FLOOR }
 
-    /** 一票否决: FORCE sets the grade, FLOOR makes the grade at least this bad. */
-    public record Override(String code, String name, Formula when, OverrideAction action, String grade) {
+    /**
+     * Which units an override judges. A consolidated unit's data are sums of its members, so a condition such
+     * as "arrears &gt; 0" on the sum only repeats a member's problem; by default overrides judge budget units only.
+     */
+    public enum AppliesTo {
+        BUDGET("budget", "预算单位"), CONSOLIDATED("consolidated", "汇总单位"), ALL("all", "全部单位");
+
+        private final String yaml;
+        private final String label;
+
+        AppliesTo(String yaml, String label) {
+            this.yaml = yaml;
+            this.label = label;
+        }
+
+        public String yaml() { return yaml; }
+
+        public String label() { return label; }
+
+        public boolean covers(boolean consolidated) {
+            return this == ALL || (this == CONSOLIDATED) == consolidated;
+        }
+
+        /** The value written in the model file, or null when unknown. */
+        public static AppliesTo parse(String text) {
+            for (AppliesTo a : values()) if (a.yaml.equals(text)) return a;
+            return null;
+        }
+    }
+
+    /** 一票否决: FORCE sets the grade, FLOOR makes the grade at least this bad; only on the units it applies to. */
+    public record Override(String code, String name, Formula when, OverrideAction action, String grade, AppliesTo appliesTo) {
+
+        public Override(String code, String name, Formula when, OverrideAction action, String grade) {
+            this(code, name, when, action, grade, AppliesTo.BUDGET);
+        }
     }
 
     public boolean usesDecisionTable() {

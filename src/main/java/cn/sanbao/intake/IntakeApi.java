@@ -103,7 +103,7 @@ class IntakeApi {
 
     @ExceptionHandler(IntakeRejectedException.class)
     ResponseEntity<RejectedBody> rejected(IntakeRejectedException e) {
-        return ResponseEntity.badRequest().body(new RejectedBody(400, "数据未保存，共 " + e.findings().size() + " 处错误",
+        return ResponseEntity.badRequest().body(new RejectedBody(400, "数据未保存，共 " + e.count() + "错误",
                 e.findings().stream().map(Finding::text).toList(), e.findings()));
     }
 

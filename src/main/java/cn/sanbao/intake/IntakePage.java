@@ -55,6 +55,7 @@ class IntakePage {
                     scope.visible(), scope.visible(), rescore));
         } catch (IntakeRejectedException e) {
             model.addAttribute("findings", e.findings());
+            model.addAttribute("problemCount", e.total());
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }

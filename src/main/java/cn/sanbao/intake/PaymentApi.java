@@ -63,6 +63,14 @@ class PaymentApi {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(id, "RUNNING"));
     }
 
+    @PostMapping("/payments/jobs/{id}/cancel")
+    @PreAuthorize("hasRole('ANALYST')")
+    @Operation(summary = "取消排队中或进行中的支付明细导入任务（自治区分析员）；任务以 CANCELLED 结束，不保存任何数据")
+    ResponseEntity<PaymentJobs.Job> cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
+        boolean asked = runner.cancel(id, auth.getName(), reason);
+        return ResponseEntity.status(asked ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(jobs.find(id));
+    }
+
     @GetMapping("/payments/jobs/{id}")
     @Operation(summary = "支付明细导入任务的进度与结果")
     PaymentJobs.Job job(@PathVariable long id, Authentication auth) {
@@ -121,7 +129,7 @@ class PaymentApi {
 
     @ExceptionHandler(IntakeRejectedException.class)
     ResponseEntity<IntakeApi.RejectedBody> rejected(IntakeRejectedException e) {
-        return ResponseEntity.badRequest().body(new IntakeApi.RejectedBody(400, "数据未保存，共 " + e.findings().size() + " 处错误",
+        return ResponseEntity.badRequest().body(new IntakeApi.RejectedBody(400, "数据未保存，共 " + e.count() + "错误",
                 e.findings().stream().map(Finding::text).toList(), e.findings()));
     }
 }

@@ -3,6 +3,7 @@ package cn.sanbao.intake;
 import cn.sanbao.engine.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.shared.Decimals;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -21,7 +22,7 @@ import java.util.function.Predicate;
  */
 final class PaymentChecker {
 
-    static final int MAX_LISTED = 200;
+    static final int MAX_LISTED = IntakeRejectedException.MAX_LISTED;
     static final String[][] COLUMNS = {
             {"unit_code", "单位代码"}, {"pay_date", "支付日期"}, {"amount", "金额"}, {"function_code", "支出功能分类"},
             {"economic_code", "经济分类"}, {"project_code", "项目代码"}, {"agency", "预算单位"}};
@@ -135,9 +136,9 @@ final class PaymentChecker {
     private BigDecimal amount(long line, String text) {
         BigDecimal v;
         try {
-            v = new BigDecimal(text.indexOf(',') >= 0 ? text.replace(",", "") : text);
-        } catch (NumberFormatException e) {
-            add(line, index[AMOUNT], "金额不是数字：“" + text + "”");
+            v = Decimals.parse(text);
+        } catch (Decimals.Invalid e) {
+            add(line, index[AMOUNT], "金额" + e.getMessage());
             return null;
         }
         if (v.scale() > 2 && v.stripTrailingZeros().scale() > 2) {

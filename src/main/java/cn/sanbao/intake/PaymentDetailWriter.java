@@ -144,6 +144,14 @@ final class PaymentDetailWriter {
         }
     }
 
+    /** Rows already in memory (generated, e.g. the demo year), written in batches of {@link #BATCH}. */
+    void insertAll(long revision, Period period, List<PaymentRow> rows, List<Pillar> pillars) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            int to = Math.min(rows.size(), from + BATCH);
+            insert(revision, period, rows.subList(from, to), pillars.subList(from, to));
+        }
+    }
+
     private void insert(long revision, Period period, List<PaymentRow> batch, List<Pillar> pillars) {
         jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override

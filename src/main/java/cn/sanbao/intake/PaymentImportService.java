@@ -46,6 +46,14 @@ public class PaymentImportService {
     /** Receives progress; the job runner writes it to the job table. */
     public interface Progress {
         void update(String phase, long rows);
+
+        /** Called often while rows are read; throws {@link ImportCancelledException} when the job was cancelled. */
+        default void check() {
+        }
+
+        /** Called inside the import's transaction once the revision exists (the job records it there). */
+        default void revisionCreated(long revision) {
+        }
     }
 
     static final long PROGRESS_EVERY = 100_000;
@@ -62,9 +70,11 @@ public class PaymentImportService {
      */
     private final ReentrantLock writing = new ReentrantLock(true);
     private final AuditLog audit;
+    private final ReportingPeriods periods;
 
     public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactStore facts, JdbcTemplate jdbc,
-                                TransactionOperations tx, AuditLog audit) {
+                                TransactionOperations tx, AuditLog audit, ReportingPeriods periods) {
+        this.periods = periods;
         this.regions = regions;
         this.mappings = mappings;
         this.facts = facts;
@@ -77,6 +87,8 @@ public class PaymentImportService {
     public PaymentResult importFile(Path file, String fileName, Period period, String user, Predicate<String> mayReport,
                                     Progress progress) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月导入，期间应为月（如 2021-03）");
+        String future = periods.problem(period);
+        if (future != null) throw IntakeRejectedException.of(fileName, null, future);
         PillarMappingService.Version mapping = mappings.current();
         PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
         try {
@@ -100,7 +112,7 @@ public class PaymentImportService {
         List<Finding> problems = pass1.problems();
         Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
         List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : List.of();
-        if (!problems.isEmpty()) throw new IntakeRejectedException(problems);
+        if (!problems.isEmpty()) throw new IntakeRejectedException(problems, pass1.unlisted());
 
         Optional<FactRevision> same = facts.findByContentHash(hash);
         if (same.isPresent()) {
@@ -114,6 +126,7 @@ public class PaymentImportService {
         try {
             revision = tx.execute(status -> {
                 long rev = facts.createRevision("PAYMENT", label, user, hash, values);
+                progress.revisionCreated(rev);
                 PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
                 PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
                 writer.write(rev, period, source, again, copy::classify, spill, progress);
@@ -129,7 +142,7 @@ public class PaymentImportService {
         return new PaymentResult(revision, null, period.code(), rows, mapping.version(), totals, unclassified);
     }
 
-    record Pass1(PaymentAggregator sums, long rows, List<Finding> problems) {
+    record Pass1(PaymentAggregator sums, long rows, List<Finding> problems, long unlisted) {
     }
 
     /** Pass 1: reads, checks, classifies and sums every row; no database access (the benchmark times exactly this). */
@@ -140,6 +153,7 @@ public class PaymentImportService {
         long[] seen = {0};
         boolean[] headerOk = {false};
         new PipelinedSource(source).forEach((line, cells) -> {
+            if ((seen[0] & 1023) == 0) progress.check();
             if (seen[0]++ == 0) {
                 headerOk[0] = checker.header(line, cells);
                 return;
@@ -154,11 +168,7 @@ public class PaymentImportService {
         });
         long rows = Math.max(0, seen[0] - 1);
         if (checker.problemCount == 0 && rows == 0) throw IntakeRejectedException.of(fileName, null, "文件只有表头，没有支付明细行");
-        List<Finding> problems = new ArrayList<>(checker.problems);
-        if (checker.problemCount > problems.size()) {
-            problems.add(Finding.at(fileName, null, "共 " + checker.problemCount + " 处错误，仅列出前 " + problems.size() + " 处"));
-        }
-        return new Pass1(sums, rows, problems);
+        return new Pass1(sums, rows, new ArrayList<>(checker.problems), checker.problemCount - checker.problems.size());
     }
 
     /** A fresh classifier for pass 2 (classifiers cache and are single-threaded). */

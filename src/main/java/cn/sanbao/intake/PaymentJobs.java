@@ -22,7 +22,7 @@ import java.util.NoSuchElementException;
 @Service
 public class PaymentJobs {
 
-    public enum Status { RUNNING, DONE, DUPLICATE, REJECTED, FAILED }
+    public enum Status { RUNNING, DONE, DUPLICATE, REJECTED, FAILED, CANCELLED }
 
     /** problems: why a REJECTED import was refused, in reading order (empty otherwise). */
     public record Job(long id, String fileName, String period, Status status, String phase, long rowsDone,
@@ -81,6 +81,23 @@ public class PaymentJobs {
                 .param("msg", message == null ? null : FileImportService.cut(message, 4000))
                 .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("id", id).update();
         });
+    }
+
+    /** Runs in the import's own transaction: the link commits exactly when the revision does. */
+    void linkRevision(long id, long revision) {
+        jdbc.sql("insert into payment_import_revision (import_id, revision_id) values (:id, :rev)")
+                .param("id", id).param("rev", revision).update();
+    }
+
+    /** Jobs still marked RUNNING, oldest first. */
+    List<Long> running() {
+        return jdbc.sql("select id from payment_import where status = 'RUNNING' order by id").query(Long.class).list();
+    }
+
+    /** The revision an import committed, if it got that far. */
+    java.util.Optional<Long> committedRevision(long id) {
+        return jdbc.sql("select revision_id from payment_import_revision where import_id = :id").param("id", id)
+                .query(Long.class).optional();
     }
 
     public Job find(long id) {

@@ -42,7 +42,16 @@ class PaymentPage {
     @GetMapping("/intake/payments")
     String form(Model model, Authentication auth) {
         model.addAttribute("jobs", jobs.recent(20).stream().filter(j -> scope.seesAll() || j.createdBy().equals(auth.getName())).toList());
+        model.addAttribute("analyst", auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ANALYST")));
         return "intake/payments";
+    }
+
+    /** The analyst stops a queued or running import (e.g. a file that takes far too long); nothing of it is stored. */
+    @PostMapping("/intake/payments/jobs/{id}/cancel")
+    @PreAuthorize("hasRole('ANALYST')")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
+        runner.cancel(id, auth.getName(), reason);
+        return "redirect:/intake/payments/jobs/" + id;
     }
 
     @PostMapping("/intake/payments")

@@ -75,6 +75,12 @@ public class PaymentQueries {
         return out;
     }
 
+    /** True when any month of the year has payment detail. */
+    public boolean hasUnitMonths(int year) {
+        return jdbc.sql("select count(*) from payment_unit_month where period between :p1 and :p2")
+                .param("p1", year + "-01").param("p2", year + "-12").query(Long.class).single() > 0;
+    }
+
     public long count(long revisionId) {
         return jdbc.sql("select count(*) from payment_detail where revision_id = :r").param("r", revisionId).query(Long.class).single();
     }

@@ -1,6 +1,5 @@
 package cn.sanbao.intake;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,46 +31,56 @@ interface PaymentSource {
     static PaymentSource of(Path file, String name) throws IOException {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".xlsx")) return new XlsxPaymentSource(file, name);
-        if (lower.endsWith(".csv")) return new Csv(file, detect(file));
+        if (lower.endsWith(".csv")) return new Csv(file, name, detect(file, name));
         throw IntakeRejectedException.of(name, null, "支付明细只接受 .csv 或 .xlsx 文件");
     }
 
-    /** Valid UTF-8 in the first megabyte (cut at a line end) → UTF-8, otherwise GB18030. */
-    static Charset detect(Path file) throws IOException {
+    /** The shared upload text rule ({@link CsvGridReader#encoding}) applied to the first megabyte, cut at a line end. */
+    static CsvGridReader.Encoding detect(Path file, String name) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(1 << 20);
         }
         int end = head.length;
         if (head.length == 1 << 20) while (end > 0 && head[end - 1] != '\n') end--;
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(head, 0, end));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return CsvGridReader.GB18030;
-        }
+        return CsvGridReader.encoding(name, head, end == 0 ? head.length : end);
     }
+
+    /** A payment line is a few hundred characters; a longer one (or one without line breaks) is refused, not buffered. */
+    int MAX_LINE_CHARS = 10_000;
+    int MAX_FIELDS = 100;
 
     /** Plain comma splitting for the common unquoted line; quoted lines go through commons-csv. */
     final class Csv implements PaymentSource {
         private final Path file;
-        private final Charset charset;
+        private final String name;
+        private final CsvGridReader.Encoding encoding;
 
-        Csv(Path file, Charset charset) {
+        Csv(Path file, String name, CsvGridReader.Encoding encoding) {
             this.file = file;
-            this.charset = charset;
+            this.name = name;
+            this.encoding = encoding;
         }
 
         @Override
         public void forEach(RowVisitor visitor) throws IOException {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16)) {
+            try (InputStream raw = Files.newInputStream(file)) {
+                raw.skipNBytes(encoding.bomLength());
+                BoundedLines in = new BoundedLines(new InputStreamReader(raw, encoding.charset()), MAX_LINE_CHARS);
                 long line = 0;
-                for (String s; (s = in.readLine()) != null; ) {
+                for (String s; (s = in.next()) != null; ) {
                     line++;
-                    if (line == 1 && s.startsWith("\uFEFF")) s = s.substring(1);
+                    if (s == BoundedLines.TOO_LONG) {
+                        throw IntakeRejectedException.of(name, new Location(null, (int) Math.min(line, Integer.MAX_VALUE), null),
+                                "此行超过 " + MAX_LINE_CHARS + " 个字符（支付明细每行只有几列），不是支付明细文件或缺少换行");
+                    }
                     if (s.isBlank()) continue;
-                    visitor.row(line, s.indexOf('"') < 0 ? split(s) : quoted(s));
+                    String[] cells = s.indexOf('"') < 0 ? split(s) : quoted(name, line, s);
+                    if (cells.length > MAX_FIELDS) {
+                        throw IntakeRejectedException.of(name, new Location(null, (int) line, null),
+                                "此行有 " + cells.length + " 列，超过 " + MAX_FIELDS + " 列，不是支付明细文件");
+                    }
+                    visitor.row(line, cells);
                 }
             }
         }
@@ -90,10 +99,14 @@ interface PaymentSource {
             return cells.toArray(new String[0]);
         }
 
-        private static String[] quoted(String s) throws IOException {
+        /** One physical line: a quoted cell must close on the same line (a payment cell has no line breaks). */
+        private static String[] quoted(String name, long line, String s) {
             try (var p = org.apache.commons.csv.CSVParser.parse(s, org.apache.commons.csv.CSVFormat.DEFAULT)) {
                 var r = p.getRecords();
                 return r.isEmpty() ? new String[0] : r.get(0).stream().map(String::trim).toArray(String[]::new);
+            } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+                throw IntakeRejectedException.of(name, new Location(null, (int) line, null),
+                        "引号使用不正确：带引号（\"）的单元格必须在同一行内以引号结束，且结束引号后只能紧跟逗号；请检查此行");
             }
         }
     }

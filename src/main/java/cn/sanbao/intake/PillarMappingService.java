@@ -107,7 +107,8 @@ public class PillarMappingService {
         return versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
     }
 
-    static List<MappingRule> parse(String name, InputStream in) {
+    /** Reads and checks a mapping in the sample file's columns; every problem is reported at once. */
+    public static List<MappingRule> parse(String name, InputStream in) {
         CsvFile file = CsvFile.read(name, in, COLUMNS);
         Problems problems = new Problems(name);
         List<MappingRule> rules = new ArrayList<>();
@@ -124,9 +125,10 @@ public class PillarMappingService {
             } catch (NumberFormatException e) {
                 problems.add(row.line(), "priority", "优先级应为整数：“" + row.get("priority") + "”");
             }
+            String ruleName = problems.optional(row, "name", 200);
             if (kind != null && !seen.add(kind + "|" + prefix)) problems.add(row.line(), "prefix", "同一代码类型的前缀重复：" + prefix);
-            if (kind != null && pillar != null && priority != null && prefix.matches("\\d+")) {
-                rules.add(new MappingRule(kind, prefix, pillar, priority, row.get("name").isEmpty() ? null : row.get("name")));
+            if (kind != null && pillar != null && priority != null && prefix.matches("\\d+") && ruleName.length() <= 200) {
+                rules.add(new MappingRule(kind, prefix, pillar, priority, ruleName.isEmpty() ? null : ruleName));
             }
         }
         if (rules.isEmpty() && problems.isEmpty()) problems.add(0, null, "没有任何规则");

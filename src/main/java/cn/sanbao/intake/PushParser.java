@@ -1,6 +1,7 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.engine.Period;
+import cn.sanbao.shared.Decimals;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,10 +80,12 @@ final class PushParser {
                 List<Submission.Entry> entries = new ArrayList<>();
                 for (Map.Entry<String, JsonNode> e : values.properties()) {
                     Location at = Location.json(path + ".values." + e.getKey());
-                    BigDecimal v = number(e.getValue());
                     if (e.getValue().isNull()) continue;
-                    if (v == null) problems.add(Finding.at(SOURCE, at, "不是数字：" + e.getValue()));
-                    else entries.add(new Submission.Entry(at, e.getKey(), v));
+                    try {
+                        entries.add(new Submission.Entry(at, e.getKey(), number(e.getValue())));
+                    } catch (Decimals.Invalid invalid) {
+                        problems.add(Finding.at(SOURCE, at, invalid.getMessage()));
+                    }
                 }
                 rows.add(new Submission.UnitRow(Location.json(path + ".unitCode"), code.asString().trim(), entries));
             }
@@ -91,8 +94,11 @@ final class PushParser {
     }
 
     private static BigDecimal number(JsonNode n) {
-        if (n.isNumber()) return n.decimalValue();
-        if (n.isString()) return TemplateParser.parse(n.asString());
-        return null;
+        if (n.isNumber()) {
+            BigDecimal v = n.decimalValue();
+            return Decimals.bounded(v, v.toString()); // toString keeps 1E+999999999 short
+        }
+        if (n.isString()) return Decimals.parse(n.asString());
+        throw new Decimals.Invalid("不是数字：" + Decimals.quote(n.toString()));
     }
 }

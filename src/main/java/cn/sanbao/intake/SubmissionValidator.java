@@ -32,11 +32,13 @@ public class SubmissionValidator {
     private final RegionTree regions;
     private final DataItemCatalogue catalogue;
     private final FactStore facts;
+    private final ReportingPeriods periods;
 
-    public SubmissionValidator(RegionTree regions, DataItemCatalogue catalogue, FactStore facts) {
+    public SubmissionValidator(RegionTree regions, DataItemCatalogue catalogue, FactStore facts, ReportingPeriods periods) {
         this.regions = regions;
         this.catalogue = catalogue;
         this.facts = facts;
+        this.periods = periods;
     }
 
     /** Values in 元 ready for {@link FactStore#createRevision}; throws with all problems otherwise. */
@@ -48,6 +50,8 @@ public class SubmissionValidator {
             problems.add(Finding.at(file, s.periodAt(), "文件中的期间 " + period.code() + "（" + period.label()
                     + "）与上传时选择的期间 " + chosen.code() + "（" + chosen.label() + "）不一致"));
         }
+        String future = periods.problem(period);
+        if (future != null) problems.add(Finding.at(file, s.periodAt(), future));
         Map<String, Location> firstRow = new HashMap<>();
         List<Checked> checked = new ArrayList<>();
         for (Submission.UnitRow row : s.rows()) {

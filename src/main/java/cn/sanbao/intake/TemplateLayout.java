@@ -23,6 +23,15 @@ final class TemplateLayout {
     static final String UNIT_CODE_HEADER = "单位代码\nunit_code";
     static final String UNIT_NAME_HEADER = "单位名称\nunit_name";
 
+    /*
+     * A template has a known shape: three heading rows, one row per budget unit (a province has at most a
+     * few thousand) and one column per data item (a few dozen). Anything far beyond is not a template and is
+     * refused while reading, before it can cost memory or time.
+     */
+    static final int MAX_ROWS = 5_000;
+    static final int MAX_COLUMNS = 200;
+    static final int MAX_CELL_CHARS = 1_000;
+
     private static final Pattern HEADER = Pattern.compile("(?s)^(.*?)(?:[（(]([^）)]*)[）)])?\\s+([A-Za-z][A-Za-z0-9_]*)$");
 
     private TemplateLayout() {

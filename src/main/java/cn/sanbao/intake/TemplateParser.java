@@ -4,6 +4,7 @@ import cn.sanbao.engine.Period;
 import cn.sanbao.facts.DataItem;
 import cn.sanbao.facts.DataItemCatalogue;
 import cn.sanbao.facts.ItemUnit;
+import cn.sanbao.shared.Decimals;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,6 +40,10 @@ final class TemplateParser {
         Map<Integer, DataItem> columns = headers(g, unit, period, problems);
         List<Submission.UnitRow> rows = new ArrayList<>();
         for (int r = TemplateLayout.FIRST_DATA_ROW; r <= g.rows().size(); r++) {
+            if (problems.size() >= IntakeRejectedException.MAX_LISTED) {
+                problems.add(Finding.at(file, null, IntakeRejectedException.STOPPED));
+                break;
+            }
             boolean any = false;
             for (int c = 0; c < g.width(r); c++) if (!g.cell(r, c).isBlank() && c != 1) any = true;
             if (!any) continue;
@@ -168,20 +173,23 @@ final class TemplateParser {
             problems.add(Finding.at(g.fileName(), at, reason));
             return null;
         }
-        return cell.kind() == Grid.Kind.NUMBER ? cell.number() : parse(cell.text());
+        try {
+            return cell.kind() == Grid.Kind.NUMBER && cell.number() != null ? Decimals.bounded(cell.number(), cell.text())
+                    : Decimals.parse(cell.text());
+        } catch (Decimals.Invalid e) {
+            problems.add(Finding.at(g.fileName(), at, e.getMessage()));
+            return null;
+        }
     }
 
     /** CSV holds only text, so numbers are parsed there; in a workbook a text cell where a number belongs is refused. */
     private static String textReason(Grid g, String text) {
-        BigDecimal v = parse(text);
-        if (v == null) return "不是数字：“" + text + "”";
-        return g.excel() ? "数字以文本形式存储（“" + text + "”），请把单元格格式改为“数值”后重新输入" : null;
-    }
-
-    static BigDecimal parse(String text) {
-        String t = text.replace(",", "").trim();
-        if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?")) return null;
-        return new BigDecimal(t);
+        try {
+            Decimals.parse(text);
+        } catch (Decimals.Invalid e) {
+            return e.getMessage();
+        }
+        return g.excel() ? "数字以文本形式存储（“" + Decimals.quote(text) + "”），请把单元格格式改为“数值”后重新输入" : null;
     }
 
     static boolean isWholePersonCount(DataItem item, BigDecimal v) {

@@ -51,7 +51,7 @@ final class XlsxPaymentSource implements PaymentSource {
     public void forEach(RowVisitor visitor) throws IOException {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            ReadOnlySharedStringsTable strings = sharedStrings(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) throw IntakeRejectedException.of(name, null, "工作簿中没有工作表");
             try (InputStream sheet = sheets.next()) {
@@ -60,15 +60,29 @@ final class XlsxPaymentSource implements PaymentSource {
                 xml.setContentHandler(new FormulaAware(reader.getStylesTable(), strings, rows));
                 xml.parse(new InputSource(sheet));
             }
-        } catch (IntakeRejectedException | IOException e) {
+        } catch (IntakeRejectedException | ImportCancelledException | java.util.concurrent.CancellationException | java.io.InterruptedIOException e) {
             throw e;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IntakeRejectedException r) throw r;
-            throw XlsxSafety.explain(name, e);
         } catch (Exception e) {
+            // POI's own failures (zip bomb, broken zip, DOCTYPE) become a Chinese message naming the file
             throw XlsxSafety.explain(name, e);
         }
     }
+
+    /** Shared strings are held in memory: their part is bounded (a payment file repeats a few names and codes). */
+    private ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, org.xml.sax.SAXException {
+        var parts = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) return new ReadOnlySharedStringsTable(pkg);
+        try (InputStream in = parts.get(0).getInputStream()) {
+            byte[] data = in.readNBytes((int) MAX_SHARED_STRINGS_BYTES + 1);
+            if (data.length > MAX_SHARED_STRINGS_BYTES) {
+                throw IntakeRejectedException.of(name, null, "工作簿的共享字符串部分解压后超过 " + MAX_SHARED_STRINGS_BYTES / 1024 / 1024
+                        + " MB，无法按支付明细读取；请另存为 CSV（UTF-8）后上传");
+            }
+            return new ReadOnlySharedStringsTable(new java.io.ByteArrayInputStream(data), false);
+        }
+    }
+
+    static final long MAX_SHARED_STRINGS_BYTES = 256L << 20;
 
     /** Dates as yyyy-MM-dd, numbers in plain decimal notation: whatever the cell format shows. */
     private static final class PlainFormatter extends DataFormatter {
@@ -130,7 +144,7 @@ final class XlsxPaymentSource implements PaymentSource {
     /** Marks a formula cell's text for {@link PaymentChecker}; cannot occur in a CSV line or a cell value. */
     static final char FORMULA = '\uFDD0';
 
-    private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final RowVisitor visitor;
         private final List<String> cells = new ArrayList<>();
         private int row;
@@ -150,6 +164,10 @@ final class XlsxPaymentSource implements PaymentSource {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? cells.size() : new CellReference(ref).getCol();
+            if (col >= MAX_FIELDS) {
+                throw IntakeRejectedException.of(name, new Location("第1个工作表", row + 1, ref),
+                        "支付明细最多 " + MAX_FIELDS + " 列，此单元格超出范围，不是支付明细文件");
+            }
             while (cells.size() <= col) cells.add(null);
             cells.set(col, formula != null ? formula : value);
             formula = null;

@@ -1,5 +1,6 @@
 package cn.sanbao.intake;
 
+import cn.sanbao.shared.table.SheetStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /** Limits and checks shared by every workbook we open, and the Chinese explanation of a refused one. */
@@ -30,21 +31,15 @@ final class XlsxSafety {
         }
     }
 
+    /** Every part inflated and counted before POI opens the workbook ({@link SheetStream#partsProblem}). */
+    static void requireSmallParts(String fileName, byte[] bytes, int maxParts, long maxPartBytes) {
+        String problem = SheetStream.partsProblem(bytes, maxParts, maxPartBytes);
+        if (problem != null) throw IntakeRejectedException.of(fileName, null, problem);
+    }
+
     static IntakeRejectedException explain(String fileName, Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return IntakeRejectedException.of(fileName, null, "工作簿过大，无法读取");
-        }
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) all.append(t.getMessage()).append(' ');
-        String text = all.toString();
-        if (text.contains("Zip bomb") || text.contains("zip bomb") || text.contains("exceeds the max")) {
-            return IntakeRejectedException.of(fileName, null,
-                    "工作簿解压后的体积异常（压缩比过高，疑似“压缩炸弹”），出于安全原因已拒绝");
-        }
-        if (text.contains("DOCTYPE") || text.contains("DTD") || text.contains("ENTITY")) {
-            return IntakeRejectedException.of(fileName, null,
-                    "工作簿内含 DOCTYPE/外部实体声明，出于安全原因已拒绝；请用 Excel 重新保存后上传");
-        }
-        return IntakeRejectedException.of(fileName, null, "无法读取工作簿，文件可能已损坏：" + e.getClass().getSimpleName());
+        if (e instanceof IntakeRejectedException r) return r;
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IntakeRejectedException r) return r;
+        return IntakeRejectedException.of(fileName, null, SheetStream.explain(e));
     }
 }

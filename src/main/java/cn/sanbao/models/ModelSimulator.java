@@ -40,7 +40,7 @@ public class ModelSimulator {
 
     public Simulation simulate(ModelVersion draft, Period period) {
         ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，无法模拟"));
-        ScoringEngine engine = models.draftEngine(draft);
+        ScoringEngine engine = models.engine(draft);
         ScoringModel model = engine.model();
         Map<String, UnitFacts> facts = resolver.resolve(period, run.asOfRevision());
         List<Simulation.Line> lines = new ArrayList<>();
@@ -48,7 +48,7 @@ public class ModelSimulator {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             UnitFacts f = facts.get(r.unitCode());
             if (f != null) for (ResolvedFact v : f.items().values()) values.put(v.itemCode(), v.amount());
-            UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values));
+            UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values, r.consolidated()));
             ScoringModel.Grade g = s.grade() == null ? null : model.grade(s.grade());
             lines.add(new Simulation.Line(r.unitCode(), r.unitName(), r.consolidated(), r.total(), r.grade(), r.gradeName(),
                     s.total(), s.grade(), g == null ? "数据缺失" : g.name()));

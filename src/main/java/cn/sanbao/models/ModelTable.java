@@ -20,7 +20,8 @@ record ModelTable(String code, String name, List<IndicatorRow> indicators, List<
                 .map(g -> g.name() + "（" + g.code() + "）" + (g.minPoints() == null ? "" : "：总分 ≥ " + plain(g.minPoints())))
                 .toList();
         List<String> overrides = m.overrides().stream().map(o -> o.name() + "：当 " + o.when().text() + " 时"
-                + (o.action() == ScoringModel.OverrideAction.FORCE ? "直接定为 " : "至少定为 ") + gradeName(m, o.grade())).toList();
+                + (o.action() == ScoringModel.OverrideAction.FORCE ? "直接定为 " : "至少定为 ") + gradeName(m, o.grade())
+                + "（适用于" + o.appliesTo().label() + "）").toList();
         List<String> rules = m.usesDecisionTable() ? m.decisionTable().stream()
                 .map(r -> "当 " + r.when().text() + " → " + gradeName(m, r.grade())).toList() : List.of();
         return new ModelTable(m.code(), m.name(), rows, grades, overrides, rules);

@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.monitoring.ModelApprovalPolicy;
 import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;
 
 /**
  * 监测模型: every version as a readable table; analysts copy a version into a draft, edit its YAML with
- * validation as they type, simulate it on past periods and publish it. Leaders may look, not change.
+ * validation as they type, simulate it on past periods and submit it; a second analyst or a leader approves
+ * or returns it (四眼原则). Once published, the page offers to re-run the periods the version covers.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
@@ -27,10 +29,12 @@ class ModelsPage {
 
     private final ModelRegistry models;
     private final ModelSimulator simulator;
+    private final ModelCoverage coverage;
 
-    ModelsPage(ModelRegistry models, ModelSimulator simulator) {
+    ModelsPage(ModelRegistry models, ModelSimulator simulator, ModelCoverage coverage) {
         this.models = models;
         this.simulator = simulator;
+        this.coverage = coverage;
     }
 
     @GetMapping("/models")
@@ -45,7 +49,7 @@ class ModelsPage {
     }
 
     @GetMapping("/models/{id}")
-    String version(@PathVariable long id, @RequestParam(required = false) List<String> periods, Model model) {
+    String version(@PathVariable long id, @RequestParam(required = false) List<String> periods, Model model, Principal principal) {
         ModelVersion v = models.version(id);
         model.addAttribute("v", v);
         model.addAttribute("yaml", v.sourceYaml());
@@ -54,12 +58,18 @@ class ModelsPage {
         } catch (RuntimeException e) {
             model.addAttribute("problems", problems(e));
         }
-        if (periods != null && !periods.isEmpty() && ModelVersion.DRAFT.equals(v.status())) {
+        List<String> chosen = periods == null ? List.of() : periods.stream().flatMap(p -> List.of(p.split("[,，\\s]+")).stream())
+                .filter(p -> !p.isBlank()).toList();
+        // the approver sees the differences without asking: the periods the version would cover, else the latest month
+        if (chosen.isEmpty() && v.pending()) chosen = coverage.simulationPeriods(v);
+        if (!chosen.isEmpty() && !ModelVersion.PUBLISHED.equals(v.status())) {
             List<Simulation> sims = new ArrayList<>();
-            for (String p : periods) if (!p.isBlank()) sims.add(simulator.simulate(v, Period.parse(p.trim())));
+            for (String p : chosen) sims.add(simulator.simulate(v, Period.parse(p.trim())));
             model.addAttribute("simulations", sims);
         }
-        model.addAttribute("selected", periods == null ? List.of() : periods);
+        if (v.pending()) model.addAttribute("approval", ModelApprovalPolicy.mayApprove(v, principal.getName()));
+        if (ModelVersion.PUBLISHED.equals(v.status())) model.addAttribute("rerun", coverage.rerunOffer(v));
+        model.addAttribute("selected", chosen);
         return "models/version";
     }
 
@@ -89,6 +99,10 @@ class ModelsPage {
             models.saveDraft(id, yaml, principal.getName());
         } catch (RuntimeException e) {
             ModelVersion v = models.version(id);
+            if (!ModelVersion.DRAFT.equals(v.status())) {
+                flash.addFlashAttribute("error", "草稿未保存：" + String.join("；", problems(e)));
+                return "redirect:/models/" + id;
+            }
             model.addAttribute("v", v);
             model.addAttribute("yaml", yaml);
             model.addAttribute("problems", problems(e));
@@ -101,16 +115,43 @@ class ModelsPage {
         return "redirect:/models/" + id;
     }
 
+    /** 提交发布审核: the draft waits for a second person (四眼原则). */
     @PostMapping("/models/{id}/publish")
     @PreAuthorize("hasRole('ANALYST')")
-    String publish(@PathVariable long id, @RequestParam String effectiveFrom, @RequestParam String reason,
-                   Principal principal, RedirectAttributes flash) {
+    String submit(@PathVariable long id, @RequestParam String effectiveFrom, @RequestParam String reason,
+                  Principal principal, RedirectAttributes flash) {
         try {
-            ModelVersion v = models.publish(id, Period.parse(effectiveFrom.trim()), reason, principal.getName());
-            flash.addFlashAttribute("message", v.label() + " 已发布，自 " + Period.parse(v.effectiveFrom()).label()
-                    + " 起生效；已有监测运行的得分不变，重新运行监测时使用新版本");
+            ModelVersion v = models.submit(id, Period.parse(effectiveFrom.trim()), reason, principal.getName());
+            flash.addFlashAttribute("message", v.label() + " 已提交发布审核，自 " + Period.parse(v.effectiveFrom()).label()
+                    + " 起生效；须由另一位分析员或领导审核通过后才生效");
         } catch (IllegalArgumentException | ModelValidationException e) {
             flash.addFlashAttribute("error", String.join("；", problems(e)));
+        }
+        return "redirect:/models/" + id;
+    }
+
+    @PostMapping("/models/{id}/approve")
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
+    String approve(@PathVariable long id, Principal principal, RedirectAttributes flash) {
+        try {
+            ModelVersion v = models.approve(id, principal.getName());
+            flash.addFlashAttribute("message", v.label() + " 已审核通过并发布，自 " + Period.parse(v.effectiveFrom()).label()
+                    + " 起生效；已有监测运行的得分不变，重新运行监测时使用新版本");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/models/" + id;
+    }
+
+    @PostMapping("/models/{id}/reject")
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Principal principal,
+                  RedirectAttributes flash) {
+        try {
+            ModelVersion v = models.reject(id, reason, principal.getName());
+            flash.addFlashAttribute("message", v.label() + " 已退回草稿：" + v.reviewNote());
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/models/" + id;
     }

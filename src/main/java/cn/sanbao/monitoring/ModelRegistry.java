@@ -36,6 +36,7 @@ public class ModelRegistry {
     private final DataItemCatalogue items;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionOperations tx;
     private final Map<Long, ScoringEngine> engines = new ConcurrentHashMap<>();
 
     public ModelRegistry(ModelRepository repository, DataItemCatalogue items, AuditLog audit,
@@ -45,6 +46,7 @@ public class ModelRegistry {
         this.items = items;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.tx = tx;
         tx.executeWithoutResult(s -> {
             if (repository.count() == 0) publishInitial(defaultModel);
         });
@@ -115,20 +117,53 @@ public class ModelRegistry {
     }
 
     /**
-     * Publishes a draft from an effective period with a reason. Runs already stored keep their scores;
-     * periods from the effective period on are scored with this version when they are next run.
+     * Submits a draft for publication from an effective period with a reason. It takes effect only when a
+     * second person approves it (see {@link #approve}); until then it can be neither edited nor used.
      */
     @Transactional
-    public ModelVersion publish(long id, Period effectiveFrom, String reason, String actor) {
+    public ModelVersion submit(long id, Period effectiveFrom, String reason, String actor) {
         ModelVersion draft = requireDraft(id);
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("发布模型必须填写发布理由");
         if (effectiveFrom.type() != Period.Type.MONTH) throw new IllegalArgumentException("生效期间须为月份，如 2021-07");
         String yaml = ModelText.withEffectiveFrom(draft.sourceYaml(), effectiveFrom.code());
         parse(yaml, draft.code() + " v" + draft.version());
-        repository.publish(id, effectiveFrom.code(), yaml, reason.trim(), actor, LocalDateTime.now(clock));
+        if (repository.submit(id, effectiveFrom.code(), yaml, reason.trim(), actor, LocalDateTime.now(clock)) != 1)
+            throw new IllegalArgumentException(draft.label() + " 已被他人提交，请刷新后重试");
+        audit.record(actor, "MODEL_SUBMIT", draft.code() + " v" + draft.version(),
+                "提交发布审核：自 " + effectiveFrom.label() + " 起生效；理由：" + reason.trim());
+        return version(id);
+    }
+
+    /**
+     * The second person's approval: the version is published and applies to periods from its effective
+     * period when they are next run. Runs already stored keep their scores. A refusal is audited too, so it
+     * is checked outside the transaction that would roll its audit entry back.
+     */
+    public ModelVersion approve(long id, String approver) {
+        ModelVersion v = version(id);
+        ModelApprovalPolicy.Decision d = ModelApprovalPolicy.mayApprove(v, approver);
+        if (!d.allowed()) {
+            audit.record(approver, "MODEL_APPROVE_DENIED", v.code() + " v" + v.version(), d.reason());
+            throw new IllegalArgumentException(d.reason());
+        }
+        tx.executeWithoutResult(s -> {
+            if (repository.approve(id, approver, LocalDateTime.now(clock)) != 1)
+                throw new IllegalArgumentException(v.label() + " 已被他人审核，请刷新后查看");
+            audit.record(approver, "MODEL_PUBLISH", v.code() + " v" + v.version(), "审核通过并发布（提交人 " + v.submittedBy()
+                    + "）：自 " + Period.parse(v.effectiveFrom()).label() + " 起生效；理由：" + v.reason());
+        });
         engines.remove(id);
-        audit.record(actor, "MODEL_PUBLISH", draft.code() + " v" + draft.version(),
-                "自 " + effectiveFrom.label() + " 起生效；理由：" + reason.trim());
+        return version(id);
+    }
+
+    /** Returns a submitted version to draft with the reviewer's reason; the author may also withdraw it this way. */
+    @Transactional
+    public ModelVersion reject(long id, String reason, String actor) {
+        ModelVersion v = version(id);
+        if (!v.pending()) throw new IllegalArgumentException(v.label() + " 当前为" + v.statusLabel() + "，只有待审核的版本可以退回");
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("退回发布申请必须填写理由");
+        if (repository.reject(id, reason.trim()) != 1) throw new IllegalArgumentException(v.label() + " 已被他人审核，请刷新后查看");
+        audit.record(actor, "MODEL_REJECT", v.code() + " v" + v.version(), "退回草稿：" + reason.trim());
         return version(id);
     }
 
@@ -139,12 +174,13 @@ public class ModelRegistry {
 
     private ModelVersion requireDraft(long id) {
         ModelVersion v = version(id);
+        if (v.pending()) throw new IllegalArgumentException(v.label() + " 正在等待审核，不能修改；如需修改请先退回草稿");
         if (!ModelVersion.DRAFT.equals(v.status())) throw new IllegalArgumentException(v.label() + " 已发布，不能修改；请复制为新草稿");
         return v;
     }
 
     public ScoringEngine engine(ModelVersion version) {
-        if (ModelVersion.DRAFT.equals(version.status())) return draftEngine(version);
+        if (!ModelVersion.PUBLISHED.equals(version.status())) return draftEngine(version);
         return engines.computeIfAbsent(version.id(),
                 id -> new ScoringEngine(parse(version.sourceYaml(), version.code() + " v" + version.version())));
     }

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Repository;
 class ModelRepository {
 
     private static final String COLUMNS = "id, code, version, name, effective_from, source_yaml, status, reason, "
-            + "created_by, created_at, published_by, published_at";
+            + "created_by, created_at, published_by, published_at, submitted_by, submitted_at, review_note";
 
     // explicit mapper: the record-property mapper probes camel-case names first and fails per row and field (see RunRepository)
     private static final RowMapper<ModelVersion> ROW = (rs, i) -> new ModelVersion(rs.getLong(1), rs.getString(2), rs.getInt(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-            time(rs.getTimestamp(10)), rs.getString(11), time(rs.getTimestamp(12)));
+            time(rs.getTimestamp(10)), rs.getString(11), time(rs.getTimestamp(12)), rs.getString(13), time(rs.getTimestamp(14)), rs.getString(15));
 
     private final JdbcClient jdbc;
 
@@ -51,10 +51,22 @@ class ModelRepository {
                 .params(name, effectiveFrom, yaml, id, ModelVersion.DRAFT).update();
     }
 
-    int publish(long id, String effectiveFrom, String yaml, String reason, String actor, LocalDateTime at) {
+    /** Draft to PENDING with the effective period and reason the submitter asks for. */
+    int submit(long id, String effectiveFrom, String yaml, String reason, String actor, LocalDateTime at) {
         return jdbc.sql("update model_version set status = ?, effective_from = ?, source_yaml = ?, reason = ?, "
-                        + "published_by = ?, published_at = ? where id = ? and status = ?")
-                .params(ModelVersion.PUBLISHED, effectiveFrom, yaml, reason, actor, at, id, ModelVersion.DRAFT).update();
+                        + "submitted_by = ?, submitted_at = ?, review_note = null where id = ? and status = ?")
+                .params(ModelVersion.PENDING, effectiveFrom, yaml, reason, actor, at, id, ModelVersion.DRAFT).update();
+    }
+
+    int approve(long id, String actor, LocalDateTime at) {
+        return jdbc.sql("update model_version set status = ?, published_by = ?, published_at = ? where id = ? and status = ?")
+                .params(ModelVersion.PUBLISHED, actor, at, id, ModelVersion.PENDING).update();
+    }
+
+    /** PENDING back to DRAFT with the reviewer's reason; the submission is kept on record until the next one. */
+    int reject(long id, String note) {
+        return jdbc.sql("update model_version set status = ?, review_note = ? where id = ? and status = ?")
+                .params(ModelVersion.DRAFT, note, id, ModelVersion.PENDING).update();
     }
 
     int maxVersion(String code) {

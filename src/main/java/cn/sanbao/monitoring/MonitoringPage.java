@@ -6,14 +6,18 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import java.security.Principal;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.sanbao.engine.Period;
 import cn.sanbao.security.UnitScope;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 监测结果 screens: the period's ranking and one unit's explanation. */
+/** 监测结果 screens: the period's ranking and one unit's explanation; 运行监测 with its progress page. */
 @Controller
 class MonitoringPage {
 
@@ -21,8 +25,13 @@ class MonitoringPage {
     private final UnitScope scope;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final ModelRegistry models;
+    private final RunJobs jobs;
 
-    MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json, MessageSource messages) {
+    MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json, MessageSource messages, ModelRegistry models,
+                   RunJobs jobs) {
+        this.models = models;
+        this.jobs = jobs;
         this.results = results;
         this.scope = scope;
         this.json = json;
@@ -39,6 +48,8 @@ class MonitoringPage {
     String ranking(@RequestParam(required = false) String period, Model model) {
         String code = period != null ? Period.parse(period).code() : results.latestPeriod(Period.Type.MONTH).orElse(null);
         model.addAttribute("months", periods(code));
+        model.addAttribute("runYear", code == null ? java.time.LocalDate.now().getYear() : Period.parse(code).year());
+        model.addAttribute("runVersions", models.all().stream().filter(v -> ModelVersion.PUBLISHED.equals(v.status())).toList());
         if (code == null) return "monitoring/empty";
         Period p = Period.parse(code);
         ScoringRun run = results.latestRun(p).orElse(null);
@@ -61,6 +72,7 @@ class MonitoringPage {
         model.addAttribute("run", run);
         model.addAttribute("e", results.explanation(run.id(), unit));
         model.addAttribute("moves", results.moves(run, unit, 5));
+        model.addAttribute("memberRisks", results.memberRisks(run, unit).orElse(null));
         // the year's course in periods of the same kind as the chosen one (months, or weeks for a week)
         Period.Type type = p.type() == Period.Type.WEEK ? Period.Type.WEEK : Period.Type.MONTH;
         List<UnitCharts.Point> history = new java.util.ArrayList<>();
@@ -74,6 +86,46 @@ class MonitoringPage {
         // the revision API is open to analysts and leaders only; others see the revision number without a link
         model.addAttribute("revisionLinks", scope.seesAll());
         return "monitoring/unit";
+    }
+
+    /**
+     * 运行监测: the periods come either as a list (the re-run offer after a model is published) or as a
+     * year, a frequency and a from..to range from the form; the model is the one in force or a chosen version.
+     */
+    @PostMapping("/monitoring/runs")
+    @PreAuthorize("hasRole('ANALYST')")
+    String run(@RequestParam(required = false) String periods, @RequestParam(required = false) Integer year,
+               @RequestParam(required = false) Period.Type type, @RequestParam(required = false) Integer from,
+               @RequestParam(required = false) Integer to, @RequestParam(required = false) Long model,
+               Principal principal, RedirectAttributes flash) {
+        try {
+            List<Period> chosen;
+            if (periods != null && !periods.isBlank()) {
+                chosen = java.util.Arrays.stream(periods.split("[,，\\s]+")).filter(p -> !p.isBlank()).map(Period::parse).toList();
+            } else {
+                if (year == null || type == null || from == null) throw new IllegalArgumentException("请填写年度、频度和起始期间");
+                chosen = RunJobs.range(year, type, from, to);
+            }
+            return "redirect:/monitoring/runs/jobs/" + jobs.start(chosen, model, principal.getName()).id();
+        } catch (IllegalArgumentException | NoSuchElementException e) {
+            flash.addFlashAttribute("runError", "未开始运行：" + e.getMessage());
+            return "redirect:/monitoring";
+        }
+    }
+
+    @GetMapping("/monitoring/runs/jobs/{id}")
+    @PreAuthorize("hasRole('ANALYST')")
+    String job(@PathVariable long id, Principal principal, Model model) {
+        model.addAttribute("job", jobs.job(id, principal.getName()));
+        return "monitoring/run-job";
+    }
+
+    /** htmx: the progress block, polled every second until the job is finished. */
+    @GetMapping("/monitoring/runs/jobs/{id}/status")
+    @PreAuthorize("hasRole('ANALYST')")
+    String jobStatus(@PathVariable long id, Principal principal, Model model) {
+        model.addAttribute("job", jobs.job(id, principal.getName()));
+        return "monitoring/run-job :: status";
     }
 
     @GetMapping("/login")

@@ -171,6 +171,30 @@ public class ResultQueries {
         return out;
     }
 
+    /**
+     * A consolidated unit's budget units in one run: how many have each grade and which have the model's worst
+     * grade (高度风险) with their overrides and missing data, the why. Empty for a budget unit.
+     */
+    public record MemberRisks(int members, Map<String, Long> counts, String worstGradeName, List<UnitRanking> worst) {
+    }
+
+    public Optional<MemberRisks> memberRisks(ScoringRun run, String unitCode) {
+        FiscalUnit unit = regions.require(unitCode);
+        if (!unit.isConsolidated()) return Optional.empty();
+        Set<String> members = new HashSet<>();
+        regions.members(unitCode).forEach(u -> members.add(u.code()));
+        List<UnitRanking> rows = ranking(run, members::contains);
+        ScoringModel model = model(run);
+        ScoringModel.Grade worst = model.grades().get(model.grades().size() - 1);
+        // counts from best to worst grade, then 数据缺失
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> found = gradeCounts(rows);
+        for (ScoringModel.Grade g : model.grades()) if (found.containsKey(g.name())) counts.put(g.name(), found.remove(g.name()));
+        counts.putAll(found);
+        return Optional.of(new MemberRisks(rows.size(), counts, worst.name(),
+                rows.stream().filter(r -> worst.code().equals(r.grade())).toList()));
+    }
+
     public Map<String, Long> gradeCounts(List<UnitRanking> rows) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (UnitRanking r : rows) counts.merge(r.gradeName(), 1L, Long::sum);

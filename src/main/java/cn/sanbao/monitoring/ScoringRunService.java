@@ -52,9 +52,18 @@ public class ScoringRunService {
 
     @Transactional
     public ScoringRun run(Period period, String actor, String note) {
+        return run(period, null, actor, note);
+    }
+
+    /** As {@link #run(Period, String, String)} with a chosen published version instead of the one in force (null = in force). */
+    @Transactional
+    public ScoringRun run(Period period, Long modelVersionId, String actor, String note) {
         if (period.type() == Period.Type.YEAR) throw new IllegalArgumentException("监测按月或按周进行，不能对整年打分：" + period.code());
         LocalDateTime started = LocalDateTime.now(clock);
-        ModelVersion version = models.publishedFor(period);
+        ModelVersion version = modelVersionId == null ? models.publishedFor(period) : models.version(modelVersionId);
+        // drafts and versions awaiting approval never produce stored results (四眼原则)
+        if (!ModelVersion.PUBLISHED.equals(version.status()))
+            throw new IllegalArgumentException(version.label() + " 尚未发布（" + version.statusLabel() + "），不能用于监测运行");
         ScoringEngine engine = models.engine(version);
         long asOf = facts.latestRevisionId();
         Map<String, UnitFacts> resolved = resolver.resolve(period, asOf);
@@ -64,13 +73,14 @@ public class ScoringRunService {
             UnitFacts f = resolved.get(unit.code());
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             if (f != null) for (ResolvedFact r : f.items().values()) values.put(r.itemCode(), r.amount());
-            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values)));
+            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values, unit.isConsolidated())));
         }
         long runId = runs.insertRun(period, version.id(), asOf, scores.size(), actor, started, LocalDateTime.now(clock), note);
         scores.forEach((unit, s) -> runs.insertResult(runId, s, json.writeValueAsString(
                 ExplanationBuilder.build(runId, unit.name(), version, engine.model(), s, resolved.get(unit.code())))));
         long missing = scores.values().stream().filter(s -> !s.complete()).count();
-        audit.record(actor, "SCORING_RUN", period.code(), "运行 #" + runId + "，模型 " + version.label() + "，数据修订截至 #"
+        audit.record(actor, "SCORING_RUN", period.code(), "运行 #" + runId + "，模型 " + version.label()
+                + (modelVersionId == null ? "" : "（指定版本）") + "，数据修订截至 #"
                 + asOf + "，" + scores.size() + " 个单位" + (missing > 0 ? "，其中 " + missing + " 个数据缺失" : ""));
         return runs.findRun(runId).orElseThrow();
     }

@@ -32,6 +32,16 @@ class WarningsSection {
         return publications.latestPublication(period);
     }
 
+    /**
+     * The case's escalation as it stands (set by the rules or by a person), like the status beside it. The
+     * warning itself records only the step taken that month, so reading it left 约谈 and 问责 units blank in
+     * every later month and missed decisions taken by hand.
+     */
+    static String escalation(Warning w, WarningCase c) {
+        String standing = c == null ? w.escalationLabel() : c.escalationLabel();
+        return standing + (w.escalation() != null && standing.equals(w.escalationLabel()) ? "（本期升级）" : "");
+    }
+
     Report.Section section(String heading, String period, String periodLabel, Predicate<String> units) {
         Optional<Publication> pub = publication(period);
         if (pub.isEmpty())
@@ -43,7 +53,7 @@ class WarningsSection {
             if (!units.test(w.unitCode())) continue;
             WarningCase c = cases.find(w.caseId()).orElse(null);
             t.row(regions.unit(w.unitCode()).map(u -> u.name()).orElse(w.unitCode()), w.total(), w.gradeName(), w.letterNo(),
-                    w.escalationLabel() == null ? "" : w.escalationLabel(), c == null ? "" : c.statusLabel(),
+                    escalation(w, c), c == null ? "" : c.statusLabel(),
                     c == null ? "" : c.rectifyDeadline().toString());
             n++;
         }

@@ -76,7 +76,7 @@ public class ApiTokens {
         if (label.length() > 100) throw new IllegalArgumentException("令牌名称不能超过 100 个字");
         if (role == null || !ROLES.contains(role))
             throw new IllegalArgumentException("令牌角色应为自治区分析员、领导、市级用户或县级用户");
-        String scope = accounts.scopeFor(role, scopeUnit);
+        String scope = accounts.validRole(role, scopeUnit).scope();
         LocalDateTime now = now();
         LocalDateTime expiresAt = expires == null ? null : expires.plusDays(1).atStartOfDay();
         if (expiresAt != null && !expiresAt.isAfter(now)) throw new IllegalArgumentException("有效期须晚于今天");

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,24 +28,31 @@ public class SecurityConfig {
     static final String[] BUSINESS = {Roles.ANALYST, Roles.LEADER, Roles.LOCAL};
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, SessionRegistry sessionRegistry, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/maps/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/home", "/account/**").authenticated()
                         .requestMatchers("/admin/users/**").hasRole(Roles.SYSTEM_ADMIN)
+                        .requestMatchers("/admin/requests/**").hasAnyRole(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR)
                         .requestMatchers("/admin/roles/**", "/admin/tokens/**").hasRole(Roles.SECURITY_ADMIN)
                         .requestMatchers("/audit/**", "/api/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/models", "/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
+                        // 四眼原则: a leader may approve or return an analyst's model submission
+                        .requestMatchers(HttpMethod.POST, "/models/*/approve", "/models/*/reject").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers("/models", "/models/**").hasRole(Roles.ANALYST)
+                        // a leader decides 约谈 / 问责 / 通报 on a case by hand
+                        .requestMatchers(HttpMethod.POST, "/warnings/cases/*/escalation").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(BUSINESS)
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(BUSINESS)
                         // leaders read everything and change nothing; method security narrows the writers further
                         .anyRequest().hasAnyRole(Roles.ANALYST, Roles.LOCAL))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
                 .logout(Customizer.withDefaults())
+                // every signed-in session is registered so that SessionRevoker can end it (no limit on their number)
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 // browser hardening and API CSRF/tokens live in their own classes (docs/security.md)
@@ -63,6 +71,9 @@ public class SecurityConfig {
     /** Publishes sign-in success and failure events, which {@link SignInEvents} audits. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(java.util.Map.of(GuardedAuthenticationProvider.ThrottledException.class,
+                LoginThrottledEvent.class));
+        return events;
     }
 }

@@ -60,14 +60,25 @@ class UserStore {
         jdbc.sql("update app_user set failed_count = 0, locked_until = null where username = ?").param(username).update();
     }
 
-    /** Adds one failure and returns the new count (0 when the user does not exist). */
-    int addFailure(String username) {
-        jdbc.sql("update app_user set failed_count = failed_count + 1 where username = ?").param(username).update();
-        return find(username).map(UserAccount::failedCount).orElse(0);
+    /**
+     * Takes one of the {@code max} attempts an account has before it locks, in one conditional UPDATE, before the
+     * password is checked: parallel sign-ins can then never check more than {@code max} passwords. False when
+     * the account is locked or all attempts are taken (also when it does not exist).
+     */
+    boolean reserveAttempt(String username, int max, LocalDateTime now) {
+        return jdbc.sql("update app_user set failed_count = failed_count + 1 where username = ? and failed_count < ? "
+                + "and (locked_until is null or locked_until <= ?)").params(username, max, now).update() == 1;
     }
 
-    void lock(String username, LocalDateTime until) {
-        jdbc.sql("update app_user set failed_count = 0, locked_until = ? where username = ?").params(until, username).update();
+    int failures(String username) {
+        return jdbc.sql("select failed_count from app_user where username = ?").param(username).query(Integer.class)
+                .optional().orElse(0);
+    }
+
+    /** Locks the account when {@code max} attempts have failed; true for the one caller that locked it. */
+    boolean lockIfReached(String username, int max, LocalDateTime until) {
+        return jdbc.sql("update app_user set failed_count = 0, locked_until = ? where username = ? and failed_count >= ?")
+                .params(until, username, max).update() == 1;
     }
 
     void clearFailures(String username) {

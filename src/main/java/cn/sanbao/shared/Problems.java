@@ -17,10 +17,25 @@ public final class Problems {
 
     public boolean isEmpty() { return list.isEmpty(); }
 
+    /** At most this many problems are shown; the rest are summed up in a closing line. */
+    public static final int MAX_LISTED = 200;
+
     public void throwIfAny() {
         // in line order, as the user reads the file
         list.sort(java.util.Comparator.comparingInt(DataFileException.Problem::line));
+        if (list.size() > MAX_LISTED) {
+            List<DataFileException.Problem> shown = new ArrayList<>(list.subList(0, MAX_LISTED));
+            shown.add(new DataFileException.Problem(fileName, 0, null, "…及另外 " + (list.size() - MAX_LISTED) + " 处"));
+            throw new DataFileException(shown);
+        }
         if (!list.isEmpty()) throw new DataFileException(list);
+    }
+
+    /** Returns the cell ("" when empty) or records a problem when it is longer than the database column. */
+    public String optional(CsvFile.Row row, String column, int maxLength) {
+        String v = row.get(column);
+        if (v.length() > maxLength) add(row.line(), column, "长度不能超过 " + maxLength + " 个字符（实际 " + v.length() + " 个）");
+        return v;
     }
 
     /** Parses "true"/"false" (also 是/否); records a problem and returns null otherwise. */

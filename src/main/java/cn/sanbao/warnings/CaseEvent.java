@@ -12,6 +12,7 @@ public record CaseEvent(long id, long caseId, LocalDateTime occurredAt, String a
             case "WARNED_AGAIN" -> "再次预警";
             case "REOPENED" -> "重新打开";
             case "ESCALATED" -> "升级处置";
+            case "DEESCALATED" -> "降低处置级别";
             case "PLAN_SUBMITTED" -> "反馈整改方案";
             case "PLAN_ACCEPTED" -> "审核通过，进入整改";
             case "PLAN_RETURNED" -> "退回整改方案";

@@ -50,12 +50,22 @@ public class ContactService {
         if (c.unitCode() == null || !regions.contains(c.unitCode())) problems.add("单位代码 " + c.unitCode() + " 不在区划树中");
         if (!Contact.UNIT.equals(c.role()) && !Contact.LEADER.equals(c.role())) problems.add("角色应为 UNIT（单位联系人）或 LEADER（厅领导），实际为 " + c.role());
         if (c.name() == null || c.name().isBlank()) problems.add("姓名不能为空");
-        if (c.phone() != null && !c.phone().isBlank() && !c.phone().matches("\\+?[0-9-]{5,20}")) problems.add("手机号 " + c.phone() + " 格式不正确");
-        if (c.email() != null && !c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) problems.add("邮箱 " + c.email() + " 格式不正确");
+        tooLong(c.name() == null ? null : c.name().strip(), "姓名", 64, problems);
+        tooLong(c.title(), "职务", 100, problems);
+        tooLong(c.wechatKey(), "企业微信机器人 key", 200, problems);
+        tooLong(c.email(), "邮箱", 200, problems);
+        if (c.phone() != null && c.phone().length() > 32) problems.add("手机号不能超过 32 个字符");
+        else if (c.phone() != null && !c.phone().isBlank() && !c.phone().matches("\\+?[0-9-]{5,20}")) problems.add("手机号 " + c.phone() + " 格式不正确");
+        if (c.email() != null && !c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) problems.add("邮箱 " + cn.sanbao.shared.Decimals.quote(c.email()) + " 格式不正确");
         if (c.address("SMS") == null && c.address("WECHAT") == null && c.address("EMAIL") == null) problems.add("手机、企业微信机器人 key、邮箱至少填一项");
         if (!problems.isEmpty()) throw new IllegalArgumentException("联系人未保存：" + String.join("；", problems));
         long id = repository.addContact(c.unitCode(), c.role(), c.name().strip(), c.title(), c.phone(), c.wechatKey(), c.email());
         audit.record(actor, "WARNING_CONTACT_ADD", c.unitCode(), c.name() + "（" + c.role() + "）");
         return id;
+    }
+
+    /** Database column widths, checked here so that a long entry gets a message instead of a database error. */
+    private static void tooLong(String value, String what, int max, List<String> problems) {
+        if (value != null && value.length() > max) problems.add(what + "不能超过 " + max + " 个字符（实际 " + value.length() + " 个）");
     }
 }

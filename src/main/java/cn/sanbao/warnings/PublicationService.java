@@ -54,10 +54,40 @@ public class PublicationService {
 
     public Publication publish(Period period, String actor) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
-        return tx.execute(status -> publishInTransaction(period, actor));
+        return tx.execute(status -> publishInTransaction(period, actor).publication());
     }
 
-    private Publication publishInTransaction(Period period, String actor) {
+    /**
+     * Publishes after the person has seen the preview of that very run: if the month was re-run since,
+     * nothing is published and they are asked to look again.
+     */
+    public Publication publishConfirmed(Period period, long previewedRunId, String actor) {
+        results.latestRun(period).filter(r -> r.id() != previewedRunId).ifPresent(r -> {
+            throw new IllegalArgumentException("预览之后" + period.label() + "又运行了监测（运行 #" + r.id() + "），未发布；请重新预览后再确认发出");
+        });
+        return publish(period, actor);
+    }
+
+    /**
+     * What publishing would do, without doing it: the whole publication is written in a transaction that is
+     * then rolled back, so the preview follows exactly the same rules as the real thing.
+     */
+    public PublicationPreview preview(Period period) {
+        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
+        return tx.execute(status -> {
+            status.setRollbackOnly();
+            Outcome o = publishInTransaction(period, "预览");
+            Publication p = o.publication();
+            return new PublicationPreview(period.code(), period.label(), p.runId(), publications.warningsOfPublication(p.id()),
+                    outbox.ofPublication(p.id()), o.alreadySent(), regions.all().stream()
+                            .collect(java.util.stream.Collectors.toMap(FiscalUnit::code, FiscalUnit::name)));
+        });
+    }
+
+    private record Outcome(Publication publication, int alreadySent) {
+    }
+
+    private Outcome publishInTransaction(Period period, String actor) {
         ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，不能发布"));
         publications.publicationForRun(run.id()).ifPresent(p -> {
             throw new IllegalArgumentException(period.label() + "的监测运行 #" + run.id() + " 已于 " + p.publishedAt().toLocalDate()
@@ -67,6 +97,7 @@ public class PublicationService {
         long pubId = publications.insertPublication(period.code(), run.id(), actor, now);
         String prefix = publications.docPrefix();
         int warnings = 0, messages = 0;
+        int[] alreadySent = {0};
         for (FiscalUnit unit : regions.budgetUnits()) {
             ResultExplanation e;
             try {
@@ -86,12 +117,12 @@ public class PublicationService {
                     e.total(), fired.isEmpty() ? null : String.join(";", fired), String.join("\n", causes),
                     c.newEscalation == null ? null : c.newEscalation.name(), now.getYear(), seq, letterNo, now);
             warnings++;
-            messages += writeOutbox(pubId, warningId, unit, period, e, causes, c, letterNo, now);
+            messages += writeOutbox(pubId, warningId, unit, period, e, causes, c, letterNo, now, alreadySent);
         }
         publications.updateCounts(pubId, warnings, messages);
         audit.record(actor, "WARNING_PUBLISH", period.code(), "发布" + period.label() + "监测结果（运行 #" + run.id() + "），预警 "
-                + warnings + " 个单位，待发送消息 " + messages + " 条");
-        return publications.publication(pubId).orElseThrow();
+                + warnings + " 个单位，待发送消息 " + messages + " 条" + (alreadySent[0] > 0 ? "，本月已发过不再重发 " + alreadySent[0] + " 条" : ""));
+        return new Outcome(publications.publication(pubId).orElseThrow(), alreadySent[0]);
     }
 
     /** Consecutive published months, ending with this one, in which the unit was at the escalation grade. */
@@ -151,7 +182,7 @@ public class PublicationService {
     }
 
     private int writeOutbox(long pubId, long warningId, FiscalUnit unit, Period period, ResultExplanation e,
-                            List<String> causes, CaseOutcome c, String letterNo, LocalDateTime now) {
+                            List<String> causes, CaseOutcome c, String letterNo, LocalDateTime now, int[] alreadySent) {
         int n = 0;
         for (RecipientRule rule : rules.recipients()) {
             if (!rule.appliesTo(e.grade())) continue;
@@ -159,7 +190,13 @@ public class PublicationService {
                 for (String channel : rule.channels()) {
                     String address = contact.address(channel);
                     if (address == null) continue;
-                    String key = "SB-W" + warningId + "-" + rule.type() + "-C" + contact.id() + "-" + channel;
+                    // one message per month, unit, recipient and channel: publishing the month again (after a
+                    // re-run) never sends the same person the same month's warning twice
+                    String key = "SB-" + period.code() + "-" + unit.code() + "-" + rule.type() + "-C" + contact.id() + "-" + channel;
+                    if (outbox.exists(key)) {
+                        alreadySent[0]++;
+                        continue;
+                    }
                     outbox.insert(pubId, warningId, unit.code(), rule.type().name(), contact.name(), channel, address,
                             WarningMessages.subject(unit.name(), period.label(), letterNo),
                             WarningMessages.body(channel, unit.name(), period.label(), e.gradeName(), causes, c.newEscalation,

@@ -34,9 +34,13 @@ class WarningsPage {
     private final ResultQueries results;
     private final RegionTree regions;
     private final UnitScope scope;
+    private final EscalationService escalations;
+    private final NoticeService notices;
 
-    WarningsPage(CaseService cases, WarningQueries queries, PublicationService publishing, PublicationRepository publications,
+    WarningsPage(EscalationService escalations, NoticeService notices, CaseService cases, WarningQueries queries, PublicationService publishing, PublicationRepository publications,
                  LetterService letters, DeliveryService deliveries, ResultQueries results, RegionTree regions, UnitScope scope) {
+        this.escalations = escalations;
+        this.notices = notices;
         this.cases = cases;
         this.queries = queries;
         this.publishing = publishing;
@@ -74,11 +78,25 @@ class WarningsPage {
                 .toList()).orElse(List.of());
     }
 
+    /** Step 1 of 发布并发出预警: who would get what; nothing is stored or sent. */
+    @GetMapping("/warnings/publish")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
+    String preview(@RequestParam String period, Model model, RedirectAttributes flash) {
+        try {
+            model.addAttribute("p", publishing.preview(Period.parse(period)));
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/warnings";
+        }
+        return "warnings/publish-preview";
+    }
+
+    /** Step 2: publish the previewed run and queue its messages. */
     @PostMapping("/warnings/publish")
     @org.springframework.security.access.prepost.PreAuthorize("hasRole('ANALYST')")
-    String publish(@RequestParam String period, Authentication auth, RedirectAttributes flash) {
+    String publish(@RequestParam String period, @RequestParam long runId, Authentication auth, RedirectAttributes flash) {
         try {
-            Publication p = publishing.publish(Period.parse(period), auth.getName());
+            Publication p = publishing.publishConfirmed(Period.parse(period), runId, auth.getName());
             flash.addFlashAttribute("message", Period.parse(period).label() + "监测结果已发布：预警 " + p.warningCount() + " 个单位，待发送消息 " + p.messageCount() + " 条");
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -90,6 +108,10 @@ class WarningsPage {
     String casepage(@PathVariable long id, Model model) {
         model.addAttribute("d", queries.detail(id));
         model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
+        model.addAttribute("decides", hasRole("ROLE_ANALYST") || hasRole("ROLE_LEADER"));
+        model.addAttribute("levels", EscalationLevel.values());
+        model.addAttribute("escalations", escalations.ofCase(id));
+        model.addAttribute("today", java.time.LocalDate.now());
         model.addAttribute("local", hasRole("ROLE_LOCAL"));
         return "warnings/case";
     }
@@ -116,6 +138,48 @@ class WarningsPage {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/warnings/cases/" + id;
+    }
+
+    /** 升级处置 by a leader or analyst: raise or lower the escalation with a date and reason. */
+    @PostMapping("/warnings/cases/{id}/escalation")
+    String escalate(@PathVariable long id, @RequestParam(required = false) String level,
+                    @RequestParam(required = false) java.time.LocalDate decidedOn, @RequestParam(required = false) String reason,
+                    @RequestParam(required = false) java.time.LocalDateTime meetingAt, @RequestParam(required = false) String meetingPlace,
+                    @RequestParam(required = false) String attendees, @RequestParam(required = false) String referralTo,
+                    Authentication auth, RedirectAttributes flash) {
+        try {
+            escalations.decide(id, auth.getName(), new EscalationService.Decision(level, decidedOn, reason, meetingAt,
+                    meetingPlace, attendees, referralTo));
+            flash.addFlashAttribute("message", "升级处置已调整");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "未调整：" + e.getMessage());
+        }
+        return "redirect:/warnings/cases/" + id;
+    }
+
+    /** 通报批评 of a month: the units and reasons, with DOCX and PDF. */
+    @GetMapping("/warnings/notices")
+    String notices(@RequestParam(required = false) String period, Model model) {
+        Period month = period == null || period.isBlank()
+                ? results.latestPeriod(Period.Type.MONTH).map(Period::parse).orElse(Period.month(java.time.LocalDate.now().getYear(), 1))
+                : Period.parse(period);
+        model.addAttribute("month", month);
+        model.addAttribute("lines", notices.lines(month));
+        return "warnings/notice";
+    }
+
+    @GetMapping("/warnings/notices/{period}.docx")
+    ResponseEntity<byte[]> noticeDocx(@PathVariable String period, Authentication auth) {
+        Period month = Period.parse(period);
+        return WarningsDownloads.file(notices.docx(month, auth.getName()), "通报批评-" + month.code() + ".docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    @GetMapping("/warnings/notices/{period}.pdf")
+    ResponseEntity<byte[]> noticePdf(@PathVariable String period, Authentication auth) {
+        Period month = Period.parse(period);
+        return WarningsDownloads.file(notices.pdf(month, auth.getName()), "通报批评-" + month.code() + ".pdf",
+                org.springframework.http.MediaType.APPLICATION_PDF_VALUE);
     }
 
     @GetMapping("/warnings/cases/{id}/attachments/{attachmentId}")

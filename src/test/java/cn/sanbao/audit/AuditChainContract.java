@@ -36,6 +36,48 @@ abstract class AuditChainContract {
     @Autowired AuditTrail trail;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired AuditKeys keys;
+    @Autowired AuditAnchor anchor;
+
+    /** The stored columns of the records from {@code fromId} on, and the chain head, to put back after tampering. */
+    record Snapshot(List<java.util.Map<String, Object>> rows, java.util.Map<String, Object> head) {
+    }
+
+    Snapshot snapshot(long fromId) {
+        return new Snapshot(jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash, key_id "
+                        + "from audit_event where id >= ? order by id").param(fromId).query().listOfRows(),
+                jdbc.sql("select last_id, last_hash from audit_chain_head where id = 1").query().singleRow());
+    }
+
+    void restore(Snapshot s) {
+        for (var r : s.rows()) {
+            jdbc.sql("delete from audit_event where id = ?").param(r.get("id")).update();
+            jdbc.sql("insert into audit_event (id, occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash, key_id) "
+                    + "values (?,?,?,?,?,?,?,?,?,?)").params(r.get("id"), r.get("occurred_at"), r.get("actor"), r.get("action"),
+                    r.get("target"), r.get("detail"), r.get("remote_addr"), r.get("prev_hash"), r.get("hash"), r.get("key_id")).update();
+        }
+        jdbc.sql("update audit_chain_head set last_id = ?, last_hash = ? where id = 1")
+                .params(s.head().get("last_id"), s.head().get("last_hash")).update();
+        assertThat(trail.verify().reason()).isNull();
+    }
+
+    /** Rewrites the hashes from {@code fromId} to the end as the old unkeyed chain did, and moves the head along. */
+    void rechainUnkeyed(long fromId) {
+        String prev = jdbc.sql("select hash from audit_event where id = (select max(id) from audit_event where id < ?)")
+                .param(fromId).query(String.class).optional().orElse(null);
+        List<AuditEvent> rows = jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr from audit_event "
+                + "where id >= ? order by id").param(fromId).query((rs, n) -> AuditTrail.event(rs)).list();
+        for (AuditEvent e : rows) {
+            String hash = AuditHash.legacy(e, prev);
+            jdbc.sql("update audit_event set prev_hash = ?, hash = ? where id = ?").params(prev, hash, e.id()).update();
+            prev = hash;
+        }
+        jdbc.sql("update audit_chain_head set last_hash = ? where id = 1").param(prev).update();
+    }
+
+    long lastId() {
+        return jdbc.sql("select max(id) from audit_event").query(Long.class).single();
+    }
 
     @Test
     void concurrentWritersKeepOneUnbrokenChain() throws Exception {
@@ -75,6 +117,97 @@ abstract class AuditChainContract {
             jdbc.sql("update audit_event set detail = ? where id = ?").params(original, id).update();
         }
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    /** The penetration test's attack: edit a record, then recompute every later hash without a key. */
+    @Test
+    synchronized void editingARecordAndRecomputingUnkeyedHashesIsFound() {
+        audit.record("zhaoliu", "FACT_IMPORT", "revision:rechain", "导入 5 月月报");
+        audit.record("zhaoliu", "SCORING_RUN", "2021-05", "运行");
+        long id = lastId() - 1;
+        Snapshot before = snapshot(id);
+        try {
+            jdbc.sql("update audit_event set detail = ? where id = ?").params("导入 6 月月报", id).update();
+            rechainUnkeyed(id);
+            ChainCheck check = trail.verify();
+            assertThat(check.brokenId()).isEqualTo(id);
+            assertThat(check.reason()).contains("记录 #" + id).contains("zhaoliu").contains("数据导入").contains("HMAC 不符");
+        } finally {
+            restore(before);
+        }
+    }
+
+    /** Records whose hashes were cleared do not pass as history written before the chain began. */
+    @Test
+    synchronized void clearedHashesAreFound() {
+        audit.record("zhaoliu", "EXPORT", "x", "清除哈希测试");
+        long first = jdbc.sql("select min(id) from audit_event").query(Long.class).single();
+        Snapshot before = snapshot(first);
+        try {
+            long last = lastId();
+            jdbc.sql("update audit_event set hash = null, prev_hash = null where id < ?").param(last).update();
+            jdbc.sql("update audit_event set prev_hash = null where id = ?").param(last).update();
+            ChainCheck check = trail.verify();
+            assertThat(check.brokenId()).isEqualTo(first);
+            assertThat(check.reason()).contains("哈希被清除");
+        } finally {
+            restore(before);
+        }
+    }
+
+    /** Deleting the newest records and moving the head back passes the chain itself, but not the anchors. */
+    @Test
+    synchronized void deletingTheTailIsFoundByTheAnchor() {
+        audit.record("zhaoliu", "FACT_IMPORT", "revision:tail", "导入 7 月月报");
+        audit.record("zhaoliu", "MODEL_PUBLISH", "model:x:9", "发布");
+        assertThat(anchor.anchorNow()).isTrue();
+        long anchored = lastId();
+        Snapshot before = snapshot(anchored - 1);
+        try {
+            jdbc.sql("delete from audit_event where id >= ?").param(anchored - 1).update();
+            jdbc.sql("update audit_chain_head set last_id = ?, last_hash = (select hash from audit_event where id = ?) where id = 1")
+                    .params(anchored - 2, anchored - 2).update();
+            ChainCheck check = trail.verify();
+            assertThat(check.brokenId()).isEqualTo(anchored);
+            assertThat(check.reason()).contains("已不存在").contains(anchor.file().getFileName().toString());
+        } finally {
+            restore(before);
+        }
+        // someone holding the key re-chains after an edit: the hashes agree again, the anchor does not
+        Snapshot again = snapshot(anchored);
+        try {
+            jdbc.sql("update audit_event set detail = ? where id = ?").params("撤销发布", anchored).update();
+            AuditEvent e = jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr from audit_event where id = ?")
+                    .param(anchored).query((rs, n) -> AuditTrail.event(rs)).single();
+            String prev = jdbc.sql("select prev_hash from audit_event where id = ?").param(anchored).query(String.class).single();
+            String hash = AuditHash.of(e, prev, keys, keys.currentId());
+            jdbc.sql("update audit_event set hash = ? where id = ?").params(hash, anchored).update();
+            jdbc.sql("update audit_chain_head set last_hash = ? where id = 1").param(hash).update();
+            ChainCheck check = trail.verify();
+            assertThat(check.brokenId()).isEqualTo(anchored);
+            assertThat(check.reason()).contains("锚定后被改写");
+        } finally {
+            restore(again);
+        }
+    }
+
+    /** A database from before V621: its unkeyed chain is checked, re-chained with the key once, and that is logged. */
+    @Test
+    synchronized void anOldUnkeyedChainIsRechainedOnceAndTheUpgradeIsLogged() throws Exception {
+        audit.record("zhaoliu", "FACT_IMPORT", "revision:old", "升级前的记录");
+        java.nio.file.Files.deleteIfExists(anchor.file()); // an old installation has no anchors yet
+        long first = jdbc.sql("select min(id) from audit_event").query(Long.class).single();
+        jdbc.sql("update audit_event set key_id = null").update();
+        rechainUnkeyed(first);
+        jdbc.sql("update audit_chain_head set scheme = null, key_id = null where id = 1").update();
+
+        audit.record("zhaoliu", "SCORING_RUN", "2021-08", "升级后的第一条记录");
+        ChainCheck check = trail.verify();
+        assertThat(check.reason()).isNull();
+        assertThat(audit.recent(2)).extracting(AuditEvent::action).containsExactly("SCORING_RUN", "AUDIT_RECHAIN");
+        assertThat(audit.recent(2).get(1).detail()).contains("HMAC-SHA256").contains("原 SHA-256 链完整");
+        audit.record("zhaoliu", "EXPORT", "x", "再写一条");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'AUDIT_RECHAIN'").query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test

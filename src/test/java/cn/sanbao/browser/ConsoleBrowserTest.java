@@ -1,92 +1,19 @@
 package cn.sanbao.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console in real headless Chromium against the running application with the demo data: sign in,
- * dashboard map and charts, a unit page, draft model edit, simulation and publication, sign-out, and a
- * county user refused another county. Screenshots go to target/screenshots/.
+ * dashboard map and charts, a unit page, draft model edit, simulation, submission and a leader's approval,
+ * sign-out, and a county user refused another county. Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true"})
-class ConsoleBrowserTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort int port;
-    static WebDriver driver;
-    static Path profile;
-
-    @BeforeAll
-    static void browser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "跳过浏览器测试：未找到 /usr/bin/chromium 或 /usr/bin/chromedriver（apt-get install chromium chromium-driver）");
-        profile = Files.createTempDirectory("sanbao-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void close() {
-        if (driver != null) driver.quit();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    void shot(String name) throws IOException {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    void signIn(String user) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys("sanbao-demo");
-        driver.findElement(By.cssSelector("button.primary")).click();
-    }
+class ConsoleBrowserTest extends BrowserTestBase {
 
     @Test
     void analystWorksThroughDashboardUnitAndModelEditor() throws IOException {
@@ -128,6 +55,8 @@ class ConsoleBrowserTest {
         // copy the published model into a draft, break it, fix it, save, simulate, publish
         driver.get(url("/models"));
         driver.findElement(By.id("copy-current")).click();
+        waiting().until(ExpectedConditions.urlMatches(".*/models/\\d+$"));
+        String draftUrl = driver.getCurrentUrl();
         WebElement yaml = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("yaml")));
         String original = yaml.getAttribute("value");
         yaml.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END), "\nbroken: [");
@@ -148,12 +77,41 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("effectiveFrom")).sendKeys("2099-01");
         driver.findElement(By.id("reason")).sendKeys("平稳运行门槛提高到 95 分（浏览器测试）");
         driver.findElement(By.id("publish")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已发布"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已提交发布审核"));
+        // four eyes: the author may not approve; a leader does
+        assertThat(driver.findElements(By.id("approve"))).isEmpty();
+        assertThat(driver.findElement(By.id("approval-refused")).getText()).contains("不能审核自己");
+        signIn("leader");
+        waiting().until(ExpectedConditions.urlContains("/dashboard"));
+        driver.get(draftUrl);
+        driver.findElement(By.id("approve")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "已审核通过并发布"));
         shot("05-published");
 
         driver.findElement(By.cssSelector("header button.link")).click();
         waiting().until(ExpectedConditions.urlContains("/login?logout"));
         assertThat(driver.getPageSource()).contains("已安全退出");
+    }
+
+    @Test
+    void cityPageNamesItsHighRiskMembersAndTraceShowsThePaymentsMonitoringCounts() throws IOException {
+        signIn("analyst");
+        waiting().until(ExpectedConditions.urlContains("/dashboard"));
+        // 固原市 in March: graded on its sums, while 西吉县's wage arrears are named among its members
+        driver.get(url("/monitoring/units/640400?period=2021-03"));
+        WebElement members = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("member-risks")));
+        assertThat(members.getText()).contains("所属 6 个预算单位中，高度风险", "西吉县", "存在工资或基本民生拖欠");
+        assertThat(driver.findElement(By.cssSelector(".score-box .badge")).getText()).isNotEqualTo("高度风险");
+        js("arguments[0].scrollIntoView()", members);
+        shot("07-city-members");
+
+        // 西吉县's 保基本民生 trace: every project has payments from the demo payment detail
+        driver.get(url("/projects/trace/640422?year=2021&pillar=LIVELIHOOD&upTo=2021-12-31"));
+        assertThat(driver.getPageSource()).doesNotContain("过半年未支付").doesNotContain("尚未接入支付明细");
+        shot("08-trace-xiji");
+        driver.get(url("/intake/payments"));
+        assertThat(driver.getPageSource()).contains("演示支付明细");
+        shot("09-payments");
     }
 
     @Test

@@ -98,7 +98,8 @@ class InjectedTextBrowserTest {
             String yaml = draft.sourceYaml().replace("name: 高度风险", "name: '高度风险" + SHORT + "'")
                     .replace("name: 库款保障倍数", "name: '库款保障倍数" + PAYLOAD.replace("'", "''") + "'");
             models.saveDraft(draft.id(), yaml, "analyst");
-            models.publish(draft.id(), Period.month(2021, 1), "测试：名称中的标记必须按文本显示", "analyst");
+            models.submit(draft.id(), Period.month(2021, 1), "测试：名称中的标记必须按文本显示", "analyst");
+            models.approve(draft.id(), "leader");
             scoring.run(Period.month(2021, 3), "analyst", "备注" + PAYLOAD);
             try {
                 publishing.publish(Period.month(2021, 3), "analyst");

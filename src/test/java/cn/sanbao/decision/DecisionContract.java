@@ -189,7 +189,16 @@ abstract class DecisionContract {
         mvc.perform(post("/decision/dispatch").param("month", "2021-06").param("pool", "abc").with(csrf()).with(ANALYST))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
-                        List.of("调度资金池“abc”不是数字（单位：万元）")));
+                        List.of("调度资金池不是数字：“abc”（单位：万元）")));
+        // hostile numbers are refused before parsing, with a message, never a server error or a long computation
+        mvc.perform(post("/decision/dispatch").param("month", "2021-06").param("pool", "1e999999999").with(csrf()).with(ANALYST))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        List.of("调度资金池数值超出允许范围（科学计数法的指数过大）：“1e999999999”（单位：万元）")));
+        mvc.perform(post("/decision/dispatch").param("month", "2021-06").param("pool", "9".repeat(100_000)).with(csrf()).with(ANALYST))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        List.of("调度资金池数字过长（100000 个字符，最多 30 个）：“" + "9".repeat(40) + "…”（单位：万元）")));
     }
 
     @Test

@@ -144,7 +144,9 @@ class DemoDataGeneratorTest {
             Map<String, BigDecimal> a = at(unit, "2021");
             double cap = a.get("fiscal_capacity").doubleValue();
             double demand = a.get("demand_wage").add(a.get("demand_operation")).add(a.get("demand_livelihood")).doubleValue();
-            assertThat(cap).as(unit).isBetween(1.4e9, 10e9);
+            // sizes follow the scope data: 泾源县 (about 90,000 residents) and 宁东 (an industrial zone with few
+            // residents) are well under 1.5 billion
+            assertThat(cap).as(unit).isBetween(0.5e9, 10e9);
             assertThat(demand / cap).as(unit).isBetween(0.55, 0.95);
             assertThat(a.get("offstaff_cap").intValue()).as(unit).isBetween(100, 5000);
             for (int m = 1; m <= 12; m++) {

@@ -148,7 +148,7 @@ public final class IntakeBadFiles {
         }
     }
 
-    private static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> edit) throws IOException {
+    static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> edit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {

@@ -137,22 +137,22 @@ abstract class IntakeFileContract {
 
     @Test
     void countyUserMayUploadOnlyItsOwnRows() throws Exception {
-        byte[] both = IntakeBadFiles.workbook(s -> s.getRow(1).getCell(1).setCellValue("2034-01"));
+        byte[] both = IntakeBadFiles.workbook(s -> s.getRow(1).getCell(1).setCellValue("2004-01"));
         int before = facts.revisions().size();
-        upload(XIJI, "两个单位.xlsx", both, "2034-01").andExpect(status().isBadRequest())
+        upload(XIJI, "两个单位.xlsx", both, "2004-01").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems.length()").value(1))
                 .andExpect(jsonPath("$.problems[0].column").value("A5"))
                 .andExpect(jsonPath("$.problems[0].reason", containsString("无权报送 兴庆区（640104）")));
         assertThat(facts.revisions()).hasSize(before);
         byte[] own = IntakeBadFiles.workbook(s -> {
-            s.getRow(1).getCell(1).setCellValue("2034-01");
+            s.getRow(1).getCell(1).setCellValue("2004-01");
             s.removeRow(s.getRow(4));
         });
-        long rev = revisionOf(upload(XIJI, "西吉.xlsx", own, "2034-01").andExpect(status().isCreated()).andReturn());
+        long rev = revisionOf(upload(XIJI, "西吉.xlsx", own, "2004-01").andExpect(status().isCreated()).andReturn());
         assertThat(facts.valuesOf(rev)).extracting(FactValue::unitCode).containsOnly("640422");
         assertThat(facts.revision(rev).orElseThrow().createdBy()).isEqualTo("xiji");
         // a leader reads but does not upload
-        upload(LEADER, "西吉.xlsx", own, "2034-01").andExpect(status().isForbidden());
+        upload(LEADER, "西吉.xlsx", own, "2004-01").andExpect(status().isForbidden());
     }
 
     @Test
@@ -168,11 +168,11 @@ abstract class IntakeFileContract {
     @Test
     void aCountyUploadIsStoredButDoesNotStartAProvinceWideRun() throws Exception {
         byte[] own = IntakeBadFiles.workbook(s -> {
-            s.getRow(1).getCell(1).setCellValue("2037-01");
+            s.getRow(1).getCell(1).setCellValue("2007-01");
             s.removeRow(s.getRow(4));
         });
         mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", "西吉.xlsx", XLSX, own))
-                        .param("period", "2037-01").param("rescore", "true").with(XIJI))
+                        .param("period", "2007-01").param("rescore", "true").with(XIJI))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.revisionId").isNumber())
                 .andExpect(jsonPath("$.scoringRunId").doesNotExist())

@@ -94,16 +94,16 @@ abstract class IntakeLanguageContract {
 
     @Test
     void paymentJobSummaryAndDrillDownInBothLanguages() throws Exception {
-        String csv = PaymentContract.HEADER + "\n640422,2071-01-05,1000.00,2010101,30101,P-1,县财政局\n"
-                + "640422,2071-01-06,300.00,2130101,30399,P-2,农业农村局\n";
-        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2071-01");
+        String csv = PaymentContract.HEADER + "\n640422,2008-01-05,1000.00,2010101,30101,P-1,县财政局\n"
+                + "640422,2008-01-06,300.00,2130101,30399,P-2,农业农村局\n";
+        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2008-01");
         assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobs.Status.DONE);
         long rev = done.revisionId();
 
         bothLanguages("/intake/payments/jobs/" + done.id(), XIJI, "Payment detail import #" + done.id(), "支付明细导入 #" + done.id());
         String status = en("/intake/payments/jobs/" + done.id() + "/status", XIJI);
         assertThat(status).contains("Status: ", "rows processed", "View each unit").doesNotContain("??", "状态：", "已处理");
-        assertThat(page("/intake/payments/jobs/" + done.id() + "/status", XIJI)).contains("状态：<b>DONE</b>（", "已处理 <b>2</b> 行");
+        assertThat(page("/intake/payments/jobs/" + done.id() + "/status", XIJI)).contains("状态：<b>完成</b>（", "已处理 <b>2</b> 行");
 
         bothLanguages("/intake/payments/" + rev, ANALYST, "payment detail: totals for the month", "支付明细：本月合计（万元）");
         assertThat(en("/intake/payments/" + rev, ANALYST)).contains("Unclassified code combinations", "Payments")
@@ -113,8 +113,8 @@ abstract class IntakeLanguageContract {
                 .contains("payment detail (data revision #" + rev + ")", "Budget agency", "Back to totals")
                 .doesNotContain("预算单位", "返回合计");
 
-        String bad = PaymentContract.HEADER + "\n640422,2071-02-05,一千,2010101,30101,P-1,县财政局\n";
-        PaymentJobs.Job rejected = uploadAndWait("二月.csv", bad, "2071-02");
+        String bad = PaymentContract.HEADER + "\n640422,2008-02-05,一千,2010101,30101,P-1,县财政局\n";
+        PaymentJobs.Job rejected = uploadAndWait("二月.csv", bad, "2008-02");
         assertThat(rejected.status()).isEqualTo(PaymentJobs.Status.REJECTED);
         bothLanguages("/intake/payments/jobs/" + rejected.id(), XIJI, "Errors (nothing from the file was stored)", "错误清单（整份文件未入库）");
     }

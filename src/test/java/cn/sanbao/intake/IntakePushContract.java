@@ -74,7 +74,7 @@ abstract class IntakePushContract {
                   {"unitCode": "640422", "values": {"nonsense_item": 1}}]}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems.length()").value(4))
-                .andExpect(jsonPath("$.problems[?(@.column=='$.units[0].values.cash_balance')].reason").value("不是数字：\"abc\""))
+                .andExpect(jsonPath("$.problems[?(@.column=='$.units[0].values.cash_balance')].reason").value("不是数字：“abc”"))
                 .andExpect(jsonPath("$.problems[?(@.column=='$.units[0].values.paid_wage')].reason", org.hamcrest.Matchers.hasItem(containsString("不能为负数"))))
                 .andExpect(jsonPath("$.problems[?(@.column=='$.units[1].unitCode')].reason", org.hamcrest.Matchers.hasItem(containsString("汇总单位"))))
                 .andExpect(jsonPath("$.problems[?(@.column=='$.units[2].unitCode')].reason", org.hamcrest.Matchers.hasItem(containsString("重复出现"))));
@@ -110,11 +110,11 @@ abstract class IntakePushContract {
     @Test
     void countyUserMayPushOnlyItsOwnUnit() throws Exception {
         push(XIJI, "xiji-" + System.nanoTime(), """
-                {"period": "2041-05", "units": [{"unitCode": "640104", "values": {"cash_balance": 1}}]}""")
+                {"period": "2005-05", "units": [{"unitCode": "640104", "values": {"cash_balance": 1}}]}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].reason", containsString("无权报送 兴庆区（640104）")));
         push(XIJI, "xiji-" + System.nanoTime(), """
-                {"period": "2041-05", "units": [{"unitCode": "640422", "values": {"cash_balance": 1}}]}""")
+                {"period": "2005-05", "units": [{"unitCode": "640422", "values": {"cash_balance": 1}}]}""")
                 .andExpect(status().isCreated());
     }
 }

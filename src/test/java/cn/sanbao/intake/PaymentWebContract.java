@@ -33,6 +33,7 @@ abstract class PaymentWebContract {
 
     @Autowired MockMvc mvc;
     @Autowired PaymentJobs jobs;
+    @Autowired PillarMappingService mappings;
 
     /** Uploads through the API and polls the job until it ends (at most 30 s). */
     PaymentJobs.Job uploadAndWait(String name, String csv, String period, RequestPostProcessor who) throws Exception {
@@ -50,9 +51,9 @@ abstract class PaymentWebContract {
 
     @Test
     void uploadRunsAsAJobWhoseProgressAndResultCanBePolledAndDrilledInto() throws Exception {
-        String csv = PaymentContract.HEADER + "\n640422,2061-01-05,1000.00,2010101,30101,P-1,县财政局\n"
-                + "640422,2061-01-06,300.00,2130101,30399,P-2,农业农村局\n";
-        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2061-01", XIJI);
+        String csv = PaymentContract.HEADER + "\n640422,2009-01-05,1000.00,2010101,30101,P-1,县财政局\n"
+                + "640422,2009-01-06,300.00,2130101,30399,P-2,农业农村局\n";
+        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2009-01", XIJI);
         long job = done.id();
         assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobs.Status.DONE);
         assertThat(done.rowsDone()).isEqualTo(2);
@@ -65,7 +66,7 @@ abstract class PaymentWebContract {
         mvc.perform(get("/api/intake/payments/" + done.revisionId() + "/units/640104/pillars/wage").with(XIJI))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/intake/payments/jobs/" + job + "/status").with(XIJI)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("DONE")));
+                .andExpect(content().string(containsString("状态：<b>完成</b>")));
         mvc.perform(get("/intake/payments/" + done.revisionId()).with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("西吉县"))).andExpect(content().string(containsString("30399")));
         mvc.perform(get("/intake/payments/" + done.revisionId() + "/units/640422/pillars/UNCLASSIFIED").with(ANALYST))
@@ -103,6 +104,11 @@ abstract class PaymentWebContract {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("缺少必需的列")));
         mvc.perform(get("/intake/pillar-mapping").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("机关事业单位基本养老保险缴费")));
+        long version = mappings.current().version();
+        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").with(ANALYST)
+                        .content(current.replace("基本工资", "名".repeat(201))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("name 列：长度不能超过 200 个字符（实际 201 个）")));
+        assertThat(mappings.current().version()).isEqualTo(version);
     }
 
     @Test

@@ -69,7 +69,7 @@ abstract class MonitoringContract {
                     own.putAll(data.get(member.code()).get(p.code()));
                     own.forEach((k, v) -> values.merge(k, v, BigDecimal::add));
                 }
-                UnitScore expected = engine.score(new UnitInput(u.code(), p, values));
+                UnitScore expected = engine.score(new UnitInput(u.code(), p, values, u.isConsolidated()));
                 UnitRanking actual = stored.get(u.code());
                 assertThat(actual.total()).as("%s %s", u.name(), p).isEqualByComparingTo(expected.total());
                 assertThat(actual.grade()).as("%s %s", u.name(), p).isEqualTo(expected.grade());

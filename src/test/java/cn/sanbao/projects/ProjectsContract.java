@@ -207,6 +207,22 @@ abstract class ProjectsContract {
     }
 
     @Test
+    void hugeOrExponentScopeQuantitiesAreRefusedNotAServerError() throws Exception {
+        List<String> header = ScopeStore.COLUMNS;
+        byte[] bad = ProjectImportTestFiles.sheet(header, List.of(List.of("2062", "640423", "staff_on_establishment", "1e308"),
+                List.of("2062", "640423", "villages", "9".repeat(25)), List.of("2062", "640423", "retirees", "+1" + "0".repeat(500))));
+        int revisions = scopes.revisionCount(2062);
+        assertThatThrownBy(() -> scopes.importFile("scope.xlsx", new ByteArrayInputStream(bad), lists.measures(), "analyst"))
+                .hasMessageContaining("scope.xlsx 第2行 quantity 列：不是有效的数量：数值超出允许范围")
+                .hasMessageContaining("第3行 quantity 列：不是有效的数量：数值过大")
+                .hasMessageContaining("第4行 quantity 列：不是有效的数量：数字过长");
+        byte[] endless = ProjectImportTestFiles.sheet(header, List.of(List.of("2062", "640423", "retirees", "+1" + "0".repeat(5000))));
+        assertThatThrownBy(() -> scopes.importFile("scope.xlsx", new ByteArrayInputStream(endless), lists.measures(), "analyst"))
+                .hasMessageContaining("scope.xlsx 第2行 D2 列：单元格内容超过 2000 个字符");
+        assertThat(scopes.revisionCount(2062)).isEqualTo(revisions);
+    }
+
+    @Test
     void scopeWorkbookIsCheckedLikeTheCsvAndFeedsAnEstimation() throws Exception {
         List<String> header = ScopeStore.COLUMNS;
         byte[] bad = ProjectImportTestFiles.sheet(header, List.of(List.of("2061", "640423", "staff_on_establishment", "100"),

@@ -77,11 +77,19 @@ abstract class AuthorizationMatrixContract {
         if (path.equals("/home") || path.startsWith("/account/")) return ANYONE_SIGNED_IN;
         if (path.startsWith("/admin/users")) return Set.of(Roles.SYSTEM_ADMIN);
         if (path.startsWith("/admin/roles") || path.startsWith("/admin/tokens")) return Set.of(Roles.SECURITY_ADMIN);
+        if (path.startsWith("/admin/roles")) return Set.of(Roles.SECURITY_ADMIN);
+        if (path.startsWith("/admin/requests")) return Set.of(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR);
         if (path.startsWith("/audit") || path.startsWith("/api/audit")) return Set.of(Roles.AUDITOR);
         if (path.startsWith("/api/runs") && method == HttpMethod.POST) return Set.of(Roles.ANALYST);
         if (path.startsWith("/api/revisions") || path.startsWith("/api/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        // 四眼原则: a leader may approve or return a model an analyst submitted
+        if (path.matches("/models/[^/]+/(approve|reject)")) return Set.of(Roles.ANALYST, Roles.LEADER);
         if (path.startsWith("/models") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
         if (path.startsWith("/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        if (path.startsWith("/monitoring/runs") || path.equals("/warnings/publish")) return Set.of(Roles.ANALYST);
+        // escalation by hand is a leader's decision as much as an analyst's; the month's notice is region-wide
+        if (path.matches("/warnings/cases/[^/]+/escalation")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        if (path.startsWith("/warnings/notices")) return Set.of(Roles.ANALYST, Roles.LEADER);
         if (path.startsWith("/warnings/settings"))
             return method == HttpMethod.GET ? Set.of(Roles.ANALYST, Roles.LEADER) : Set.of(Roles.ANALYST);
         // the delivery log names every recipient of every unit: the department's view only

@@ -40,6 +40,11 @@ abstract class ConsoleSecurityContract {
     /** A fresh account with the given role (and scope), password PASSWORD, must change at first sign-in. */
     String account(String role, String scope) {
         String name = "u" + System.nanoTime() % 100000 + "x" + SEQ.incrementAndGet();
+        if (ThreeRolePolicy.privileged(role)) {
+            // privileged roles are granted only by dual approval (PrivilegedRequestContract); tests start with one
+            accounts.createInitial(name, "测试用户", PASSWORD, role, null, true);
+            return name;
+        }
         accounts.create("admin", name, "测试用户", PASSWORD);
         if (role != null) accounts.assignRole("security", name, role, scope);
         return name;

@@ -114,6 +114,66 @@ abstract class PublicationContract {
         assertThat(outbox.ofPublication(ok.id())).hasSize(ok.messageCount());
     }
 
+    @Test
+    void thePreviewStoresNothingAndShowsWhatPublishingThenDoes() {
+        WarningsFixture.copyDemoYear(2033, 1, facts, scoring, results);
+        int pubs = count("warning_publication"), warns = count("warning"), msgs = count("warning_outbox"), cs = count("warning_case");
+        long audits = count("audit_event");
+        PublicationPreview preview = publishing.preview(Period.month(2033, 1));
+        assertThat(count("warning_publication")).isEqualTo(pubs);
+        assertThat(count("warning")).isEqualTo(warns);
+        assertThat(count("warning_outbox")).isEqualTo(msgs);
+        assertThat(count("warning_case")).isEqualTo(cs);
+        assertThat(count("audit_event")).isEqualTo(audits);
+        assertThat(preview.messages()).isNotEmpty();
+        assertThat(preview.perChannel()).containsKeys("短信", "企业微信");
+        assertThat(preview.perChannel().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(preview.messages().size());
+        // one sample per recipient kind and channel, rendered exactly as it will be sent
+        assertThat(preview.samples()).extracting(m -> m.recipientType() + "/" + m.channel()).doesNotHaveDuplicates()
+                .contains("UNIT/SMS", "UNIT/WECHAT");
+        // a re-run after the preview stops the confirmation: the person must look again
+        long previewed = preview.runId();
+        scoring.run(Period.month(2033, 1), "analyst", "更正后重新运行");
+        assertThatThrownBy(() -> publishing.publishConfirmed(Period.month(2033, 1), previewed, "analyst"))
+                .hasMessageContaining("请重新预览");
+        assertThat(count("warning_publication")).isEqualTo(pubs);
+        PublicationPreview again = publishing.preview(Period.month(2033, 1));
+        Publication p = publishing.publishConfirmed(Period.month(2033, 1), again.runId(), "analyst");
+        assertThat(outbox.ofPublication(p.id())).extracting(OutboxMessage::idempotencyKey)
+                .containsExactlyInAnyOrderElementsOf(again.messages().stream().map(OutboxMessage::idempotencyKey).toList());
+        assertThat(p.warningCount()).isEqualTo(again.warnings().size());
+    }
+
+    @Test
+    void publishingTheSameMonthAgainNeverRepeatsAMessage() {
+        WarningsFixture.copyDemoYear(2034, 1, facts, scoring, results);
+        Period jan = Period.month(2034, 1);
+        Publication first = publishing.publish(jan, "analyst");
+        List<OutboxMessage> sent = outbox.ofPublication(first.id());
+        assertThat(sent).isNotEmpty();
+        // corrected data, re-run, published again: the same people are not told the same month twice
+        scoring.run(jan, "analyst", "更正后重新运行");
+        PublicationPreview preview = publishing.preview(jan);
+        assertThat(preview.messages()).isEmpty();
+        assertThat(preview.alreadySent()).isEqualTo(sent.size());
+        Publication second = publishing.publish(jan, "analyst");
+        assertThat(outbox.ofPublication(second.id())).isEmpty();
+        assertThat(second.messageCount()).isZero();
+        // a contact added since is told, and only they are
+        Warning w = publications.warningsOfPublication(first.id()).get(0);
+        long contact = publications.addContact(w.unitCode(), Contact.UNIT, "新联系人", "科长", "13900000001", null, null);
+        scoring.run(jan, "analyst", "第三次运行");
+        Publication third = publishing.publish(jan, "analyst");
+        assertThat(outbox.ofPublication(third.id())).singleElement().satisfies(m -> {
+            assertThat(m.recipientName()).isEqualTo("新联系人");
+            assertThat(m.channel()).isEqualTo("SMS");
+            assertThat(m.idempotencyKey()).contains("-C" + contact + "-");
+        });
+        assertThat(jdbc.sql("select count(*) from warning_outbox where idempotency_key like 'SB-2034-01-%'").query(Integer.class).single())
+                .isEqualTo(sent.size() + 1);
+        publications.setContactActive(contact, false);
+    }
+
     @Autowired cn.sanbao.region.RegionTree regionTree;
     @Autowired WarningRules rules;
     @Autowired cn.sanbao.audit.AuditLog audit;

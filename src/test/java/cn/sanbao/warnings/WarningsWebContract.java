@@ -201,6 +201,19 @@ abstract class WarningsWebContract {
     }
 
     @Test
+    void overlongContactFieldsAreRefusedWithAMessageNotAServerError() throws Exception {
+        int before = publications.contacts("640423", Contact.UNIT).size();
+        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+                        .content("{\"unitCode\":\"640423\",\"role\":\"UNIT\",\"name\":\"" + "张".repeat(65)
+                                + "\",\"title\":\"" + "长".repeat(101) + "\",\"phone\":\"13800009998\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("姓名不能超过 64 个字符（实际 65 个）"),
+                        org.hamcrest.Matchers.containsString("职务不能超过 100 个字符"))));
+        assertThat(publications.contacts("640423", Contact.UNIT)).hasSize(before);
+    }
+
+    @Test
     void contactsAreValidatedAndAFailedMessageIsRetriedByAnAnalystOnly() throws Exception {
         mvc.perform(post("/api/warnings/contacts").with(csrf()).contentType("application/json").with(ANALYST)
                         .content("{\"unitCode\":\"999999\",\"role\":\"UNIT\",\"name\":\"张三\",\"phone\":\"abc\"}"))

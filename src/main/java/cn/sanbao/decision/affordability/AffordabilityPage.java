@@ -1,5 +1,7 @@
 package cn.sanbao.decision.affordability;
 
+import cn.sanbao.shared.Decimals;
+
 import java.math.BigDecimal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -68,9 +70,9 @@ public class AffordabilityPage {
     private static BigDecimal number(String text, String what) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("请填写" + what);
         try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + "“" + text + "”不是数字");
+            return Decimals.parse(text);
+        } catch (Decimals.Invalid e) {
+            throw new IllegalArgumentException(what + e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.sanbao.decision.allocation;
 
+import cn.sanbao.shared.Decimals;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,11 +34,11 @@ public record Weighting(long id, String name, int version, Map<Factor, BigDecima
             for (Factor c : Factor.values()) if (c.name().equalsIgnoreCase(kv[0].trim()) || c.label().equals(kv[0].trim())) f = c;
             if (f == null) { problems.add("未知因素“" + kv[0].trim() + "”"); continue; }
             try {
-                BigDecimal w = new BigDecimal(kv.length < 2 ? "" : kv[1].trim());
+                BigDecimal w = Decimals.parse(kv.length < 2 ? "" : kv[1]);
                 if (w.signum() < 0) problems.add(f.label() + "的权重不能为负数");
                 out.put(f, w);
-            } catch (NumberFormatException e) {
-                problems.add(f.label() + "的权重“" + (kv.length < 2 ? "" : kv[1].trim()) + "”不是数字");
+            } catch (Decimals.Invalid e) {
+                problems.add(f.label() + "的权重" + e.getMessage());
             }
         }
         validate(out, problems);

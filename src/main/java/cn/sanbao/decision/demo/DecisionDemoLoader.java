@@ -32,7 +32,7 @@ public class DecisionDemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DecisionDemoLoader.class);
     static final String ACTOR = "demo";
     public static final YearMonth BASE = YearMonth.of(DemoDataGenerator.YEAR, 12);
-    public static final String CASE_NAME = "其他基本民生支出人均定额提至 2200 元（示例）";
+    public static final String CASE_NAME = "其他基本民生支出人均定额提至 3000 元（示例）";
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
 
     private final DispatchService dispatch;
@@ -64,7 +64,7 @@ public class DecisionDemoLoader implements ApplicationRunner {
         }
         allocation.save("均衡方案", "GAP=0.4;POPULATION=0.3;DIFFICULTY=0.2;PERFORMANCE=0.1", ACTOR);
         allocation.save("缺口优先", "GAP=0.7;POPULATION=0.1;DIFFICULTY=0.2;PERFORMANCE=0", ACTOR);
-        affordability.save(CASE_NAME, new Proposal("L10", new BigDecimal("2200"), YearMonth.of(DemoDataGenerator.YEAR, 1),
+        affordability.save(CASE_NAME, new Proposal("L10", new BigDecimal("3000"), YearMonth.of(DemoDataGenerator.YEAR, 1),
                 new BigDecimal("0.02")), Period.month(DemoDataGenerator.YEAR, 12), ACTOR);
         log.info("决策支持示例已加载：调度方案 {}，权重方案 2 个，可承受能力测算 1 个", plan == null ? "无" : "#" + plan.id());
         return plan;

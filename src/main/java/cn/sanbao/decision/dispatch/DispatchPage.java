@@ -1,5 +1,7 @@
 package cn.sanbao.decision.dispatch;
 
+import cn.sanbao.shared.Decimals;
+
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +62,9 @@ public class DispatchPage {
             YearMonth base = parseMonth(month);
             BigDecimal ratio;
             try {
-                ratio = new BigDecimal(capRatio.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("调度上限倍数“" + capRatio + "”不是数字");
+                ratio = Decimals.parse(capRatio);
+            } catch (Decimals.Invalid e) {
+                throw new IllegalArgumentException("调度上限倍数" + e.getMessage());
             }
             DispatchPlan p = dispatch.propose(base, wanToYuan(pool, "调度资金池"), wanToYuan(floor, "区级留存"), ratio, auth.getName());
             return "/decision/dispatch/" + p.id() + "|已生成" + p.label() + "，分配 " + Money.wan(p.total()) + " 万元";
@@ -110,11 +112,11 @@ public class DispatchPage {
     public static BigDecimal wanToYuan(String text, String what) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("请填写" + what + "（单位：万元）");
         try {
-            BigDecimal wan = new BigDecimal(text.trim().replace(",", ""));
+            BigDecimal wan = Decimals.parse(text);
             if (wan.stripTrailingZeros().scale() > 6) throw new IllegalArgumentException(what + "最多精确到分（万元后 6 位小数）");
             return wan.movePointRight(4).setScale(2);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + "“" + text + "”不是数字（单位：万元）");
+        } catch (Decimals.Invalid e) {
+            throw new IllegalArgumentException(what + e.getMessage() + "（单位：万元）");
         }
     }
 

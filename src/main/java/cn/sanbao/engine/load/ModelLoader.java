@@ -132,7 +132,7 @@ public final class ModelLoader {
 
         List<ScoringModel.Override> overrides = new ArrayList<>();
         if (f.containsKey("overrides")) for (Yaml o : f.get("overrides").items("一票否决（overrides）")) {
-            Map<String, Yaml> of = o.fields("一票否决规则", Set.of("code", "name", "when", "action", "grade"));
+            Map<String, Yaml> of = o.fields("一票否决规则", Set.of("code", "name", "when", "action", "grade", "appliesTo"));
             String oc = Yaml.text(of, "code", "规则编码", o);
             String on = Yaml.text(of, "name", "规则名称", o);
             Formula when = formula(of, o, "when", References.Kind.OVERRIDE);
@@ -141,13 +141,22 @@ public final class ModelLoader {
             if ("force".equals(action)) act = OverrideAction.FORCE;
             else if ("floor".equals(action)) act = OverrideAction.FLOOR;
             else if (action != null) of.get("action").problem("动作“" + action + "”无效，应为 force（直接定级）或 floor（至少定为）");
-            overrides.add(new ScoringModel.Override(oc, on, when, act, gradeRef(of, o, gradeCodes)));
+            overrides.add(new ScoringModel.Override(oc, on, when, act, gradeRef(of, o, gradeCodes), appliesTo(of)));
         }
         refs.checkAll();
         if (!problems.isEmpty()) return null;
         return new ScoringModel(code, version.intValueExact(), name, from, Yaml.optionalText(f, "description", "说明"),
                 totalPoints, Map.copyOf(inputs), List.copyOf(derived), List.copyOf(groups), List.copyOf(grades),
                 List.copyOf(table), otherwise, List.copyOf(overrides));
+    }
+
+    /** Budget units only unless the rule says otherwise. */
+    private static ScoringModel.AppliesTo appliesTo(Map<String, Yaml> fields) {
+        String text = Yaml.optionalText(fields, "appliesTo", "适用范围");
+        if (text == null) return ScoringModel.AppliesTo.BUDGET;
+        ScoringModel.AppliesTo a = ScoringModel.AppliesTo.parse(text);
+        if (a == null) fields.get("appliesTo").problem("适用范围“" + text + "”无效，应为 budget（预算单位）、consolidated（汇总单位）或 all（全部单位）");
+        return a == null ? ScoringModel.AppliesTo.BUDGET : a;
     }
 
     Formula formula(Map<String, Yaml> fields, Yaml owner, String key, References.Kind usedIn) {

@@ -1,5 +1,7 @@
 package cn.sanbao.projects.demand;
 
+import cn.sanbao.shared.Decimals;
+
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -88,11 +90,11 @@ public class ScopeStore {
                 problems.add(row.line(), "measure", "保障清单中没有测算口径“" + measure + "”");
             BigDecimal q = null;
             try {
-                q = new BigDecimal(row.get("quantity").replace(",", ""));
+                q = Decimals.parse(row.get("quantity"));
                 if (q.signum() < 0) { problems.add(row.line(), "quantity", "数量不能为负数：" + row.get("quantity")); q = null; }
                 else if (q.stripTrailingZeros().scale() > 2) { problems.add(row.line(), "quantity", "数量最多两位小数：" + row.get("quantity")); q = null; }
-            } catch (NumberFormatException e) {
-                problems.add(row.line(), "quantity", "不是有效的数量：“" + row.get("quantity") + "”");
+            } catch (Decimals.Invalid e) {
+                problems.add(row.line(), "quantity", "不是有效的数量：" + e.getMessage());
             }
             String key = unit + "|" + measure;
             Integer first = seen.putIfAbsent(key, row.line());

@@ -44,7 +44,7 @@ public final class DemoProjects {
                 GuaranteeItem item = items.get(l.itemCode());
                 BigDecimal factor = unit.equals(UNDERFUNDED_UNIT) && l.itemCode().equals(UNDERFUNDED_ITEM) ? new BigDecimal("0.90") : MARGIN;
                 String function = unit.equals(WRONG_FUNCTION_UNIT) && l.itemCode().equals(WRONG_FUNCTION_ITEM)
-                        ? "2130599" : seven(item.functionPrefixes().get(0));
+                        ? "2130599" : functionCode(l.itemCode(), item);
                 projects.add(new Project(0, year, code(unit, year, l.itemCode()), item.name() + "（" + year + "）", unit,
                         AGENCIES.getOrDefault(l.itemCode(), "财政局（汇总各预算单位）"), category(l.pillar()),
                         SanbaoTag.of(l.pillar()), l.itemCode(), function, economic(l.itemCode(), l.pillar()),
@@ -66,10 +66,22 @@ public final class DemoProjects {
         return unit + "-" + year + "-" + suffix;
     }
 
-    private static String seven(String prefix) {
-        StringBuilder s = new StringBuilder(prefix);
-        while (s.length() < 7) s.append(s.length() == 3 ? "01" : "01");
-        return s.substring(0, 7);
+    /**
+     * The 2021 政府收支分类 subject (项, 7 digits) each list item is booked under; every code is in
+     * reference/function-codes-2021.csv and within the item's allowed prefixes.
+     */
+    public static final Map<String, String> FUNCTION_CODES = Map.ofEntries(
+            Map.entry("W01", "2010301"), Map.entry("W02", "2010301"), Map.entry("W03", "2010301"), Map.entry("W04", "2050101"),
+            Map.entry("W05", "2080505"), Map.entry("W06", "2080506"), Map.entry("W07", "2101101"), Map.entry("W08", "2210201"),
+            Map.entry("O01", "2010301"), Map.entry("O02", "2050101"), Map.entry("O03", "2130705"), Map.entry("O04", "2080501"),
+            Map.entry("O05", "2010301"),
+            Map.entry("L01", "2050202"), Map.entry("L02", "2050203"), Map.entry("L03", "2101202"), Map.entry("L04", "2082602"),
+            Map.entry("L05", "2081901"), Map.entry("L06", "2081902"), Map.entry("L07", "2082102"), Map.entry("L08", "2100408"),
+            Map.entry("L09", "2081107"), Map.entry("L10", "2089901"));
+
+    /** The item's designated subject; an item not in the demo table takes its first prefix as given. */
+    private static String functionCode(String itemCode, GuaranteeItem item) {
+        return FUNCTION_CODES.getOrDefault(itemCode, item.functionPrefixes().get(0));
     }
 
     private static Category category(Pillar p) {
@@ -80,7 +92,7 @@ public final class DemoProjects {
         };
     }
 
-    /** 301xx 工资福利支出 for wages, 302xx 商品和服务支出 for running costs, 303xx 对个人和家庭的补助 for livelihood. */
+    /** 301xx 工资福利支出 for wages, 302xx 商品和服务支出 for running costs, mostly 303xx 对个人和家庭的补助 for livelihood. */
     private static String economic(String itemCode, Pillar p) {
         return switch (p) {
             case WAGE -> switch (itemCode) {
@@ -95,7 +107,12 @@ public final class DemoProjects {
                 default -> "30199";
             };
             case OPERATION -> itemCode.equals("O03") ? "39999" : "30299";
-            case LIVELIHOOD -> "30305";
+            // school running costs are goods and services; fund subsidies are transfers; the rest go to people
+            case LIVELIHOOD -> switch (itemCode) {
+                case "L01", "L08" -> "30299";
+                case "L03", "L04" -> "39999";
+                default -> "30305";
+            };
         };
     }
 }

@@ -4,21 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.sanbao.shared.DataFileException;
 import cn.sanbao.shared.Problems;
+import cn.sanbao.shared.table.SheetStream;
 
 /** Project library workbook: first sheet, header row with the Chinese column names, one project per row. */
 public final class ProjectExcel {
@@ -34,50 +31,34 @@ public final class ProjectExcel {
         Problems problems = new Problems(fileName);
         List<Project> projects = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (in; Workbook wb = new XSSFWorkbook(in)) {
-            Sheet sheet = wb.getSheetAt(0);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            if (header == null) throw new DataFileException(fileName, 1, null, "缺少表头行");
-            DataFormatter fmt = new DataFormatter();
-            Map<String, Integer> col = new HashMap<>();
-            for (Cell c : header) col.put(fmt.formatCellValue(c).trim(), c.getColumnIndex());
-            for (String name : ProjectValidator.COLUMNS)
-                if (!col.containsKey(name) && !name.equals(ProjectValidator.STATE) && !name.equals(ProjectValidator.ITEM))
-                    problems.add(header.getRowNum() + 1, name, "缺少必需的列");
-            problems.throwIfAny();
-            for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) continue;
-                Map<String, String> cells = new HashMap<>();
-                boolean blank = true;
-                for (String name : ProjectValidator.COLUMNS) {
-                    Integer i = col.get(name);
-                    String v = i == null ? "" : text(row.getCell(i), fmt);
-                    if (!v.isBlank()) blank = false;
-                    cells.put(name, v);
-                }
-                if (blank) continue;
-                Project p = validator.check(cells, r + 1, problems);
-                if (p != null) {
-                    projects.add(p);
-                    lines.add(r + 1);
-                }
+        Map<String, Integer> col = new HashMap<>();
+        SheetStream.read(fileName, in, SheetStream.Limits.IMPORT, (line, cells) -> {
+            if (col.isEmpty()) {
+                for (int c = 0; c < cells.length; c++) if (cells[c] != null) col.putIfAbsent(cells[c], c);
+                for (String name : ProjectValidator.COLUMNS)
+                    if (!col.containsKey(name) && !name.equals(ProjectValidator.STATE) && !name.equals(ProjectValidator.ITEM))
+                        problems.add(line, name, "缺少必需的列");
+                problems.throwIfAny();
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DataFileException d) throw d;
-            throw new DataFileException(fileName, 0, null, "不是有效的 Excel（.xlsx）文件：" + e.getMessage());
-        }
+            Map<String, String> values = new HashMap<>();
+            boolean blank = true;
+            for (String name : ProjectValidator.COLUMNS) {
+                Integer i = col.get(name);
+                String v = i == null || i >= cells.length || cells[i] == null ? "" : cells[i];
+                if (!v.isBlank()) blank = false;
+                values.put(name, v);
+            }
+            if (blank) return;
+            Project p = validator.check(values, line, problems);
+            if (p != null) {
+                projects.add(p);
+                lines.add(line);
+            }
+        });
+        if (col.isEmpty()) throw new DataFileException(fileName, 1, null, "缺少表头行");
         problems.throwIfAny();
         return new Parsed(projects, lines);
-    }
-
-    /** Numbers are read exactly as stored text would show them (no 1.0E7 or binary fractions). */
-    private static String text(Cell cell, DataFormatter fmt) {
-        if (cell == null) return "";
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return fmt.formatCellValue(cell).trim();
     }
 
     public static byte[] write(List<Project> projects, Function<String, String> itemName) {

@@ -1,5 +1,7 @@
 package cn.sanbao.projects.library;
 
+import cn.sanbao.shared.Decimals;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,12 +65,12 @@ public final class ProjectValidator {
         if (!economic.matches("\\d{3}|\\d{5}")) ok = bad(p, line, ECONOMIC, "支出经济分类编码应为 3 或 5 位数字：“" + economic + "”");
         BigDecimal amount = null;
         try {
-            amount = new BigDecimal(t(c, AMOUNT).replace(",", ""));
+            amount = Decimals.parse(t(c, AMOUNT));
             if (amount.signum() < 0) ok = bad(p, line, AMOUNT, "金额不能为负数：" + t(c, AMOUNT));
             else if (amount.stripTrailingZeros().scale() > 2) ok = bad(p, line, AMOUNT, "金额最多两位小数：" + t(c, AMOUNT));
             else if (amount.precision() - amount.scale() > 18) ok = bad(p, line, AMOUNT, "金额过大：" + t(c, AMOUNT));
-        } catch (NumberFormatException e) {
-            ok = bad(p, line, AMOUNT, "不是有效的金额：“" + t(c, AMOUNT) + "”");
+        } catch (Decimals.Invalid e) {
+            ok = bad(p, line, AMOUNT, "不是有效的金额：" + e.getMessage());
         }
         String stateText = t(c, STATE);
         ProjectState state = stateText.isEmpty() ? ProjectState.RESERVE : ProjectState.parse(stateText);

@@ -1,5 +1,7 @@
 package cn.sanbao.projects.list;
 
+import cn.sanbao.shared.Decimals;
+
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -127,18 +129,18 @@ public final class GuaranteeListFile {
     }
 
     private static BigDecimal amount(Map<String, String> c, String col, int line, Counted problems, boolean required) {
-        String v = text(c, col).replace(",", "");
+        String v = text(c, col);
         if (v.isEmpty()) {
             if (required) problems.add(line, col, "不能为空");
             return null;
         }
         try {
-            BigDecimal d = new BigDecimal(v);
+            BigDecimal d = Decimals.parse(v);
             if (d.signum() < 0) problems.add(line, col, "金额不能为负数：" + v);
             else if (d.stripTrailingZeros().scale() > 2) problems.add(line, col, "金额最多两位小数：" + v);
             else return d.setScale(2);
-        } catch (NumberFormatException e) {
-            problems.add(line, col, "不是有效的金额：“" + v + "”");
+        } catch (Decimals.Invalid e) {
+            problems.add(line, col, "不是有效的金额：" + e.getMessage());
         }
         return null;
     }
@@ -146,14 +148,14 @@ public final class GuaranteeListFile {
     private static BigDecimal share(Map<String, String> c, String col, int line, Counted problems) {
         String v = text(c, col);
         try {
-            BigDecimal d = new BigDecimal(v.isEmpty() ? "0" : v);
+            BigDecimal d = v.isEmpty() ? BigDecimal.ZERO : Decimals.parse(v);
             if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0 || d.stripTrailingZeros().scale() > 4) {
                 problems.add(line, col, "分担比例应为 0 到 1 之间、最多四位小数的数，实际为“" + v + "”");
                 return null;
             }
             return d.setScale(4);
-        } catch (NumberFormatException e) {
-            problems.add(line, col, "分担比例不是有效的数：“" + v + "”");
+        } catch (Decimals.Invalid e) {
+            problems.add(line, col, "分担比例不是有效的数：" + e.getMessage());
             return null;
         }
     }

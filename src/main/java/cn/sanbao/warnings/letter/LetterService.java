@@ -99,6 +99,34 @@ public class LetterService {
                 values.get("成文日期"), unit, "提示函-" + unit + "-" + w.period());
     }
 
+    /** One unit named in a 通报批评 with the reason it is named. */
+    public record NoticeLine(String unitName, String reason) {
+    }
+
+    /**
+     * 通报批评 of a month: one region-wide document naming every unit escalated to 通报 in it and why, with the
+     * issuing office and 文号 prefix of the 提示函 template, laid out by the same writers.
+     */
+    public Letter notice(Period month, List<NoticeLine> lines, LocalDateTime issued) {
+        LetterTemplate t = templates.current();
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("根据三保运行监测预警规则和处置决定，现将" + month.label() + "被通报批评的 " + lines.size() + " 个单位及原因通报如下：");
+        for (int i = 0; i < lines.size(); i++)
+            paragraphs.add((i + 1) + ". " + lines.get(i).unitName() + "：" + lines.get(i).reason());
+        paragraphs.add("请被通报单位深刻反思，在收到本通报后 " + rules.planDays() + " 日内将整改措施报送自治区财政厅；各市、县（区）引以为戒，切实兜牢“三保”底线。");
+        String docNo = t.docPrefix() + "通〔" + month.year() + "〕" + month.number() + "号";
+        return new Letter(docNo, "关于" + month.label() + "三保运行风险单位的通报", "各市、县（区）财政局，宁东能源化工基地财政局：",
+                List.copyOf(paragraphs), t.office(), issued.format(CN_DATE), "全区", "通报批评-" + month.code());
+    }
+
+    public byte[] docx(Letter l) {
+        return DocxLetterWriter.write(l);
+    }
+
+    public byte[] pdf(Letter l) {
+        return pdf.write(l);
+    }
+
     static String fill(String text, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();

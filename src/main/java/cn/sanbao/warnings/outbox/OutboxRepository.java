@@ -35,6 +35,11 @@ public class OutboxRepository {
                 .update();
     }
 
+    public boolean exists(String idempotencyKey) {
+        return jdbc.sql("select count(*) from warning_outbox where idempotency_key = ?").param(idempotencyKey)
+                .query(Long.class).single() > 0;
+    }
+
     /** Due now: pending and past their retry time, or stuck in SENDING past the lease (a crashed attempt). */
     List<OutboxMessage> due(LocalDateTime now, LocalDateTime leaseCutoff, Collection<String> channels, Long publicationId, int limit) {
         if (channels.isEmpty()) return List.of();

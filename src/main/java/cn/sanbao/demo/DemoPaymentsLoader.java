@@ -1,0 +1,109 @@
+package cn.sanbao.demo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.intake.GeneratedPayments;
+import cn.sanbao.intake.PaymentQueries;
+import cn.sanbao.intake.PaymentRow;
+import cn.sanbao.intake.Pillar;
+import cn.sanbao.projects.demo.DemoLibrary;
+import cn.sanbao.projects.library.Project;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+import cn.sanbao.region.UnitKind;
+
+/**
+ * Demo mode: after the demo facts (order 10) and before the project library (order 30), gives every budget unit
+ * and month of the demo year payment detail whose pillar sums equal the month's increase of the paid-to-date
+ * facts in force, stored under the revision that holds those facts. Trace, payments and monitoring then show
+ * the same money. Runs once: a year that already has payment detail is left alone.
+ */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "sanbao.demo.enabled", havingValue = "true")
+public class DemoPaymentsLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPaymentsLoader.class);
+    static final int YEAR = DemoDataGenerator.YEAR;
+
+    private final FactStore facts;
+    private final RegionTree regions;
+    private final GeneratedPayments payments;
+    private final PaymentQueries queries;
+
+    public DemoPaymentsLoader(FactStore facts, RegionTree regions, GeneratedPayments payments, PaymentQueries queries) {
+        this.facts = facts;
+        this.regions = regions;
+        this.payments = payments;
+        this.queries = queries;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (facts.latestRevisionId() > 0 && !queries.hasUnitMonths(YEAR)) load();
+    }
+
+    /** Generates and stores the year's payments; returns the number of rows. */
+    public long load() {
+        long start = System.nanoTime();
+        Map<String, UnitKind> units = new LinkedHashMap<>();
+        for (FiscalUnit u : regions.budgetUnits()) units.put(u.code(), u.kind());
+        Map<String, List<Project>> projects = new HashMap<>();
+        for (Project p : DemoLibrary.projects(YEAR, units)) projects.computeIfAbsent(p.unitCode(), k -> new ArrayList<>()).add(p);
+        DemoPayments generator = new DemoPayments(payments.classifier(), DemoDataGenerator.DEFAULT_SEED);
+        Map<String, Map<String, ResolvedFact>> before = Map.of();
+        long rows = 0;
+        for (int m = 1; m <= 12; m++) {
+            Period month = Period.month(YEAR, m);
+            Map<String, Map<String, ResolvedFact>> now = paidFacts(month);
+            // one store per revision holding the month's facts (normally the month's one demo revision)
+            Map<Long, List<PaymentRow>> rowsByRevision = new TreeMap<>();
+            Map<Long, Map<String, Map<Pillar, BigDecimal>>> sumsByRevision = new TreeMap<>();
+            for (String unit : units.keySet()) {
+                Map<String, ResolvedFact> f = now.get(unit);
+                if (f == null || f.size() < Pillar.COUNTED.length) continue; // no complete paid facts: nothing to explain
+                long revision = f.get(Pillar.WAGE.itemCode()).revisionId();
+                Map<Pillar, BigDecimal> increase = new EnumMap<>(Pillar.class);
+                for (Pillar p : Pillar.COUNTED) {
+                    ResolvedFact prev = before.getOrDefault(unit, Map.of()).get(p.itemCode());
+                    increase.put(p, f.get(p.itemCode()).amount().subtract(prev == null ? BigDecimal.ZERO : prev.amount()));
+                }
+                List<PaymentRow> list = rowsByRevision.computeIfAbsent(revision, k -> new ArrayList<>());
+                list.addAll(generator.month(month, unit, increase, projects.getOrDefault(unit, List.of()), list.size() + 2L));
+                sumsByRevision.computeIfAbsent(revision, k -> new LinkedHashMap<>()).put(unit, increase);
+            }
+            for (Map.Entry<Long, List<PaymentRow>> e : rowsByRevision.entrySet()) {
+                payments.store(e.getKey(), month, e.getValue(), sumsByRevision.get(e.getKey()),
+                        "演示支付明细 " + month.label() + "（生成）", DemoDataLoader.ACTOR);
+                rows += e.getValue().size();
+            }
+            before = now;
+        }
+        log.info("演示支付明细已加载：{} 行，用时 {} 毫秒", rows, (System.nanoTime() - start) / 1_000_000);
+        return rows;
+    }
+
+    /** unit → paid item → fact in force for the month. */
+    private Map<String, Map<String, ResolvedFact>> paidFacts(Period month) {
+        Map<String, Map<String, ResolvedFact>> out = new HashMap<>();
+        for (ResolvedFact f : facts.current(List.of(month.code()), null))
+            if (f.itemCode().startsWith("paid_")) out.computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.itemCode(), f);
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package cn.sanbao.intake;
+
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores payment detail made in memory (the demo year) under an existing revision whose to-date facts it
+ * explains, classified by the current 三保科目配置 like an imported file, and listed on the payments screen as a
+ * finished import. Refuses, storing nothing, when the classified month sums differ from what the caller says
+ * the facts are: detail and monitoring must show the same money.
+ */
+@Service
+public class GeneratedPayments {
+
+    private final PillarMappingService mappings;
+    private final PaymentDetailWriter writer;
+    private final PaymentJobs jobs;
+    private final TransactionOperations tx;
+    private final AuditLog audit;
+
+    public GeneratedPayments(PillarMappingService mappings, JdbcTemplate jdbc, PaymentJobs jobs, TransactionOperations tx,
+                             AuditLog audit) {
+        this.mappings = mappings;
+        this.writer = new PaymentDetailWriter(jdbc);
+        this.jobs = jobs;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    /** A classifier of the current mapping, for a generator that must know where each code pair will count. */
+    public PillarClassifier classifier() {
+        return new PillarClassifier(mappings.rules(mappings.current().id()));
+    }
+
+    /**
+     * Stores one month's rows under {@code revision}. {@code monthSums}: unit → counted pillar → the month's
+     * increase of the to-date fact; the rows' classified sums must equal it for every unit and pillar.
+     */
+    public void store(long revision, Period period, List<PaymentRow> rows, Map<String, Map<Pillar, BigDecimal>> monthSums,
+                      String label, String user) {
+        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月保存，期间应为月：" + period.code());
+        PillarMappingService.Version mapping = mappings.current();
+        PaymentAggregator sums = new PaymentAggregator(new PillarClassifier(mappings.rules(mapping.id())));
+        PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
+        List<Pillar> pillars = new ArrayList<>(rows.size());
+        for (PaymentRow r : rows) {
+            sums.add(r);
+            pillars.add(classifier.classify(r.economicCode(), r.functionCode()));
+        }
+        Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
+        monthSums.forEach((unit, expected) -> expected.forEach((pillar, amount) -> {
+            BigDecimal got = totals.containsKey(unit) ? totals.get(unit).get(pillar) : BigDecimal.ZERO;
+            if (got.compareTo(amount) != 0)
+                throw new IllegalStateException(period.label() + " " + unit + " " + pillar.label() + "：支付明细合计 " + got.toPlainString()
+                        + " 元，与累计支出数据的本月增加额 " + amount.toPlainString() + " 元不一致");
+        }));
+        long job = jobs.create(label, period.code(), user);
+        tx.executeWithoutResult(status -> {
+            writer.insertAll(revision, period, rows, pillars);
+            writer.unitMonths(revision, period, sums.rowsPerUnit());
+            writer.unclassified(revision, sums.unclassified());
+            audit.record(user, "INTAKE_PAYMENT", "revision:" + revision, label + "，" + rows.size() + " 行，三保科目配置第 "
+                    + mapping.version() + " 版");
+        });
+        jobs.finish(job, PaymentJobs.Status.DONE, revision, mapping.id(), rows.size(), null);
+    }
+}

@@ -1,0 +1,33 @@
+package cn.sanbao.security;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/** How users sign in (guarded database provider) and the registry of signed-in sessions that {@link SessionRevoker} ends. */
+@Configuration
+class SignInConfig {
+
+    @Bean
+    AuthenticationProvider databaseSignIn(DatabaseUserDetails details, PasswordEncoder encoder, UserStore users,
+                                          LoginThrottle throttle, ObjectProvider<Clock> clock) {
+        return new GuardedAuthenticationProvider(details, encoder, users, throttle, clock.getIfAvailable(Clock::systemDefaultZone));
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the servlet container destroys a session (sign-out, timeout). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+}

@@ -1,0 +1,150 @@
+package cn.sanbao.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.intake.GeneratedPayments;
+import cn.sanbao.intake.PaymentQueries;
+import cn.sanbao.intake.Pillar;
+import cn.sanbao.monitoring.ResultExplanation;
+import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ScoringRun;
+import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.projects.demand.DemandService;
+import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demo.ProjectsDemoLoader;
+import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.trace.PillarTrace;
+import cn.sanbao.projects.trace.ProjectProgress;
+import cn.sanbao.projects.trace.TraceService;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.DemoData;
+
+/**
+ * The demo year tells one story on every screen: payment detail sums to the paid-to-date facts monitoring reads
+ * for every budget unit, month and pillar; the trace shows the same money paid; a city is graded on its sums, not
+ * forced to 高度风险 by one county's arrears, and its page says which members are 高度风险 and why.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class DemoStoryContract {
+
+    @Autowired FactStore facts;
+    @Autowired ScoringRunService scoring;
+    @Autowired ResultQueries results;
+    @Autowired RegionTree regions;
+    @Autowired GeneratedPayments generated;
+    @Autowired PaymentQueries payments;
+    @Autowired GuaranteeListStore lists;
+    @Autowired ScopeStore scopes;
+    @Autowired DemandService demand;
+    @Autowired ProjectStore projects;
+    @Autowired TraceService trace;
+    @Autowired MockMvc mvc;
+
+    @BeforeEach
+    void demo() {
+        synchronized (DemoStoryContract.class) {
+            DemoData.ensureLoaded(facts, scoring, results);
+            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments).load();
+            if (projects.ofUnit("640104", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
+        }
+    }
+
+    @Test
+    void paymentTotalsEqualTheMonitoringFactsForEveryUnitMonthAndPillar() {
+        Map<String, BigDecimal> previous = new HashMap<>();
+        int compared = 0;
+        for (int m = 1; m <= 12; m++) {
+            Period month = Period.month(2021, m);
+            Map<String, ResolvedFact> paid = new HashMap<>();
+            for (ResolvedFact f : facts.current(List.of(month.code()), null))
+                if (f.itemCode().startsWith("paid_")) paid.put(f.unitCode() + "|" + f.itemCode(), f);
+            Map<Long, Map<String, Map<Pillar, BigDecimal>>> byRevision = new HashMap<>();
+            for (FiscalUnit u : regions.budgetUnits()) {
+                for (Pillar p : Pillar.COUNTED) {
+                    ResolvedFact fact = paid.get(u.code() + "|" + p.itemCode());
+                    assertThat(fact).as("%s %s %s", u.name(), month.code(), p).isNotNull();
+                    Map<Pillar, BigDecimal> sums = byRevision.computeIfAbsent(fact.revisionId(), payments::totals).get(u.code());
+                    assertThat(sums).as("%s %s 有支付明细", u.name(), month.code()).isNotNull();
+                    BigDecimal increase = fact.amount().subtract(previous.getOrDefault(u.code() + "|" + p, BigDecimal.ZERO));
+                    assertThat(sums.getOrDefault(p, BigDecimal.ZERO)).as("%s %s %s", u.name(), month.code(), p.label())
+                            .isEqualByComparingTo(increase);
+                    previous.put(u.code() + "|" + p, fact.amount());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(28 * 12 * 4);
+    }
+
+    @Test
+    void traceShowsThePaidToDateMonitoringReadsAndNoUnpaidProject() {
+        for (String unit : List.of("640104", "640422")) {
+            for (int m : List.of(3, 6, 12)) {
+                Period month = Period.month(2021, m);
+                LocalDate end = month.endDate();
+                Map<String, BigDecimal> paid = new HashMap<>();
+                for (ResolvedFact f : facts.current(List.of(month.code()), null))
+                    if (f.unitCode().equals(unit)) paid.put(f.itemCode(), f.amount());
+                for (cn.sanbao.projects.list.Pillar p : cn.sanbao.projects.list.Pillar.values()) {
+                    PillarTrace t = trace.pillar(unit, 2021, p, end);
+                    assertThat(t.paymentsConnected()).isTrue();
+                    String item = "paid_" + p.demandItem().substring("demand_".length());
+                    assertThat(t.paidTotal()).as("%s %s %s", unit, month.code(), p).isEqualByComparingTo(paid.get(item));
+                    if (m >= 6) assertThat(t.projects()).as("%s %s", unit, p).noneMatch(ProjectProgress::noPaymentByMidYear);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCityIsNotForcedToHighRiskByOneCountysArrearsAndItsPageNamesTheHighRiskMembers() throws Exception {
+        Period march = Period.month(2021, 3);
+        ScoringRun run = results.latestRun(march).orElseThrow();
+        ResultExplanation xiji = results.explanation(run.id(), DemoDataGenerator.ARREARS_UNIT);
+        assertThat(xiji.overrides()).extracting(ResultExplanation.Override::code).containsExactly("ARREARS");
+        assertThat(xiji.grade()).isEqualTo("HIGH");
+        for (String consolidated : List.of("640400", "640000")) {
+            ResultExplanation e = results.explanation(run.id(), consolidated);
+            assertThat(e.overrides()).as(consolidated).isEmpty();
+            assertThat(e.grade()).as(consolidated).isNotEqualTo("HIGH");
+        }
+
+        List<UnitRanking> members = results.ranking(run, code -> regions.isWithin(code, "640400") && regions.isBudgetUnit(code));
+        List<UnitRanking> high = members.stream().filter(r -> "HIGH".equals(r.grade())).toList();
+        assertThat(members).hasSize(6);
+        assertThat(high).extracting(UnitRanking::unitCode).contains(DemoDataGenerator.ARREARS_UNIT);
+        String page = mvc.perform(get("/monitoring/units/640400").param("period", "2021-03")
+                        .with(user("analyst").roles(Roles.ANALYST)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("所属预算单位").contains("所属 6 个预算单位中，高度风险 " + high.size() + " 个。")
+                .contains("西吉县").contains("存在工资或基本民生拖欠");
+        for (UnitRanking r : high) assertThat(page).contains(r.unitName());
+
+        String county = mvc.perform(get("/monitoring/units/640422").param("period", "2021-03")
+                        .with(user("analyst").roles(Roles.ANALYST)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(county).doesNotContain("所属预算单位");
+    }
+}
