@@ -1,7 +1,7 @@
 // 总览 charts: city map coloured by grade, stacked trend of grade counts, grade counts; ranking sort and filter.
 (function () {
   var holder = document.getElementById('dashboard-data'), d = window.sanbao.data('dashboard-data'), esc = window.sanbao.esc;
-  var text = { points: holder.getAttribute('data-points'), noData: holder.getAttribute('data-no-data'),
+  var labels = { points: holder.getAttribute('data-points'), noData: holder.getAttribute('data-no-data'),
     month: holder.getAttribute('data-month'), week: holder.getAttribute('data-week') };
   var colours = { STABLE: '#2e7d32', LOW: '#c9a100', MEDIUM: '#e65100', HIGH: '#c62828', MISSING: '#78808f' };
   var key = function (code) { return code == null ? 'MISSING' : code; };
@@ -9,7 +9,7 @@
   window.sanbaoCharts = {};
   // "2021-03" → 3月 / M3, "2021-W05" → 第5周 / W5, in the page's language
   function periodLabel(code) {
-    var t = text, week = code.indexOf('-W') > 0;
+    var t = labels, week = code.indexOf('-W') > 0;
     return (week ? t.week : t.month).replace('{0}', parseInt(code.substring(code.lastIndexOf(week ? 'W' : '-') + 1), 10));
   }
 
@@ -23,7 +23,7 @@
     chart.setOption({
       animation: false,
       tooltip: { formatter: function (p) {
-        var t = text;
+        var t = labels;
         return p.data ? esc(p.name) + '：' + esc(p.data.gradeName) + (p.data.total != null ? '（' + p.data.total + ' ' + esc(t.points) + '）' : '') : esc(p.name) + '：' + esc(t.noData);
       } },
       visualMap: { type: 'piecewise', left: 8, bottom: 8, pieces: grades.map(function (g, i) {
