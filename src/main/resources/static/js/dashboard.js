@@ -1,17 +1,19 @@
 // 总览 charts: city map coloured by grade, stacked trend of grade counts, grade counts; ranking sort and filter.
 (function () {
-  var d = window.dashboardData;
+  var holder = document.getElementById('dashboard-data'), d = window.sanbao.data('dashboard-data'), esc = window.sanbao.esc;
+  var labels = { points: holder.getAttribute('data-points'), noData: holder.getAttribute('data-no-data'),
+    month: holder.getAttribute('data-month'), week: holder.getAttribute('data-week') };
   var colours = { STABLE: '#2e7d32', LOW: '#c9a100', MEDIUM: '#e65100', HIGH: '#c62828', MISSING: '#78808f' };
   var key = function (code) { return code == null ? 'MISSING' : code; };
   var grades = d.grades.map(function (g) { return { key: key(g.code), name: g.name }; });
   window.sanbaoCharts = {};
   // "2021-03" → 3月 / M3, "2021-W05" → 第5周 / W5, in the page's language
   function periodLabel(code) {
-    var t = window.dashboardText, week = code.indexOf('-W') > 0;
+    var t = labels, week = code.indexOf('-W') > 0;
     return (week ? t.week : t.month).replace('{0}', parseInt(code.substring(code.lastIndexOf(week ? 'W' : '-') + 1), 10));
   }
 
-  fetch(window.mapUrl).then(function (r) { return r.json(); }).then(function (geo) {
+  fetch(holder.getAttribute('data-map-url')).then(function (r) { return r.json(); }).then(function (geo) {
     echarts.registerMap('ningxia', geo);
     var chart = echarts.init(document.getElementById('map'));
     var data = d.map.map(function (a) {
@@ -21,8 +23,8 @@
     chart.setOption({
       animation: false,
       tooltip: { formatter: function (p) {
-        var t = window.dashboardText;
-        return p.data ? p.name + '：' + p.data.gradeName + (p.data.total != null ? '（' + p.data.total + ' ' + t.points + '）' : '') : p.name + '：' + t.noData;
+        var t = labels;
+        return p.data ? esc(p.name) + '：' + esc(p.data.gradeName) + (p.data.total != null ? '（' + p.data.total + ' ' + esc(t.points) + '）' : '') : esc(p.name) + '：' + esc(t.noData);
       } },
       visualMap: { type: 'piecewise', left: 8, bottom: 8, pieces: grades.map(function (g, i) {
         return { value: i, label: g.name, color: colours[g.key] || '#999' }; }) },

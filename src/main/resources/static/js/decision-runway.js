@@ -1,6 +1,6 @@
 // 库款预测图：实际月末库款、预测月末库款，以及安全区间（库款保障水平下限至上限）
 (function () {
-  var d = window.runwayChart, el = document.getElementById('runway-chart');
+  var d = window.sanbao.data('runway-data'), el = document.getElementById('runway-chart');
   if (!d || !el || !window.echarts) return;
   var chart = echarts.init(el);
   chart.setOption({

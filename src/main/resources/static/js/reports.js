@@ -1,6 +1,6 @@
 // Report preview: draws each chart from the ECharts option the server built (the same description the files use).
 (function () {
-  var options = JSON.parse(document.getElementById('report-charts').textContent);
+  var options = window.sanbao.data('report-charts') || {};
   window.sanbaoCharts = {};
   document.querySelectorAll('[data-chart]').forEach(function (el) {
     var chart = echarts.init(el);

@@ -1,6 +1,6 @@
 // Unit page charts: total score per month (points coloured by grade) and the pillars' execution against time progress.
 (function () {
-  var c = window.unitCharts;
+  var c = window.sanbao.data('unit-charts'), esc = window.sanbao.esc;
   var colours = { STABLE: '#2e7d32', LOW: '#c9a100', MEDIUM: '#e65100', HIGH: '#c62828' };
   window.sanbaoCharts = {};
   var score = echarts.init(document.getElementById('score-chart'));
@@ -8,7 +8,7 @@
     animation: false,
     tooltip: { trigger: 'axis', formatter: function (ps) {
       var h = c.history[ps[0].dataIndex];
-      return h.label + '：' + (h.total == null ? '—' : h.total + ' 分') + '，' + h.gradeName + (h.overrides ? '（' + h.overrides + '）' : '');
+      return esc(h.label) + '：' + (h.total == null ? '—' : h.total + ' 分') + '，' + esc(h.gradeName) + (h.overrides ? '（' + esc(h.overrides) + '）' : '');
     } },
     grid: { left: 40, right: 16, top: 36, bottom: 30 },
     xAxis: { type: 'category', data: c.history.map(function (h) { return h.label; }) },

@@ -1,13 +1,12 @@
 package cn.sanbao.cli;
 
+import cn.sanbao.shared.CsvWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import cn.sanbao.engine.IndicatorResult;
 import cn.sanbao.engine.ScoringModel;
@@ -41,8 +40,8 @@ public final class ResultCsv {
 
     public static void write(Writer writer, ScoringModel model, Facts facts, List<UnitScore> scores) throws IOException {
         writer.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-        csv.printRecord(header(model, facts.hasUnitNames()));
+        CsvWriter csv = new CsvWriter(writer);
+        csv.row(header(model, facts.hasUnitNames()));
         for (UnitScore s : scores) {
             List<String> row = new ArrayList<>();
             row.add(s.unitCode());
@@ -59,7 +58,7 @@ public final class ResultCsv {
             row.add(String.valueOf(s.complete()));
             row.add(String.join(";", s.missing()));
             row.add(String.join(";", s.overrides().stream().map(UnitScore.FiredOverride::code).toList()));
-            csv.printRecord(row);
+            csv.row(row);
         }
         csv.flush();
     }

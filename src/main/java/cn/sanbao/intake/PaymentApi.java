@@ -86,7 +86,9 @@ class PaymentApi {
     Summary summary(@PathVariable long revisionId) {
         Map<String, Map<Pillar, BigDecimal>> totals = new java.util.TreeMap<>(queries.totals(revisionId));
         totals.keySet().removeIf(u -> !scope.visible().test(u));
-        return new Summary(revisionId, queries.count(revisionId), totals,
+        // rows: the whole import for the department, the user's own units' rows otherwise
+        long rows = scope.seesAll() ? queries.count(revisionId) : queries.count(revisionId, totals.keySet());
+        return new Summary(revisionId, rows, totals,
                 scope.seesAll() ? queries.unclassified(revisionId) : List.of());
     }
 

@@ -100,6 +100,13 @@ public class PaymentQueries {
         return jdbc.sql("select count(*) from payment_detail where revision_id = :r").param("r", revisionId).query(Long.class).single();
     }
 
+    /** Rows of the given units only (a city or county user's share of an import). */
+    public long count(long revisionId, java.util.Collection<String> units) {
+        if (units.isEmpty()) return 0;
+        return jdbc.sql("select count(*) from payment_detail where revision_id = :r and unit_code in (:u)")
+                .param("r", revisionId).param("u", units).query(Long.class).single();
+    }
+
     public List<PaymentResult.Unclassified> unclassified(long revisionId) {
         return jdbc.sql("select function_code, economic_code, row_count, amount from payment_unclassified where revision_id = :r "
                         + "order by amount desc").param("r", revisionId)

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * 三保科目配置 in versions: every edit stores a complete new version (audited); imports record the version
@@ -84,9 +83,8 @@ public class PillarMappingService {
     }
 
     public String csv(long versionId) {
-        return String.join(",", COLUMNS) + "\n" + rules(versionId).stream()
-                .map(r -> r.kind() + "," + r.prefix() + "," + r.pillar() + "," + r.priority() + "," + (r.name() == null ? "" : r.name()))
-                .collect(Collectors.joining("\n")) + "\n";
+        return cn.sanbao.shared.CsvWriter.text(COLUMNS, rules(versionId).stream()
+                .map(r -> java.util.Arrays.<Object>asList(r.kind(), r.prefix(), r.pillar(), r.priority(), r.name())).toList());
     }
 
     private Version save(List<MappingRule> rules, String note, String user) {

@@ -1,13 +1,12 @@
 package cn.sanbao.intake;
 
+import cn.sanbao.shared.CsvWriter;
 import cn.sanbao.engine.Period;
 import cn.sanbao.facts.DataItem;
 import cn.sanbao.facts.DataItemCatalogue;
 import cn.sanbao.facts.ItemUnit;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -100,19 +99,19 @@ public class TemplateService {
         requireType(set, period);
         List<DataItem> items = set.items(catalogue);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-            out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            csv.printRecord(TemplateLayout.title(set));
-            csv.printRecord(TemplateLayout.PERIOD_LABEL, period.code(), TemplateLayout.UNIT_LABEL, unit.label());
+        out.write(0xEF);
+        out.write(0xBB);
+        out.write(0xBF);
+        try (CsvWriter csv = new CsvWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            csv.row(TemplateLayout.title(set));
+            csv.row(TemplateLayout.PERIOD_LABEL, period.code(), TemplateLayout.UNIT_LABEL, unit.label());
             // a space instead of the line break keeps one record per line, so line numbers stay exact
-            csv.printRecord(headers(items, unit).stream().map(s -> s.replace('\n', ' ')).toList());
+            csv.row(headers(items, unit).stream().map(s -> s.replace('\n', ' ')).toList());
             for (FiscalUnit u : units(visible)) {
                 List<String> row = new ArrayList<>(List.of(u.code(), u.name()));
                 items.forEach(i -> row.add(""));
-                csv.printRecord(row);
+                csv.row(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -58,7 +58,11 @@ class MonitoringApi {
     @GetMapping("/runs")
     @Operation(summary = "监测运行记录，最新在前；可按期间筛选")
     List<ScoringRun> runs(@RequestParam(required = false) String period) {
-        return scoring.runs(period == null ? null : Period.parse(period).code());
+        List<ScoringRun> runs = scoring.runs(period == null ? null : Period.parse(period).code());
+        if (scope.seesAll()) return runs;
+        // a run's note is the analysts' working text, not for city and county users
+        return runs.stream().map(r -> new ScoringRun(r.id(), r.period(), r.periodType(), r.modelVersionId(), r.asOfRevision(),
+                r.unitCount(), r.startedBy(), r.startedAt(), r.finishedAt(), null)).toList();
     }
 
     @GetMapping("/runs/{id}/results")

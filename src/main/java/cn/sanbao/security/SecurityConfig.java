@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Web security; endpoints may also carry @PreAuthorize (method security is on). The three
@@ -27,14 +28,14 @@ public class SecurityConfig {
     static final String[] BUSINESS = {Roles.ANALYST, Roles.LEADER, Roles.LOCAL};
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, SessionRegistry sessionRegistry, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/maps/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/home", "/account/**").authenticated()
                         .requestMatchers("/admin/users/**").hasRole(Roles.SYSTEM_ADMIN)
                         .requestMatchers("/admin/requests/**").hasAnyRole(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR)
-                        .requestMatchers("/admin/roles/**").hasRole(Roles.SECURITY_ADMIN)
+                        .requestMatchers("/admin/roles/**", "/admin/tokens/**").hasRole(Roles.SECURITY_ADMIN)
                         .requestMatchers("/audit/**", "/api/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
@@ -54,8 +55,11 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
-                // API clients authenticate with HTTP Basic on every call and hold no session to forge.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                // browser hardening and API CSRF/tokens live in their own classes (docs/security.md)
+                .headers(new BrowserHeaders())
+                .csrf(ApiWrites.csrf())
+                .exceptionHandling(ApiWrites.refusals())
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -76,7 +76,7 @@ public final class CsvFile {
             if (isBlank(r)) continue;
             Map<String, String> cells = new HashMap<>();
             for (int c = 0; c < header.size() && c < r.size(); c++) {
-                if (known.contains(header.get(c))) cells.putIfAbsent(header.get(c), r.get(c));
+                if (known.contains(header.get(c))) cells.putIfAbsent(header.get(c), CsvWriter.restore(r.get(c)));
             }
             rows.add(new Row((int) r.getRecordNumber(), cells));
         }

@@ -59,7 +59,8 @@ class WarningsApi {
     }
 
     @GetMapping("/publications")
-    @Operation(summary = "发布记录，最新在前")
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')") // counts are region-wide: the department's view, as on the page
+    @Operation(summary = "发布记录，最新在前（自治区用户）")
     List<Publication> publications() {
         return publications.publications();
     }
@@ -163,14 +164,18 @@ class WarningsApi {
     }
 
     @GetMapping("/letter-template")
-    @Operation(summary = "提示函模板（占位符见 docs/warnings.md）")
+    @PreAuthorize("hasAnyRole('ANALYST','LEADER')") // the settings screen's data: not for city and county users
+    @Operation(summary = "提示函模板（自治区用户；占位符见 docs/warnings.md）")
     Map<String, Object> template() {
         return Map.of("template", letters.template(), "placeholders", LetterService.PLACEHOLDERS);
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/letter-template")
+    @PreAuthorize("hasRole('ANALYST')") // checked before the body is read: a refused role is told so, not "bad body"
     @Operation(summary = "修改提示函模板（自治区分析员）；未知占位符被拒绝")
-    Map<String, Object> updateTemplate(@org.springframework.web.bind.annotation.RequestBody Map<String, String> t, Authentication auth) {
+    Map<String, Object> updateTemplate(@org.springframework.web.bind.annotation.RequestBody(required = false) Map<String, String> t,
+                                       Authentication auth) {
+        if (t == null) throw new IllegalArgumentException("请求体应为 JSON 对象：title、body、actions、office、docPrefix");
         letters.updateTemplate(t.get("title"), t.get("body"), t.get("actions"), t.get("office"), t.get("docPrefix"), auth.getName());
         return template();
     }

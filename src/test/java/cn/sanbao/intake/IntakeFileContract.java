@@ -158,7 +158,7 @@ abstract class IntakeFileContract {
     @Test
     void rescoreOptionRunsScoringForThePeriod() throws Exception {
         byte[] file = IntakeBadFiles.workbook(s -> s.getRow(1).getCell(1).setCellValue("2035-01"));
-        mvc.perform(multipart("/api/intake/files").file(new MockMultipartFile("file", "评分.xlsx", XLSX, file))
+        mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", "评分.xlsx", XLSX, file))
                         .param("period", "2035-01").param("rescore", "true").with(ANALYST))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.scoringRunId").isNumber())
@@ -171,7 +171,7 @@ abstract class IntakeFileContract {
             s.getRow(1).getCell(1).setCellValue("2007-01");
             s.removeRow(s.getRow(4));
         });
-        mvc.perform(multipart("/api/intake/files").file(new MockMultipartFile("file", "西吉.xlsx", XLSX, own))
+        mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", "西吉.xlsx", XLSX, own))
                         .param("period", "2007-01").param("rescore", "true").with(XIJI))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.revisionId").isNumber())
@@ -251,7 +251,7 @@ abstract class IntakeFileContract {
     }
 
     org.springframework.test.web.servlet.ResultActions upload(RequestPostProcessor who, String name, byte[] bytes, String period) throws Exception {
-        return mvc.perform(multipart("/api/intake/files").file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
+        return mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
                 .param("period", period).with(who));
     }
 

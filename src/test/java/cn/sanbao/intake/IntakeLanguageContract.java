@@ -1,5 +1,6 @@
 package cn.sanbao.intake;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,7 +53,7 @@ abstract class IntakeLanguageContract {
 
     /** Uploads through the API and waits for the job to end (at most 30 s). */
     PaymentJobs.Job uploadAndWait(String name, String csv, String period) throws Exception {
-        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", name, "text/csv",
+        String body = mvc.perform(multipart("/api/intake/payments").with(csrf()).file(new MockMultipartFile("file", name, "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).param("period", period).with(XIJI))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         PaymentJobs.Job job = jobs.find(Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1")));

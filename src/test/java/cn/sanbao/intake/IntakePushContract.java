@@ -1,5 +1,6 @@
 package cn.sanbao.intake;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -34,7 +35,7 @@ abstract class IntakePushContract {
     @Autowired FactStore facts;
 
     ResultActions push(RequestPostProcessor who, String key, String body) throws Exception {
-        var req = post("/api/intake/push").contentType(MediaType.APPLICATION_JSON).content(body).with(who);
+        var req = post("/api/intake/push").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body).with(who);
         if (key != null) req.header("Idempotency-Key", key);
         return mvc.perform(req);
     }

@@ -1,5 +1,6 @@
 package cn.sanbao.intake;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -36,7 +37,7 @@ abstract class PaymentWebContract {
 
     /** Uploads through the API and polls the job until it ends (at most 30 s). */
     PaymentJobs.Job uploadAndWait(String name, String csv, String period, RequestPostProcessor who) throws Exception {
-        String body = mvc.perform(multipart("/api/intake/payments").file(new MockMultipartFile("file", name, "text/csv",
+        String body = mvc.perform(multipart("/api/intake/payments").with(csrf()).file(new MockMultipartFile("file", name, "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).param("period", period).with(who))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
@@ -98,8 +99,8 @@ abstract class PaymentWebContract {
         String current = mvc.perform(get("/api/intake/pillar-mapping").with(LEADER)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(current).contains("ECONOMIC,30101,WAGE,30,基本工资");
-        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").content(current).with(LEADER)).andExpect(status().isForbidden());
-        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").content("code_kind,prefix\nX,1\n").with(ANALYST))
+        mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(current).with(LEADER)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content("code_kind,prefix\nX,1\n").with(ANALYST))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("缺少必需的列")));
         mvc.perform(get("/intake/pillar-mapping").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("机关事业单位基本养老保险缴费")));
@@ -108,5 +109,23 @@ abstract class PaymentWebContract {
                         .content(current.replace("基本工资", "名".repeat(201))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("name 列：长度不能超过 200 个字符（实际 201 个）")));
         assertThat(mappings.current().version()).isEqualTo(version);
+    }
+
+    @Test
+    void mappingExportQuotesCommasAndNeutralisesFormulas() throws Exception {
+        String current = mvc.perform(get("/api/intake/pillar-mapping").with(ANALYST)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String hostile = current.stripTrailing() + "\r\nECONOMIC,39999,NONE,1,\"=HYPERLINK(\"\"http://x\"\"),工资,津贴\"\r\n";
+        try {
+            mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(hostile).with(ANALYST)).andExpect(status().isOk());
+            String exported = mvc.perform(get("/api/intake/pillar-mapping").with(ANALYST)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(exported).contains("ECONOMIC,39999,NONE,1,\"'=HYPERLINK(\"\"http://x\"\"),工资,津贴\"")
+                    .doesNotContain(",=HYPERLINK");
+            // the export re-imports to the same rules
+            mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(exported).with(ANALYST)).andExpect(status().isOk());
+            assertThat(mvc.perform(get("/api/intake/pillar-mapping").with(ANALYST)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .isEqualTo(exported);
+        } finally {
+            mvc.perform(put("/api/intake/pillar-mapping").with(csrf()).contentType("text/csv").content(current).with(ANALYST)).andExpect(status().isOk());
+        }
     }
 }

@@ -102,9 +102,9 @@ abstract class MonitoringApiContract {
 
     @Test
     void onlyAnalystsRunMonitoringAndEachRunIsKept() throws Exception {
-        mvc.perform(post("/api/runs").param("period", "2021-W10").with(LEADER)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/runs").with(csrf()).param("period", "2021-W10").with(LEADER)).andExpect(status().isForbidden());
         long before = results.latestRun(Period.week(2021, 10)).orElseThrow().id();
-        mvc.perform(post("/api/runs").param("period", "2021-W10").with(ANALYST))
+        mvc.perform(post("/api/runs").with(csrf()).param("period", "2021-W10").with(ANALYST))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.period").value("2021-W10"))
                 .andExpect(jsonPath("$.startedBy").value("analyst"));
@@ -117,10 +117,10 @@ abstract class MonitoringApiContract {
 
     @Test
     void badPeriodGetsAClearChineseError() throws Exception {
-        mvc.perform(post("/api/runs").param("period", "2021-13").with(ANALYST))
+        mvc.perform(post("/api/runs").with(csrf()).param("period", "2021-13").with(ANALYST))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString("月份")));
-        mvc.perform(post("/api/runs").param("period", "2021").with(ANALYST))
+        mvc.perform(post("/api/runs").with(csrf()).param("period", "2021").with(ANALYST))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString("不能对整年打分")));
         mvc.perform(get("/api/results/2030-01").with(ANALYST))

@@ -78,7 +78,7 @@ abstract class ProjectsWebContract {
         mvc.perform(get("/projects/trace/640104?year=2021").with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/api/projects/review/640422/2021").with(XIJI)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.findings[0].ruleCode").value("HARD_GAP"));
-        mvc.perform(post("/api/projects/demand/2021/estimate").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/projects/demand/2021/estimate").with(csrf()).with(XIJI)).andExpect(status().isForbidden());
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("SCOPE_DENIED") && "640104".equals(e.target()));
     }
 
@@ -87,22 +87,22 @@ abstract class ProjectsWebContract {
         long before = lists.current().orElseThrow().id();
         Map<String, String> cells = new HashMap<>(GuaranteeListStore.cells(lists.current().orElseThrow().item("L05", 2021).orElseThrow()));
         cells.put("standard", "600.00"); // national minimum is 670
-        mvc.perform(put("/api/projects/list/items").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/projects/list/items").with(csrf()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                         .content(new ObjectMapper().writeValueAsString(cells)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details[0]").value("清单编辑 standard 列：地区标准 600.00 低于国家最低标准 670.00"));
         assertThat(lists.current().orElseThrow().id()).isEqualTo(before);
         cells.put("standard", "760.00");
-        mvc.perform(put("/api/projects/list/items").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/projects/list/items").with(csrf()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                 .content(new ObjectMapper().writeValueAsString(cells))).andExpect(status().isOk());
         assertThat(lists.current().orElseThrow().item("L05", 2021).orElseThrow().standard()).isEqualByComparingTo("760");
         assertThat(lists.version(before).item("L05", 2021).orElseThrow().standard()).isEqualByComparingTo("720");
         assertThat(audit.recent(5)).anyMatch(e -> e.action().equals("GUARANTEE_LIST_VERSION") && e.detail().contains("L05"));
         // restore the shipped standard so other tests estimate with it
         cells.put("standard", "720.00");
-        mvc.perform(put("/api/projects/list/items").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/projects/list/items").with(csrf()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                 .content(new ObjectMapper().writeValueAsString(cells))).andExpect(status().isOk());
-        mvc.perform(put("/api/projects/list/items").with(XIJI).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/projects/list/items").with(csrf()).with(XIJI).contentType(MediaType.APPLICATION_JSON)
                 .content(new ObjectMapper().writeValueAsString(cells))).andExpect(status().isForbidden());
     }
 

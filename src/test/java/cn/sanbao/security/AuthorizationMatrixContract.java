@@ -63,6 +63,7 @@ abstract class AuthorizationMatrixContract {
     @Autowired FactStore facts;
     @Autowired ScoringRunService scoring;
     @Autowired ResultQueries results;
+    @Autowired cn.sanbao.intake.PaymentImportService payments;
 
     @BeforeEach
     void demo() {
@@ -75,6 +76,7 @@ abstract class AuthorizationMatrixContract {
             return null;
         if (path.equals("/home") || path.startsWith("/account/")) return ANYONE_SIGNED_IN;
         if (path.startsWith("/admin/users")) return Set.of(Roles.SYSTEM_ADMIN);
+        if (path.startsWith("/admin/roles") || path.startsWith("/admin/tokens")) return Set.of(Roles.SECURITY_ADMIN);
         if (path.startsWith("/admin/roles")) return Set.of(Roles.SECURITY_ADMIN);
         if (path.startsWith("/admin/requests")) return Set.of(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR);
         if (path.startsWith("/audit") || path.startsWith("/api/audit")) return Set.of(Roles.AUDITOR);
@@ -93,6 +95,11 @@ abstract class AuthorizationMatrixContract {
         // the delivery log names every recipient of every unit: the department's view only
         if (path.startsWith("/warnings/deliveries") || path.startsWith("/api/warnings/messages"))
             return Set.of(Roles.ANALYST, Roles.LEADER);
+        // region-wide warning data: the letter template (settings) and publication counts are the department's view
+        if (path.startsWith("/api/warnings/letter-template"))
+            return method == HttpMethod.GET ? Set.of(Roles.ANALYST, Roles.LEADER) : Set.of(Roles.ANALYST);
+        if (path.equals("/api/warnings/publications"))
+            return method == HttpMethod.GET ? Set.of(Roles.ANALYST, Roles.LEADER) : Set.of(Roles.ANALYST);
         // decision support: runway is per unit (default rule); dispatch, allocation and affordability are region-wide
         if (path.startsWith("/decision/") && !path.startsWith("/decision/runway") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
         if (path.startsWith("/decision/") && !path.startsWith("/decision/runway")) return Set.of(Roles.ANALYST, Roles.LEADER);
@@ -161,5 +168,37 @@ abstract class AuthorizationMatrixContract {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * What a county user reads through the API is its own unit's: no analysts' run notes, no region-wide counts,
+     * and a payment import's row count covers its own unit's rows only.
+     */
+    @Test
+    void countyApiReadsCarryOnlyItsOwnUnitsData() throws Exception {
+        RequestPostProcessor county = ROLES.get(Roles.LOCAL), analyst = ROLES.get(Roles.ANALYST);
+        scoring.run(cn.sanbao.engine.Period.month(2021, 4), "m-analyst", "内部备注：兴庆区数据待核");
+        String countyRuns = mvc.perform(request(HttpMethod.GET, "/api/runs").param("period", "2021-04").with(county))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(countyRuns).contains("\"period\":\"2021-04\"").doesNotContain("内部备注");
+        assertThat(mvc.perform(request(HttpMethod.GET, "/api/runs").param("period", "2021-04").with(analyst))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("内部备注");
+        for (String path : List.of("/api/warnings/letter-template", "/api/warnings/publications"))
+            assertThat(mvc.perform(request(HttpMethod.GET, path).with(county)).andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+
+        // a payment import of two units: the county sees its one row, not the import's three
+        String csv = "unit_code,pay_date,amount,function_code,economic_code,project_code,agency\n"
+                + "640422,2071-01-05,10.00,2010101,30101,P-1,县财政局\n640104,2071-01-05,20.00,2010101,30101,P-2,区财政局\n"
+                + "640104,2071-01-06,30.00,2010101,30101,P-3,区财政局\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("matrix", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        long revision = payments.importFile(file, "支付.csv", cn.sanbao.engine.Period.month(2071, 1), "m-analyst", u -> true,
+                (phase, rows) -> { }).revisionId();
+        java.nio.file.Files.delete(file);
+        String own = mvc.perform(request(HttpMethod.GET, "/api/intake/payments/" + revision).with(county))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(own).contains("\"rows\":1,").contains("640422").doesNotContain("640104");
+        assertThat(mvc.perform(request(HttpMethod.GET, "/api/intake/payments/" + revision).with(analyst))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"rows\":3,");
     }
 }

@@ -1,5 +1,6 @@
 package cn.sanbao.warnings;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -76,23 +77,23 @@ abstract class WarningsWebContract {
         mvc.perform(get("/api/warnings/cases/" + jingyuanCase).with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/warnings/cases/" + jingyuanCase).with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/api/warnings/letters/" + warningOf("640424", "2021-03").id() + "/pdf").with(XIJI)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/warnings/cases/" + jingyuanCase + "/comments").param("text", "越权").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/cases/" + jingyuanCase + "/comments").with(csrf()).param("text", "越权").with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/api/warnings/messages").with(XIJI)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/warnings/publications").param("period", "2021-05").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/publications").with(csrf()).param("period", "2021-05").with(XIJI)).andExpect(status().isForbidden());
         assertThat(audit.recent(50)).anyMatch(e -> e.action().equals("SCOPE_DENIED") && e.target().equals("640424"));
 
         long own = warningOf("640422", "2021-03").caseId();
         if (cases.find(own).orElseThrow().caseStatus() == CaseStatus.WARNED) {
             MockMultipartFile plan = new MockMultipartFile("file", "整改方案.pdf", "application/pdf", "%PDF-1.4 plan".getBytes());
-            mvc.perform(multipart("/api/warnings/cases/" + own + "/attachments").file(plan).with(XIJI)).andExpect(status().isCreated());
+            mvc.perform(multipart("/api/warnings/cases/" + own + "/attachments").with(csrf()).file(plan).with(XIJI)).andExpect(status().isCreated());
             MockMultipartFile exe = new MockMultipartFile("file", "a.exe", "application/x-msdownload", new byte[]{1});
-            mvc.perform(multipart("/api/warnings/cases/" + own + "/attachments").file(exe).with(XIJI)).andExpect(status().isBadRequest())
+            mvc.perform(multipart("/api/warnings/cases/" + own + "/attachments").with(csrf()).file(exe).with(XIJI)).andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("不允许上传")));
-            mvc.perform(post("/api/warnings/cases/" + own + "/plan").param("plan", "清偿拖欠工资，压减一般性支出").with(XIJI))
+            mvc.perform(post("/api/warnings/cases/" + own + "/plan").with(csrf()).param("plan", "清偿拖欠工资，压减一般性支出").with(XIJI))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PLAN_SUBMITTED"));
-            mvc.perform(post("/api/warnings/cases/" + own + "/accept").with(XIJI)).andExpect(status().isForbidden());
-            mvc.perform(post("/api/warnings/cases/" + own + "/accept").with(ANALYST)).andExpect(jsonPath("$.status").value("RECTIFYING"));
-            mvc.perform(post("/api/warnings/cases/" + own + "/close").param("reason", "").with(ANALYST)).andExpect(status().isBadRequest());
+            mvc.perform(post("/api/warnings/cases/" + own + "/accept").with(csrf()).with(XIJI)).andExpect(status().isForbidden());
+            mvc.perform(post("/api/warnings/cases/" + own + "/accept").with(csrf()).with(ANALYST)).andExpect(jsonPath("$.status").value("RECTIFYING"));
+            mvc.perform(post("/api/warnings/cases/" + own + "/close").with(csrf()).param("reason", "").with(ANALYST)).andExpect(status().isBadRequest());
         }
         mvc.perform(get("/api/warnings/cases/" + own).with(XIJI)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.attachments[0].fileName").value("整改方案.pdf"))
@@ -117,7 +118,7 @@ abstract class WarningsWebContract {
         mvc.perform(get("/warnings/letters/" + w.id() + ".pdf").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("application/pdf"));
         mvc.perform(get("/warnings/letters/" + w.id() + ".docx").with(XIJI)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/warnings/publications").param("period", "2021-03").with(ANALYST)).andExpect(status().isBadRequest())
+        mvc.perform(post("/api/warnings/publications").with(csrf()).param("period", "2021-03").with(ANALYST)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("不能重复发布")));
     }
 
@@ -194,11 +195,11 @@ abstract class WarningsWebContract {
     @Test
     void letterTemplateRejectsUnknownPlaceholdersAndOnlyAnalystsMayEditIt() throws Exception {
         String json = "{\"title\":\"关于{单位名}的提示函\",\"body\":\"{问题清单}\",\"actions\":\"整改\",\"office\":\"某厅\",\"docPrefix\":\"宁财预\"}";
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template")
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template").with(csrf())
                         .contentType("application/json").content(json).with(ANALYST))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("未知占位符 {单位名}")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template")
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/warnings/letter-template").with(csrf())
                 .contentType("application/json").content(json).with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/api/warnings/letter-template").with(ANALYST)).andExpect(jsonPath("$.template.title").value("关于{单位}“三保”运行风险的提示函"));
     }
@@ -218,12 +219,12 @@ abstract class WarningsWebContract {
 
     @Test
     void contactsAreValidatedAndAFailedMessageIsRetriedByAnAnalystOnly() throws Exception {
-        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+        mvc.perform(post("/api/warnings/contacts").with(csrf()).contentType("application/json").with(ANALYST)
                         .content("{\"unitCode\":\"999999\",\"role\":\"UNIT\",\"name\":\"张三\",\"phone\":\"abc\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("单位代码 999999 不在区划树中"), org.hamcrest.Matchers.containsString("手机号 abc 格式不正确"))));
-        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+        mvc.perform(post("/api/warnings/contacts").with(csrf()).contentType("application/json").with(ANALYST)
                         .content("{\"unitCode\":\"640423\",\"role\":\"UNIT\",\"name\":\"隆德县测试联系人\",\"phone\":\"13800009999\",\"email\":\"t@example.org\"}"))
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/warnings/contacts").param("unit", "640423").with(ANALYST))
@@ -232,10 +233,10 @@ abstract class WarningsWebContract {
         Warning w = warningOf("640424", "2021-05");
         long id = jdbc.sql("select min(id) from warning_outbox where warning_id = ?").param(w.id()).query(Long.class).single();
         jdbc.sql("update warning_outbox set status = 'FAILED', last_error = '网关停机' where id = ?").param(id).update();
-        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(XIJI)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(ANALYST)).andExpect(status().isOk());
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(csrf()).with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(csrf()).with(ANALYST)).andExpect(status().isOk());
         assertThat(jdbc.sql("select status from warning_outbox where id = ?").param(id).query(String.class).single()).isEqualTo("PENDING");
-        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(ANALYST)).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/warnings/messages/" + id + "/retry").with(csrf()).with(ANALYST)).andExpect(status().isBadRequest());
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("WARNING_MESSAGE_RETRY") && e.target().equals("message:" + id));
     }
 
