@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
@@ -37,17 +38,22 @@ abstract class BrowserTestBase {
     @LocalServerPort int port;
     static WebDriver driver;
     static Path profile;
+    /** Where Chromium saves files the test downloads. */
+    static Path downloads;
 
     @BeforeAll
     static void browser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "跳过浏览器测试：未找到 /usr/bin/chromium 或 /usr/bin/chromedriver（apt-get install chromium chromium-driver）");
         profile = Files.createTempDirectory("sanbao-chromium");
+        downloads = Files.createTempDirectory("sanbao-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         Files.createDirectories(SHOTS);
@@ -63,7 +69,7 @@ abstract class BrowserTestBase {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     void shot(String name) throws IOException {

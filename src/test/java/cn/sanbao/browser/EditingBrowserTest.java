@@ -55,7 +55,7 @@ class EditingBrowserTest extends BrowserTestBase {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#project-form .field-error")));
         assertThat(field("金额（元）").getAttribute("value")).isEqualTo("12万");
         assertThat(driver.findElements(By.cssSelector("#project-form label.has-error .field-error")))
-                .extracting(WebElement::getText).anyMatch(t -> t.contains("不是有效的金额")).anyMatch(t -> t.contains("项目名称不能为空"));
+                .extracting(WebElement::getText).anyMatch(t -> t.contains("金额不是数字")).anyMatch(t -> t.contains("项目名称不能为空"));
         assertThat(projects.get(before.id()).name()).isEqualTo(before.name());
         shot("10-project-edit-error");
 

@@ -1,5 +1,6 @@
 package cn.sanbao.intake;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static cn.sanbao.intake.HostileFiles.csv;
 import static cn.sanbao.intake.HostileFiles.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,7 +191,7 @@ abstract class HostileFileContract {
         String body = upload(XIJI, "future.csv", utf8(csv("2041-01", ROW + "1,2,3\n")), "2041-01").andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("future.csv").contains("尚未开始，不能报送未来期间的数据");
-        String push = mvc.perform(post("/api/intake/push").header("Idempotency-Key", "hostile-" + System.nanoTime()).with(XIJI).contentType(MediaType.APPLICATION_JSON)
+        String push = mvc.perform(post("/api/intake/push").header("Idempotency-Key", "hostile-" + System.nanoTime()).with(XIJI).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"period\":\"2041-02\",\"units\":[{\"unitCode\":\"640422\",\"values\":{\"cash_balance\":1}}]}"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(push).contains("尚未开始");
@@ -201,7 +202,7 @@ abstract class HostileFileContract {
     void hostilePushNumbersAreRefusedQuickly() throws Exception {
         for (String value : List.of("1e999999999", "\"" + "9".repeat(5_000) + "\"", "\"NaN\"", "\"0x10\"", "1" + "0".repeat(900))) {
             long start = System.currentTimeMillis();
-            String body = mvc.perform(post("/api/intake/push").header("Idempotency-Key", "hostile-" + System.nanoTime()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+            String body = mvc.perform(post("/api/intake/push").header("Idempotency-Key", "hostile-" + System.nanoTime()).with(ANALYST).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"period\":\"" + P + "\",\"units\":[{\"unitCode\":\"640422\",\"values\":{\"cash_balance\":" + value + "}}]}"))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(body).as(value.substring(0, Math.min(20, value.length()))).containsAnyOf("数字过长", "指数过大", "数值过大", "不是数字");
@@ -270,6 +271,6 @@ abstract class HostileFileContract {
 
     org.springframework.test.web.servlet.ResultActions upload(RequestPostProcessor who, String name, byte[] bytes, String period) throws Exception {
         return mvc.perform(multipart("/api/intake/files").file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
-                .param("period", period).with(who));
+                .param("period", period).with(who).with(csrf()));
     }
 }

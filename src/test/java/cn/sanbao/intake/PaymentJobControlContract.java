@@ -96,7 +96,8 @@ abstract class PaymentJobControlContract {
         assertThat(big.status()).isIn(PaymentJobs.Status.CANCELLED, PaymentJobs.Status.DONE);
         if (big.status() == PaymentJobs.Status.CANCELLED) {
             assertThat(facts.revisions()).hasSize(before);
-            assertThat(jdbc.sql("select count(*) from payment_detail where pay_date >= :d").param("d", java.sql.Date.valueOf("2062-01-01"))
+            assertThat(jdbc.sql("select count(*) from payment_detail where pay_date between :a and :b")
+                    .param("a", java.sql.Date.valueOf("2062-01-01")).param("b", java.sql.Date.valueOf("2062-12-31"))
                     .query(Long.class).single()).isZero();
         }
         assertThat(audit.recent(50)).anyMatch(e -> e.action().equals("INTAKE_PAYMENT_CANCEL") && e.detail().contains("文件传错了"));
@@ -165,7 +166,7 @@ abstract class PaymentJobControlContract {
         CompletableFuture<Integer> upload = CompletableFuture.supplyAsync(() -> {
             try {
                 return mvc.perform(multipart("/api/intake/files").file(new MockMultipartFile("file", "炸弹.xlsx", "application/octet-stream", hostile))
-                        .param("period", IntakeBadFiles.PERIOD).with(ANALYST)).andReturn().getResponse().getStatus();
+                        .param("period", IntakeBadFiles.PERIOD).with(ANALYST).with(csrf())).andReturn().getResponse().getStatus();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

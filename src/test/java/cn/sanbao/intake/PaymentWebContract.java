@@ -105,7 +105,7 @@ abstract class PaymentWebContract {
         mvc.perform(get("/intake/pillar-mapping").with(ANALYST)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("机关事业单位基本养老保险缴费")));
         long version = mappings.current().version();
-        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").with(ANALYST)
+        mvc.perform(put("/api/intake/pillar-mapping").contentType("text/csv").with(ANALYST).with(csrf())
                         .content(current.replace("基本工资", "名".repeat(201))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0]", containsString("name 列：长度不能超过 200 个字符（实际 201 个）")));
         assertThat(mappings.current().version()).isEqualTo(version);

@@ -65,7 +65,7 @@ abstract class ProjectsLanguageContract {
         long id = projects.ofUnit("640422", 2021).get(0).id();
         bothLanguages("/projects/list", ANALYST,
                 new String[] {"Sanbao guarantee list", "Regional standard", "Save as new version", ">Demand estimation<"},
-                new String[] {"三保保障清单", "地区标准", "保存为新版本", ">需求测算<"});
+                new String[] {"三保保障清单", ">地区标准<", "保存为新版本", ">需求测算<"});
         bothLanguages("/projects/demand?year=2021&unit=640422", ANALYST,
                 new String[] {"Sanbao demand estimation 2021", "Annual standard (yuan)", "Re-estimate with the current list"},
                 new String[] {"2021 年三保需求测算", "年标准（元）", "按现行清单重新测算"});

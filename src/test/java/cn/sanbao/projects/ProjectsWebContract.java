@@ -129,7 +129,7 @@ abstract class ProjectsWebContract {
         mvc.perform(post("/projects/library/" + p.id()).with(ANALYST).with(csrf()).params(form(cells)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("fieldErrors",
-                        Map.of("金额（元）", "不是有效的金额：“abc”")))
+                        Map.of("金额（元）", "金额不是数字：“abc”")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("form", cells));
         assertThat(projects.changes(p.id())).isEmpty();
 

@@ -172,7 +172,7 @@ abstract class ReportsContract {
     void previewDrawsTheSameChartsOnScreen() throws Exception {
         String html = mvc.perform(get("/reports/preview").with(XIJI).param("period", "2021-03")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("西吉县2021年3月“三保”运行监测月报", "data-chart=\"score\"", "\"#c62828\"", "echarts.min.js");
+        assertThat(html).contains("西吉县2021年3月“三保”运行监测月报", "data-chart=\"score\"", "&quot;#c62828&quot;", "echarts.min.js");
     }
 
     @Test

@@ -207,7 +207,7 @@ abstract class WarningsWebContract {
     @Test
     void overlongContactFieldsAreRefusedWithAMessageNotAServerError() throws Exception {
         int before = publications.contacts("640423", Contact.UNIT).size();
-        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST)
+        mvc.perform(post("/api/warnings/contacts").contentType("application/json").with(ANALYST).with(csrf())
                         .content("{\"unitCode\":\"640423\",\"role\":\"UNIT\",\"name\":\"" + "张".repeat(65)
                                 + "\",\"title\":\"" + "长".repeat(101) + "\",\"phone\":\"13800009998\"}"))
                 .andExpect(status().isBadRequest())

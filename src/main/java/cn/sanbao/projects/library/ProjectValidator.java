@@ -70,7 +70,7 @@ public final class ProjectValidator {
             else if (amount.stripTrailingZeros().scale() > 2) ok = bad(p, line, AMOUNT, "金额最多两位小数：" + t(c, AMOUNT));
             else if (amount.precision() - amount.scale() > 18) ok = bad(p, line, AMOUNT, "金额过大：" + t(c, AMOUNT));
         } catch (Decimals.Invalid e) {
-            ok = bad(p, line, AMOUNT, "不是有效的金额：" + e.getMessage());
+            ok = bad(p, line, AMOUNT, "金额" + e.getMessage());
         }
         String stateText = t(c, STATE);
         ProjectState state = stateText.isEmpty() ? ProjectState.RESERVE : ProjectState.parse(stateText);

@@ -140,7 +140,7 @@ public final class GuaranteeListFile {
             else if (d.stripTrailingZeros().scale() > 2) problems.add(line, col, "金额最多两位小数：" + v);
             else return d.setScale(2);
         } catch (Decimals.Invalid e) {
-            problems.add(line, col, "不是有效的金额：" + e.getMessage());
+            problems.add(line, col, "金额" + e.getMessage());
         }
         return null;
     }
