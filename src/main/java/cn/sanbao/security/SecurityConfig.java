@@ -14,7 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.SessionManagementFilter;
 
 /**
  * Web security; endpoints may also carry @PreAuthorize (method security is on). The three
@@ -52,16 +52,15 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", false).permitAll())
                 .logout(Customizer.withDefaults())
                 // every signed-in session is registered so that SessionRevoker can end it (no limit on their number)
-                // (explicit strategy: only a form sign-in registers a session; a token or Basic request must not create one)
-                .sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true)
-                        .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 // browser hardening and API CSRF/tokens live in their own classes (docs/security.md)
                 .headers(new BrowserHeaders())
                 .csrf(ApiWrites.csrf())
                 .exceptionHandling(ApiWrites.refusals())
-                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class);
+                // after session management, which would otherwise register (and so create) a session for each token request
+                .addFilterAfter(new ApiTokenFilter(tokens), SessionManagementFilter.class);
         return http.build();
     }
 

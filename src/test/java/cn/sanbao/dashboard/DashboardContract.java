@@ -144,8 +144,9 @@ abstract class DashboardContract {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"score-chart\"", "id=\"pillar-chart\"", "四梁（三保及刚性支出执行）与时序进度");
         // twelve months of history, March is 高度风险 (wage arrears), time progress of March is 25%
-        assertThat(page).contains("\\\"period\\\":\\\"2021-12\\\"", "\\\"timeProgress\\\":25.0");
-        assertThat(page).containsPattern("href=\"/api/revisions/\\d+\"");
+        assertThat(page).contains("&quot;period&quot;:&quot;2021-12&quot;", "&quot;timeProgress&quot;:25.0");
+        // each number links to the readable revision page, limited to this unit
+        assertThat(page).containsPattern("href=\"/intake/revisions/\\d+\\?unit=640422\"");
         String own = mvc.perform(get("/monitoring/units/640422").param("period", "2021-03").with(XIJI))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(own).contains("修订 #").doesNotContain("href=\"/api/revisions/");
