@@ -104,6 +104,51 @@ public abstract class PlainWordsContract {
         assertThat(findings).as("raw codes on screens").isEmpty();
     }
 
+    /**
+     * Every document a role can download from its pages (letters, notices, reports, Excel exports) reads in words too.
+     * CSV and YAML downloads are machine formats for re-import (their column names are codes on purpose) and are left out.
+     */
+    @Test
+    void noDocumentShowsARawCode() throws Exception {
+        List<String> findings = new ArrayList<>();
+        int documents = 0;
+        boolean graded = false;
+        for (String who : List.of("analyst", "xiji")) {
+            for (SiteCrawl.Page page : new SiteCrawl(mvc, roles().get(who)).perShape(2).maxPages(150).from("/", "/dashboard")) {
+                String text = page.document() ? documentText(page) : null;
+                if (text == null) continue;
+                documents++;
+                graded |= text.contains("高度风险");
+                Matcher m = TOKEN.matcher(text);
+                java.util.Set<String> tokens = new java.util.TreeSet<>();
+                while (m.find()) if (!ALLOWED.containsKey(m.group())) tokens.add(m.group());
+                if (!tokens.isEmpty()) findings.add(who + " " + page.url() + " (from " + page.from() + "): " + tokens);
+            }
+        }
+        System.out.println("documents read back: " + documents);
+        assertThat(documents).as("documents found by the crawl").isGreaterThan(5);
+        assertThat(graded).as("the documents' text was really read (a grade label appears)").isTrue();
+        assertThat(findings).as("raw codes in documents").isEmpty();
+    }
+
+    /** The text of a PDF, Word or Excel download; null for other types. */
+    static String documentText(SiteCrawl.Page page) throws Exception {
+        String type = page.contentType() == null ? "" : page.contentType();
+        if (type.startsWith("application/pdf")) {
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(page.bytes());
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i <= reader.getNumberOfPages(); i++)
+                sb.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(i)).append('\n');
+            return sb.toString();
+        }
+        if (type.contains("openxmlformats")) {
+            try (var extractor = org.apache.poi.extractor.ExtractorFactory.createExtractor(new java.io.ByteArrayInputStream(page.bytes()))) {
+                return extractor.getText();
+            }
+        }
+        return null;
+    }
+
     @Test
     void visibleTextLeavesOutMarkupAndCodeViews() {
         assertThat(visibleText("<p class=\"GRADE_X\">登录 <code>EXEC_WAGE</code><script>var A_B=1</script>&amp; FACT_REVISION</p>"))

@@ -28,7 +28,12 @@ import org.springframework.web.util.HtmlUtils;
 public final class SiteCrawl {
 
     /** One fetched page: where it was linked from, its status, content type and (for HTML) body. */
-    public record Page(String url, String from, int status, String contentType, String body) {
+    public record Page(String url, String from, int status, String contentType, String body, byte[] bytes) {
+        /** A downloaded document (PDF, Word, Excel, CSV): the bytes are kept so tests can read it back. */
+        public boolean document() {
+            return status == 200 && bytes.length > 0 && !html();
+        }
+
         /** Neither a client nor a server error: redirects count as working links (their target is crawled too). */
         public boolean works() {
             return status < 400;
@@ -87,6 +92,9 @@ public final class SiteCrawl {
     private static final List<String> SKIP_PREFIXES = List.of("/logout", "/css/", "/js/", "/webjars/", "/images/",
             "/favicon", "/swagger-ui", "/v3/api-docs", "/actuator");
 
+    /** Documents larger than this are not kept (a crawl keeps every page in memory). */
+    private static final int MAX_DOCUMENT = 5 * 1024 * 1024;
+
     private final MockMvc mvc;
     private final RequestPostProcessor who;
     private int maxPages = 400;
@@ -123,7 +131,8 @@ public final class SiteCrawl {
             var response = result.getResponse();
             String type = response.getContentType();
             String body = type != null && type.startsWith("text/html") ? response.getContentAsString(StandardCharsets.UTF_8) : "";
-            Page page = new Page(url, next[1], response.getStatus(), type, body);
+            byte[] bytes = body.isEmpty() && response.getContentAsByteArray().length <= MAX_DOCUMENT ? response.getContentAsByteArray() : new byte[0];
+            Page page = new Page(url, next[1], response.getStatus(), type, body, bytes);
             seen.put(url, page);
             String location = response.getRedirectedUrl();
             if (page.status() / 100 == 3 && location != null) {
