@@ -109,7 +109,13 @@ abstract class ProjectsContract {
         assertThat(rules(DemoProjects.MISTAGGED_UNIT)).containsExactlyInAnyOrder("CATEGORY_TAG", "NO_LIST_ITEM");
         assertThat(rules(DemoProjects.WRONG_FUNCTION_UNIT)).containsExactly("FUNCTION_CODE");
         assertThat(rules(DemoProjects.UNFUNDED_UNIT)).containsExactly("UNFUNDED_DEMAND");
-        assertThat(review.excel(gap)).isNotEmpty();
+        // the export names each rule in words and keeps amounts as numbers
+        cn.sanbao.testsupport.Xlsx sheet = cn.sanbao.testsupport.Xlsx.read(review.excel(gap));
+        assertThat(sheet.headers()).containsExactly("规则", "单位编码", "清单项目", "项目编码", "金额（元）", "说明");
+        assertThat(sheet.rows()).hasSize(gap.findings().size());
+        assertThat(sheet.column("规则")).containsExactlyElementsOf(gap.findings().stream().map(Finding::ruleName).toList())
+                .noneMatch(v -> String.valueOf(v).matches(".*[A-Z]{3,}.*"));
+        assertThat(sheet.column("金额（元）")).anySatisfy(v -> assertThat(v).isInstanceOf(Double.class));
     }
 
     private List<String> rules(String unit) {

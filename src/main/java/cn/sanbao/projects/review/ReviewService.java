@@ -1,17 +1,12 @@
 package cn.sanbao.projects.review;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
+import cn.sanbao.shared.table.ExcelTables;
+import cn.sanbao.shared.table.Table;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
 import cn.sanbao.projects.library.ProjectStore;
@@ -59,32 +54,16 @@ public class ReviewService {
         return new ReviewResult(unitCode, regions.require(unitCode).name(), year, estimationId, findings);
     }
 
+    /** The review as a workbook: one row per finding, named by the rule's Chinese name, amounts as numbers. */
     public byte[] excel(ReviewResult r) {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet s = wb.createSheet("预算编审结果");
-            s.createRow(0).createCell(0).setCellValue(r.unitName() + "（" + r.unitCode() + "）" + r.year() + " 年预算编审结果：" + r.status());
-            s.createRow(1).createCell(0).setCellValue("依据需求测算 #" + (r.estimationId() == null ? "—" : r.estimationId())
-                    + "；硬缺口及无项目需求合计（元）：" + r.gapAmount().toPlainString());
-            String[] cols = {"规则", "规则名称", "单位编码", "清单项目", "项目编码", "金额（元）", "说明"};
-            Row h = s.createRow(3);
-            for (int i = 0; i < cols.length; i++) h.createCell(i).setCellValue(cols[i]);
-            int n = 4;
-            for (Finding f : r.findings()) {
-                Row row = s.createRow(n++);
-                row.createCell(0).setCellValue(f.ruleCode());
-                row.createCell(1).setCellValue(f.ruleName());
-                row.createCell(2).setCellValue(f.unitCode());
-                row.createCell(3).setCellValue(f.itemCode() == null ? "" : f.itemCode());
-                row.createCell(4).setCellValue(f.projectCode() == null ? "" : f.projectCode());
-                row.createCell(5).setCellValue(f.amount() == null ? "" : f.amount().toPlainString());
-                row.createCell(6).setCellValue(f.reason());
-            }
-            s.setColumnWidth(1, 28 * 256);
-            s.setColumnWidth(6, 80 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Table.Builder t = Table.builder("预算编审结果")
+                .note(r.unitName() + "（" + r.unitCode() + "）" + r.year() + " 年预算编审结果：" + r.status()
+                        + "；依据需求测算 #" + (r.estimationId() == null ? "—" : r.estimationId())
+                        + "；硬缺口及无项目需求合计 " + r.gapAmount().toPlainString() + " 元")
+                .text("规则").text("单位编码").text("清单项目").text("项目编码").column("金额（元）", Table.Kind.YUAN).text("说明");
+        for (Finding f : r.findings())
+            t.row(f.ruleName(), f.unitCode(), f.itemCode() == null ? "" : f.itemCode(),
+                    f.projectCode() == null ? "" : f.projectCode(), f.amount(), f.reason());
+        return ExcelTables.write(t.build());
     }
 }
