@@ -55,6 +55,9 @@ class FactorAllocatorTest {
         assertThatThrownBy(() -> Weighting.parse("GAP=-1;FOO=2")).hasMessageContaining("未知因素“FOO”").hasMessageContaining("不能为负数");
         assertThatThrownBy(() -> Weighting.parse("GAP=0")).hasMessageContaining("至少一个因素的权重须大于 0");
         assertThat(Weighting.parse("三保缺口=0.5;POPULATION=0.5")).containsKeys(Factor.GAP, Factor.POPULATION);
+        // the audit log and screens get the weights in words, not the stored codes
+        Weighting w = new Weighting(1, "缺口优先", 1, Weighting.parse("GAP=0.7;POPULATION=0.3"));
+        assertThat(w.description()).isEqualTo("权重：三保缺口 0.7、常住人口 0.3").doesNotContain("GAP", "POPULATION");
     }
 
     @Property(tries = 300)

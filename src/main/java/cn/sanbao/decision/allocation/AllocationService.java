@@ -62,7 +62,7 @@ public class AllocationService {
         jdbc.sql("insert into dc_weighting (name, version, weights, created_by, created_at) values (:n, :v, :w, :by, :at)")
                 .param("n", n).param("v", version).param("w", w.text()).param("by", actor)
                 .param("at", Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))).update();
-        audit.record(actor, "ALLOCATION_WEIGHTING", w.label(), w.text());
+        audit.record(actor, "ALLOCATION_WEIGHTING", w.label(), w.description());
         return weightings().stream().filter(x -> x.name().equals(n) && x.version() == version).findFirst().orElseThrow();
     }
 

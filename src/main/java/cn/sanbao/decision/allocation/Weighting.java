@@ -17,6 +17,13 @@ public record Weighting(long id, String name, int version, Map<Factor, BigDecima
 
     public String label() { return name + " v" + version; }
 
+    /** The weights in words for people (audit log, screens): 「缺口 0.7、人口 0.1」. */
+    public String description() {
+        List<String> parts = new ArrayList<>();
+        weights.forEach((f, w) -> parts.add(f.label() + " " + w.stripTrailingZeros().toPlainString()));
+        return "权重：" + String.join("、", parts);
+    }
+
     public String text() {
         List<String> parts = new ArrayList<>();
         weights.forEach((f, w) -> parts.add(f.name() + "=" + w.stripTrailingZeros().toPlainString()));
