@@ -53,9 +53,12 @@ class IntakePage {
         if (unit != null) scope.require(unit);
         FactRevision r = facts.revision(id).orElseThrow(() -> new NoSuchElementException("数据修订 #" + id + " 不存在"));
         Predicate<String> visible = scope.visible();
+        RevisionDiff.Result shown = diff.of(id, u -> visible.test(u) && (unit == null || unit.equals(u)), true);
+        // a city or county user may not learn even the source and author of another unit's revision
+        if (!scope.seesAll() && shown.values() == 0) throw new NoSuchElementException("数据修订 #" + id + " 不存在或不含你可查看的单位");
         model.addAttribute("revision", r);
         model.addAttribute("unit", unit);
-        model.addAttribute("diff", diff.of(id, u -> visible.test(u) && (unit == null || unit.equals(u)), true));
+        model.addAttribute("diff", shown);
         return "intake/revision";
     }
 

@@ -109,6 +109,16 @@ abstract class IntakeFileContract {
                 .andExpect(jsonPath("$.changes[0].oldValue").value(15000.00))
                 .andExpect(jsonPath("$.changes[0].newValue").value(20000.00))
                 .andExpect(jsonPath("$.changes[0].change").value(5000.00));
+        // the readable revision page: a county sees its own rows only, and nothing of a revision without them
+        String own = mvc.perform(get("/intake/revisions/" + rev).with(XIJI)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(own).contains("西吉县").doesNotContain("兴庆区");
+        long others = revisionOf(upload(ANALYST, "月报3.csv", CsvGridReader.decode(template).replace("640104,兴庆区,", "640104,兴庆区,3")
+                .getBytes(StandardCharsets.UTF_8), "2032-02").andExpect(status().isCreated()).andReturn());
+        String refused = mvc.perform(get("/intake/revisions/" + others).with(XIJI)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).doesNotContain("月报3.csv");
+        mvc.perform(get("/intake/revisions/" + others).with(ANALYST)).andExpect(status().isOk());
         // the earlier revision stays readable
         assertThat(facts.valuesOf(rev)).hasSize(2);
 
