@@ -32,6 +32,9 @@ import cn.sanbao.facts.DataItemCatalogue;
 @Service
 public class ModelRegistry {
 
+    /** Length of the reason and review_note columns (V1, V650). */
+    static final int MAX_REASON = 500;
+
     private final ModelRepository repository;
     private final DataItemCatalogue items;
     private final AuditLog audit;
@@ -124,6 +127,7 @@ public class ModelRegistry {
     public ModelVersion submit(long id, Period effectiveFrom, String reason, String actor) {
         ModelVersion draft = requireDraft(id);
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("发布模型必须填写发布理由");
+        if (reason.trim().length() > MAX_REASON) throw new IllegalArgumentException("发布理由不能超过 " + MAX_REASON + " 字（现为 " + reason.trim().length() + " 字）");
         if (effectiveFrom.type() != Period.Type.MONTH) throw new IllegalArgumentException("生效期间须为月份，如 2021-07");
         String yaml = ModelText.withEffectiveFrom(draft.sourceYaml(), effectiveFrom.code());
         parse(yaml, draft.code() + " v" + draft.version());
@@ -162,6 +166,7 @@ public class ModelRegistry {
         ModelVersion v = version(id);
         if (!v.pending()) throw new IllegalArgumentException(v.label() + " 当前为" + v.statusLabel() + "，只有待审核的版本可以退回");
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("退回发布申请必须填写理由");
+        if (reason.trim().length() > MAX_REASON) throw new IllegalArgumentException("退回理由不能超过 " + MAX_REASON + " 字（现为 " + reason.trim().length() + " 字）");
         if (repository.reject(id, reason.trim()) != 1) throw new IllegalArgumentException(v.label() + " 已被他人审核，请刷新后查看");
         audit.record(actor, "MODEL_REJECT", v.code() + " v" + v.version(), "退回草稿：" + reason.trim());
         return version(id);

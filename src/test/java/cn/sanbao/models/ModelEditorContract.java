@@ -92,6 +92,10 @@ abstract class ModelEditorContract {
         mvc.perform(post("/models/" + draft.id() + "/reject").param("reason", " ").with(LEADER).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(models.version(draft.id()).status()).isEqualTo(ModelVersion.PENDING);
+        // an over-long reason is refused with its length, not a database error
+        mvc.perform(post("/models/" + draft.id() + "/reject").param("reason", "理".repeat(501)).with(LEADER).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", containsString("不能超过 500 字")));
+        assertThat(models.version(draft.id()).status()).isEqualTo(ModelVersion.PENDING);
         mvc.perform(post("/models/" + draft.id() + "/reject").param("reason", "权重合计不是 100").with(LEADER).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         ModelVersion back = models.version(draft.id());
