@@ -152,6 +152,35 @@ public record ScoringModel(
         return next < 0 || next >= grades.size() ? null : grades.get(next).minPoints();
     }
 
+    /** Unit attributes the model reads, in formulas (unit.kind) or to choose band sets (bandsBy). */
+    public java.util.Set<String> unitAttributes() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        derived.forEach(d -> out.addAll(d.formula().unitAttributes()));
+        for (Indicator i : indicators()) {
+            out.addAll(i.formula().unitAttributes());
+            if (i.scoring() instanceof Scoring.ByAttribute by) out.add(by.attribute());
+        }
+        decisionTable.forEach(r -> out.addAll(r.when().unitAttributes()));
+        overrides.forEach(o -> out.addAll(o.when().unitAttributes()));
+        return out;
+    }
+
+    /** Whether any indicator's bands give levels (A, B, RED), which results then report per indicator. */
+    public static boolean hasLevels(Indicator indicator) {
+        return indicator.scoring().allBands().stream().anyMatch(b -> b.level() != null);
+    }
+
+    /** Whether grades are reported with letters ({@code letter} on the grades). */
+    public boolean hasGradeLetters() {
+        return grades.stream().anyMatch(g -> g.letter() != null);
+    }
+
+    /** The grade's letter (A, BBB) when the model gives one, else null. */
+    public String letter(String gradeCode) {
+        Grade g = gradeCode == null ? null : grade(gradeCode);
+        return g == null ? null : g.letter();
+    }
+
     public Grade grade(String gradeCode) {
         return grades.stream().filter(g -> g.code().equals(gradeCode)).findFirst().orElse(null);
     }
