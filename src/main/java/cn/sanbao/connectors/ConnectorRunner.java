@@ -108,8 +108,9 @@ public class ConnectorRunner {
     private void bookkeeping(Connector c, ConnectorRun.Status st, String by) {
         boolean failed = st == ConnectorRun.Status.REJECTED || st == ConnectorRun.Status.FAILED;
         int failures = failed ? c.failures() + 1 : 0;
-        LocalDateTime retry = failed ? now().plus(backoff(failures)) : null;
-        store.schedule(c.id(), failures, retry, now());
+        LocalDateTime at = now();
+        LocalDateTime retry = failed ? at.plus(backoff(failures)) : null;
+        store.schedule(c.id(), failures, retry, at);
         if (failed && failures == c.alertAfter()) {
             audit.record(by, "CONNECTOR_ALERT", "connector:" + c.id(), "连接器“" + c.name() + "”已连续失败 " + failures
                     + " 次，请分析员检查（最近一次：" + st.label() + "）");

@@ -93,7 +93,7 @@ final class ItemExtraction {
         try {
             value = Decimals.parse(rawValue);
         } catch (IllegalArgumentException e) {
-            problems.add(at(q, line, col.get("value"), "数值“" + ConnectorStore.cut(rawValue, 40) + "”不是数字：" + e.getMessage()));
+            problems.add(at(q, line, col.get("value"), ConnectorStore.cut(e.getMessage(), 200)));
             return;
         }
         String unit = unitCodes.getOrDefault(rawUnit, rawUnit);

@@ -82,6 +82,15 @@ final class SourceReader implements AutoCloseable {
         t.setMaxRows(maxRows + 1);
         t.setQueryTimeout(timeoutSeconds);
         List<String> labels = new ArrayList<>();
+        try {
+            read(t, sql, source, required, labels, rows);
+        } finally {
+            connection.rollback(); // read-only: end the transaction (also after a failed query), keep nothing open on the source
+        }
+        return labels;
+    }
+
+    private void read(JdbcTemplate t, String sql, MapSqlParameterSource source, List<String> required, List<String> labels, Rows rows) {
         new NamedParameterJdbcTemplate(t).query(sql, source, (ResultSet rs) -> {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) labels.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
@@ -96,8 +105,6 @@ final class SourceReader implements AutoCloseable {
             }
             return n;
         });
-        connection.rollback(); // read-only: end the transaction, keep nothing open on the source
-        return labels;
     }
 
     static int index(ResultSet rs, String column) throws SQLException {
