@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One tick a minute runs every connector that is due: its cron time has come since the last run, or a failed run's
- * back-off has passed. Connectors run one after another on this thread.
+ * back-off has passed. Connectors run one after another on this thread; with several instances on one database the
+ * ShedLock row lets only one of them tick.
  */
 @Component
 public class ConnectorScheduler {
@@ -29,6 +31,8 @@ public class ConnectorScheduler {
     }
 
     @Scheduled(fixedDelayString = "${sanbao.connectors.tick:PT1M}", initialDelayString = "PT1M")
+    // one instance of a cluster runs the tick; a long payment extract may hold it up to the import's own time limit
+    @SchedulerLock(name = "connectors-tick", lockAtMostFor = "PT3H", lockAtLeastFor = "PT20S")
     public void tick() {
         runDue();
     }

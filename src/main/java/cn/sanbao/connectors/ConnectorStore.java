@@ -143,18 +143,21 @@ class ConnectorStore {
     }
 
     Page<ConnectorRun> runs(Long connectorId, PageRequest page) {
-        String where = connectorId == null ? "" : " where r.connector_id = :c";
-        var count = jdbc.sql("select count(*) from connector_run r" + where);
+        var count = jdbc.sql("select count(*) from connector_run r" + (connectorId == null ? "" : " where r.connector_id = :c"));
+        long total = (connectorId == null ? count : count.param("c", connectorId)).query(Long.class).single();
+        return Page.of(runs(connectorId, page.offset(), page.size()), page, total);
+    }
+
+    /** Newest first; the export reads up to {@link #EXPORT_LIMIT} rows. */
+    List<ConnectorRun> runs(Long connectorId, long offset, int limit) {
         var rows = jdbc.sql("select r.id, r.connector_id, c.name, r.trigger_kind, r.period, r.status, r.rows_read, r.revision_id, "
                 + "r.duplicate_of, r.message, r.started_by, r.started_at, r.finished_at from connector_run r join connector c on c.id = r.connector_id"
-                + where + " order by r.id desc offset :off rows fetch next :n rows only");
-        if (connectorId != null) {
-            count = count.param("c", connectorId);
-            rows = rows.param("c", connectorId);
-        }
-        long total = count.query(Long.class).single();
-        return Page.of(rows.param("off", page.offset()).param("n", page.size()).query(ConnectorStore::run).list(), page, total);
+                + (connectorId == null ? "" : " where r.connector_id = :c") + " order by r.id desc offset :off rows fetch next :n rows only");
+        if (connectorId != null) rows = rows.param("c", connectorId);
+        return rows.param("off", offset).param("n", limit).query(ConnectorStore::run).list();
     }
+
+    static final int EXPORT_LIMIT = 100_000;
 
     Optional<ConnectorRun> run(long id) {
         return jdbc.sql("select r.id, r.connector_id, c.name, r.trigger_kind, r.period, r.status, r.rows_read, r.revision_id, "

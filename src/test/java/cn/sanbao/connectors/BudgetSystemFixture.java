@@ -21,10 +21,10 @@ import java.util.Map;
  * A budget-system database on the embedded PostgreSQL server, filled from the demo year, with a read-only account.
  * {@link #queries()} are the connector queries that re-create the demo year from it (the example in docs/connectors.md).
  */
-final class BudgetSystemFixture {
+public final class BudgetSystemFixture {
 
-    static final String READER = "ysyth_reader";
-    static final String READER_PASSWORD = "reader-secret-2021";
+    public static final String READER = "ysyth_reader";
+    public static final String READER_PASSWORD = "reader-secret-2021";
 
     /** Platform item → (table, column) of the period tables. */
     static final Map<String, String[]> WIDE = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ final class BudgetSystemFixture {
         WIDE.put("hidden_debt_funded", new String[] {"zw_zwqk", "ychj"});
     }
 
-    final String url;
+    public final String url;
     final List<DemoFact> demo;
 
     private BudgetSystemFixture(String url, List<DemoFact> demo) {
@@ -56,7 +56,7 @@ final class BudgetSystemFixture {
     }
 
     /** A fresh source database holding the demo year. */
-    static BudgetSystemFixture demoYear() throws SQLException {
+    public static BudgetSystemFixture demoYear() throws SQLException {
         BudgetSystemFixture f = empty();
         f.fill(new DemoDataGenerator().generate());
         return f;
@@ -121,7 +121,7 @@ final class BudgetSystemFixture {
         }
     }
 
-    Connection owner() throws SQLException {
+    public Connection owner() throws SQLException {
         return DriverManager.getConnection(url, EmbeddedPostgresSupport.username(), EmbeddedPostgresSupport.password());
     }
 
