@@ -142,8 +142,18 @@ class ConnectorPages {
         });
     }
 
+    @GetMapping("/{id}/runs/export")
+    ResponseEntity<byte[]> exportOne(@PathVariable long id) {
+        connectors.require(id);
+        return export(id);
+    }
+
     @GetMapping("/runs/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long connector) {
+    ResponseEntity<byte[]> exportAll() {
+        return export(null);
+    }
+
+    private ResponseEntity<byte[]> export(Long connector) {
         Table.Builder t = Table.builder("数据提取记录").column("编号", Table.Kind.INTEGER).text("连接器").text("方式").text("期间")
                 .text("结果").column("读取行数", Table.Kind.INTEGER).text("数据修订").text("说明").text("操作人").text("开始").text("结束");
         for (ConnectorRun r : store.runs(connector, 0, ConnectorStore.EXPORT_LIMIT))
