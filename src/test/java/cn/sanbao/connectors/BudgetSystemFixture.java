@@ -51,7 +51,7 @@ public final class BudgetSystemFixture {
         this.demo = demo;
     }
 
-    static String sourceCode(String unit) {
+    public static String sourceCode(String unit) {
         return "DW" + unit;
     }
 
@@ -62,7 +62,7 @@ public final class BudgetSystemFixture {
         return f;
     }
 
-    static BudgetSystemFixture empty() throws SQLException {
+    public static BudgetSystemFixture empty() throws SQLException {
         String url = EmbeddedPostgresSupport.createDatabase();
         try (Connection c = DriverManager.getConnection(url, EmbeddedPostgresSupport.username(), EmbeddedPostgresSupport.password());
              Statement s = c.createStatement()) {
@@ -138,8 +138,8 @@ public final class BudgetSystemFixture {
         return q;
     }
 
-    static final String PAYMENT_SQL = "select dwdm, zfrq, je, gnkm, jjkm, xmdm, ysdw from zf_zfpz "
+    public static final String PAYMENT_SQL = "select dwdm, zfrq, je, gnkm, jjkm, xmdm, ysdw from zf_zfpz "
             + "where zfrq between :from and :to order by pzid";
-    static final String PAYMENT_COLUMNS = "unit_code=dwdm\npay_date=zfrq\namount=je\nfunction_code=gnkm\neconomic_code=jjkm\n"
+    public static final String PAYMENT_COLUMNS = "unit_code=dwdm\npay_date=zfrq\namount=je\nfunction_code=gnkm\neconomic_code=jjkm\n"
             + "project_code=xmdm\nagency=ysdw";
 }
