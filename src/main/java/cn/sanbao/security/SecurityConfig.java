@@ -38,6 +38,8 @@ public class SecurityConfig {
                         .requestMatchers("/admin/roles/**", "/admin/tokens/**").hasRole(Roles.SECURITY_ADMIN)
                         .requestMatchers("/audit/**", "/api/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/runs/**").hasRole(Roles.ANALYST)
+                        // 数据提取: source database addresses and accounts are the analyst's alone
+                        .requestMatchers("/connectors", "/connectors/**").hasRole(Roles.ANALYST)
                         .requestMatchers("/api/revisions/**", "/api/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         .requestMatchers(HttpMethod.GET, "/models", "/models/**").hasAnyRole(Roles.ANALYST, Roles.LEADER)
                         // 四眼原则: a leader may approve or return an analyst's model submission

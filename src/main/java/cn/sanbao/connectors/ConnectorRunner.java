@@ -1,0 +1,283 @@
+package cn.sanbao.connectors;
+
+import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactValue;
+import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.intake.Finding;
+import cn.sanbao.intake.IntakeRejectedException;
+import cn.sanbao.intake.PaymentImportService;
+import cn.sanbao.intake.PaymentResult;
+import cn.sanbao.intake.SubmissionValidator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Runs a connector: reads its item queries for the period into one revision (source CONNECTOR) through the upload
+ * validator, and each payment query month by month through the payment import. All-or-nothing per revision; values
+ * equal to those in force store nothing. A failed or refused run counts a failure, retries with back-off and alerts
+ * after the connector's limit. A dry run reads and validates the same way and stores nothing.
+ */
+@Service
+public class ConnectorRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
+    static final Duration FIRST_RETRY = Duration.ofMinutes(5);
+    static final Duration MAX_RETRY = Duration.ofHours(6);
+
+    /** What a run (or dry run) found. */
+    public record Outcome(long runId, ConnectorRun.Status status, long rows, Long revisionId, Long duplicateOf, String message,
+                          List<String> problems, List<List<String>> preview) {
+    }
+
+    private final ConnectorService connectors;
+    private final ConnectorStore store;
+    private final SubmissionValidator validator;
+    private final FactStore facts;
+    private final PaymentImportService payments;
+    private final AuditLog audit;
+    private final TransactionOperations tx;
+    private final Clock clock;
+
+    ConnectorRunner(ConnectorService connectors, ConnectorStore store, SubmissionValidator validator, FactStore facts,
+                    PaymentImportService payments, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
+        this.connectors = connectors;
+        this.store = store;
+        this.validator = validator;
+        this.facts = facts;
+        this.payments = payments;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    /** trigger: MANUAL, SCHEDULE, RETRY or DRY_RUN. period null = the connector's scheduled period. */
+    public Outcome run(long connectorId, Period period, String trigger, String actor) {
+        Connector c = connectors.require(connectorId);
+        Period p = period == null ? connectors.scheduledPeriod(c) : period;
+        boolean dry = "DRY_RUN".equals(trigger);
+        String by = actor == null ? "连接器:" + ConnectorStore.cut(c.name(), 50) : actor;
+        long runId = tx.execute(s -> store.startRun(c.id(), trigger, p.code(), by, now()));
+        Work w = new Work(c, p, dry, by, "SCHEDULE".equals(trigger) || "RETRY".equals(trigger));
+        ConnectorRun.Status status;
+        String message;
+        List<String> problems = List.of();
+        try {
+            w.execute();
+            status = dry ? ConnectorRun.Status.DRY_RUN : w.stored.isEmpty() ? ConnectorRun.Status.UNCHANGED : ConnectorRun.Status.STORED;
+            message = w.summary();
+        } catch (IntakeRejectedException e) {
+            status = ConnectorRun.Status.REJECTED;
+            problems = e.findings().stream().map(Finding::text).toList();
+            message = "数据未保存，共 " + e.count() + "错误";
+        } catch (RuntimeException e) {
+            status = ConnectorRun.Status.FAILED;
+            message = "提取失败：" + SourceErrors.reason(e);
+            log.warn("连接器“{}”提取失败：{}", c.name(), message);
+        }
+        ConnectorRun.Status st = status;
+        String msg = message;
+        List<String> pr = problems;
+        tx.executeWithoutResult(s -> {
+            store.finishRun(runId, st, w.rows, w.stored.isEmpty() ? null : w.stored.get(w.stored.size() - 1),
+                    w.duplicate, msg, pr, now());
+            if (!dry) bookkeeping(c, st, by);
+            audit.record(by, dry ? "CONNECTOR_DRY_RUN" : "CONNECTOR_RUN", "connector:" + c.id(), "连接器“" + c.name() + "” "
+                    + p.label() + "（" + ConnectorRun.triggerLabel(trigger) + "）：" + st.label() + "，读取 " + w.rows + " 行；" + msg);
+        });
+        return new Outcome(runId, st, w.rows, w.stored.isEmpty() ? null : w.stored.get(w.stored.size() - 1), w.duplicate, msg, pr, w.preview);
+    }
+
+    /** Success clears the failure count; a failure schedules a retry (5 min, doubling, at most 6 h) and alerts at the limit. */
+    private void bookkeeping(Connector c, ConnectorRun.Status st, String by) {
+        boolean failed = st == ConnectorRun.Status.REJECTED || st == ConnectorRun.Status.FAILED;
+        int failures = failed ? c.failures() + 1 : 0;
+        LocalDateTime at = now();
+        LocalDateTime retry = failed ? at.plus(backoff(failures)) : null;
+        store.schedule(c.id(), failures, retry, at);
+        if (failed && failures == c.alertAfter()) {
+            audit.record(by, "CONNECTOR_ALERT", "connector:" + c.id(), "连接器“" + c.name() + "”已连续失败 " + failures
+                    + " 次，请分析员检查（最近一次：" + st.label() + "）");
+            log.error("连接器“{}”已连续失败 {} 次", c.name(), failures);
+        }
+    }
+
+    static Duration backoff(int failures) {
+        Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(20, Math.max(0, failures - 1)));
+        return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /** One run's reading and storing. */
+    private final class Work {
+        final Connector c;
+        final Period period;
+        final boolean dry;
+        final String by;
+        final boolean incremental;
+        final List<Long> stored = new ArrayList<>();
+        final List<List<String>> preview = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        Long duplicate;
+        long rows;
+
+        Work(Connector c, Period period, boolean dry, String by, boolean incremental) {
+            this.c = c;
+            this.period = period;
+            this.dry = dry;
+            this.by = by;
+            this.incremental = incremental;
+        }
+
+        void execute() {
+            List<Connector.Query> queries = connectors.queries(c.id());
+            if (queries.isEmpty()) throw new IllegalStateException("连接器还没有查询");
+            Map<String, String> units = store.unitCodes(c.id());
+            String password = connectors.password(c.id());
+            try (SourceReader source = SourceReader.open(c, password)) {
+                if (queries.stream().anyMatch(q -> q.kind() == Connector.Kind.ITEM)) items(source, queries, units);
+                for (Connector.Query q : queries) if (q.kind() == Connector.Kind.PAYMENT) payments(source, q, units);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("无法连接源数据库：" + SourceErrors.reason(e), e);
+            }
+        }
+
+        private void items(SourceReader source, List<Connector.Query> queries, Map<String, String> units) {
+            ItemExtraction.Result r = new ItemExtraction(c, units, period).read(source, queries,
+                    new SourceReader.Params(period.code(), period.startDate(), period.endDate(), null));
+            rows += r.rows();
+            preview.addAll(r.preview());
+            List<FactValue> values = validator.validate(r.submission(), period, u -> true);
+            if (unchanged(values)) {
+                notes.add(period.label() + "数据项 " + values.size() + " 个数值与现有数据相同，未保存");
+                return;
+            }
+            if (dry) {
+                notes.add(period.label() + "数据项 " + values.size() + " 个数值通过校验（试运行，未保存）");
+                return;
+            }
+            String hash = hash(values);
+            long rev = tx.execute(s -> {
+                long id = facts.createRevision("CONNECTOR", ConnectorStore.cut("连接器“" + c.name() + "”提取 " + period.label(), 300),
+                        by, hash, values);
+                audit.record(by, "CONNECTOR_REVISION", "revision:" + id, "连接器“" + c.name() + "”提取 " + period.label() + "，"
+                        + values.size() + " 个数值");
+                return id;
+            });
+            stored.add(rev);
+            notes.add(period.label() + "数据项已保存为数据修订 #" + rev + "，共 " + values.size() + " 个数值");
+        }
+
+        /** Equal to what is in force for every value (and nothing in force is missing from the extract): nothing to store. */
+        private boolean unchanged(List<FactValue> values) {
+            Map<String, java.math.BigDecimal> now = new HashMap<>();
+            for (ResolvedFact f : facts.current(List.of(period.code()), null)) now.put(f.unitCode() + "|" + f.itemCode(), f.amount());
+            for (FactValue v : values) {
+                java.math.BigDecimal old = now.get(v.unitCode() + "|" + v.itemCode());
+                if (old == null || old.compareTo(v.amount()) != 0) return false;
+            }
+            return true;
+        }
+
+        /** A month period reads that month; a scheduled run continues from the month of the watermark (last payment date read). */
+        private void payments(SourceReader source, Connector.Query q, Map<String, String> units) {
+            if (period.type() != Period.Type.MONTH) return;
+            Period first = period;
+            if (incremental && q.watermark() != null) {
+                LocalDate w = LocalDate.parse(q.watermark());
+                Period mark = Period.month(w.getYear(), w.getMonthValue());
+                if (mark.compareTo(period) < 0) first = mark;
+            }
+            LocalDate latest = null;
+            for (Period m = first; m.compareTo(period) <= 0; m = Period.month(m.endDate().plusDays(1).getYear(), m.endDate().plusDays(1).getMonthValue())) {
+                LocalDate got = paymentMonth(source, q, units, m);
+                if (got != null && (latest == null || got.isAfter(latest))) latest = got;
+            }
+            if (!dry && latest != null && (q.watermark() == null || latest.toString().compareTo(q.watermark()) > 0)) {
+                String mark = latest.toString();
+                tx.executeWithoutResult(s -> store.watermark(q.id(), mark));
+            }
+        }
+
+        private LocalDate paymentMonth(SourceReader source, Connector.Query q, Map<String, String> units, Period month) {
+            String file = "连接器“" + c.name() + "”";
+            try (PaymentExtraction x = new PaymentExtraction(q, units)) {
+                x.read(source, new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file);
+                rows += x.rows();
+                preview.addAll(x.preview().stream().map(r -> {
+                    List<String> l = new ArrayList<>(List.of(q.name()));
+                    l.addAll(r);
+                    return l;
+                }).toList());
+                if (x.rows() == 0) {
+                    notes.add(month.label() + "“" + q.name() + "”没有支付明细");
+                    return null;
+                }
+                try {
+                    PaymentResult r = dry ? dryImport(x, q, month) : payments.importFile(x.file(), fileName(q), month, by, u -> true,
+                            (phase, n) -> { });
+                    if (r == null) {
+                        notes.add(month.label() + "“" + q.name() + "” " + x.rows() + " 行通过校验（试运行，未保存）");
+                    } else if (r.duplicateOf() != null) {
+                        duplicate = r.duplicateOf();
+                        notes.add(month.label() + "“" + q.name() + "”与数据修订 #" + r.duplicateOf() + " 相同，未保存");
+                    } else {
+                        stored.add(r.revisionId());
+                        notes.add(month.label() + "“" + q.name() + "” " + r.rows() + " 行支付明细已保存为数据修订 #" + r.revisionId());
+                    }
+                } catch (IntakeRejectedException e) {
+                    throw x.translate(e, file);
+                }
+                return x.latest();
+            }
+        }
+
+        /** The whole import inside a transaction that is rolled back: the same checks, nothing kept (audit is written at commit). */
+        private PaymentResult dryImport(PaymentExtraction x, Connector.Query q, Period month) {
+            PaymentResult[] r = {null};
+            tx.executeWithoutResult(s -> {
+                s.setRollbackOnly();
+                r[0] = payments.importFile(x.file(), fileName(q), month, by, u -> true, (phase, n) -> { });
+            });
+            return r[0] != null && r[0].duplicateOf() != null ? r[0] : null;
+        }
+
+        private String fileName(Connector.Query q) {
+            return ConnectorStore.cut("连接器“" + c.name() + "”查询“" + q.name() + "”", 200) + ".csv";
+        }
+
+        String summary() {
+            return notes.isEmpty() ? "没有读取到数据" : String.join("；", notes);
+        }
+    }
+
+    static String hash(List<FactValue> values) {
+        StringBuilder sb = new StringBuilder("connector\n");
+        values.stream().map(v -> v.unitCode() + "|" + v.period() + "|" + v.itemCode() + "|" + v.amount().toPlainString())
+                .sorted().forEach(s -> sb.append(s).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
