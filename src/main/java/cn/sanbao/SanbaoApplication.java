@@ -14,6 +14,10 @@ public class SanbaoApplication {
         if (args.length > 0 && args[0].equals("recover-account")) {
             System.exit(cn.sanbao.security.AccountRecoveryCommand.run(args, SanbaoApplication.class, System.out, System.err));
         }
+        // "backup --to DIR" / "restore --from DIR": PostgreSQL logical backup, no web server (docs/operations-backup.md)
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(cn.sanbao.backup.BackupCommand.run(args, System.getenv(), System.out, System.err));
+        }
         SpringApplication.run(SanbaoApplication.class, args);
     }
 }

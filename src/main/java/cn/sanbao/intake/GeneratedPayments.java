@@ -22,6 +22,7 @@ public class GeneratedPayments {
 
     private final PillarMappingService mappings;
     private final PaymentDetailWriter writer;
+    private final PaymentPartitions partitions;
     private final PaymentJobs jobs;
     private final TransactionOperations tx;
     private final AuditLog audit;
@@ -30,6 +31,7 @@ public class GeneratedPayments {
                              AuditLog audit) {
         this.mappings = mappings;
         this.writer = new PaymentDetailWriter(jdbc);
+        this.partitions = new PaymentPartitions(jdbc.getDataSource());
         this.jobs = jobs;
         this.tx = tx;
         this.audit = audit;
@@ -63,6 +65,7 @@ public class GeneratedPayments {
                         + " 元，与累计支出数据的本月增加额 " + amount.toPlainString() + " 元不一致");
         }));
         long job = jobs.create(label, period.code(), user);
+        partitions.ensure(period);
         tx.executeWithoutResult(status -> {
             writer.insertAll(revision, period, rows, pillars);
             writer.unitMonths(revision, period, sums.rowsPerUnit());

@@ -62,6 +62,7 @@ public class PaymentImportService {
     private final PillarMappingService mappings;
     private final FactStore facts;
     private final PaymentDetailWriter writer;
+    private final PaymentPartitions partitions;
     private final TransactionOperations tx;
     private final JdbcTemplate jdbc;
     /**
@@ -79,6 +80,7 @@ public class PaymentImportService {
         this.mappings = mappings;
         this.facts = facts;
         this.writer = new PaymentDetailWriter(jdbc);
+        this.partitions = new PaymentPartitions(jdbc.getDataSource());
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -121,6 +123,7 @@ public class PaymentImportService {
         String label = FileImportService.cut("支付明细 " + fileName, 250) + "（" + period.label() + "，三保科目配置第 "
                 + mapping.version() + " 版）";
         List<PaymentResult.Unclassified> unclassified = sums.unclassified();
+        partitions.ensure(period); // before the transaction: creating a partition briefly locks the whole table
         writing.lock();
         long revision;
         try {

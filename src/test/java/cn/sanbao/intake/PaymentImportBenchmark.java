@@ -187,7 +187,14 @@ public final class PaymentImportBenchmark {
     }
 
     static void generate(Path file, long rows, List<FiscalUnit> units) throws Exception {
-        Random random = new Random(20210101);
+        generate(file, rows, units, java.time.YearMonth.of(2021, 1), 20210101);
+    }
+
+    /** rows payments of the month, spread over its days; the same seed gives the same file. */
+    static void generate(Path file, long rows, List<FiscalUnit> units, java.time.YearMonth month, long seed) throws Exception {
+        Random random = new Random(seed);
+        String prefix = "," + month + "-";
+        int days = month.lengthOfMonth();
         Files.createDirectories(file.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(PaymentContract.HEADER);
@@ -196,8 +203,9 @@ public final class PaymentImportBenchmark {
             for (long i = 0; i < rows; i++) {
                 sb.setLength(0);
                 long cents = 100 + random.nextInt(10_000_000);
-                sb.append(units.get(random.nextInt(units.size())).code()).append(",2021-01-")
-                        .append(String.format("%02d", 1 + random.nextInt(31))).append(',')
+                int day = 1 + random.nextInt(days);
+                sb.append(units.get(random.nextInt(units.size())).code()).append(prefix)
+                        .append(day < 10 ? "0" : "").append(day).append(',')
                         .append(cents / 100).append('.').append(cents % 100 < 10 ? "0" : "").append(cents % 100).append(',')
                         .append(FUNCTION[random.nextInt(FUNCTION.length)]).append(',').append(ECONOMIC[random.nextInt(ECONOMIC.length)])
                         .append(",P").append(random.nextInt(1000)).append(',').append(AGENCY[random.nextInt(AGENCY.length)]).append('\n');
