@@ -1,6 +1,7 @@
 package cn.sanbao.intake;
 
 import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,7 +36,12 @@ public class PaymentJobs {
     private final TransactionTemplate own;
     private final Clock clock;
 
-    public PaymentJobs(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock) {
+    /** Imports by outcome and rows saved (docs/operations.md); none in tests that build no registry. */
+    private final ObjectProvider<MeterRegistry> meters;
+
+    public PaymentJobs(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock,
+                       ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(tm);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -81,6 +87,19 @@ public class PaymentJobs {
                 .param("msg", message == null ? null : FileImportService.cut(message, 4000))
                 .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("id", id).update();
         });
+        count(id, status, rows);
+    }
+
+    /** sanbao.imports{kind,outcome}; for a saved import also the rows and its rows per second. */
+    private void count(long id, Status status, long rows) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry == null) return;
+        registry.counter("sanbao.imports", "kind", "payment", "outcome", status.name()).increment();
+        if (status != Status.DONE || rows <= 0) return;
+        registry.counter("sanbao.import.rows", "kind", "payment").increment(rows);
+        Job job = find(id);
+        double seconds = Math.max(0.001, java.time.Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0);
+        registry.summary("sanbao.import.rows.per.second", "kind", "payment").record(rows / seconds);
     }
 
     /** Runs in the import's own transaction: the link commits exactly when the revision does. */
