@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +68,8 @@ public class OutboxConfig {
         }
 
         @Scheduled(fixedDelayString = "${sanbao.warnings.dispatch.interval:PT1M}", initialDelayString = "PT30S")
-        void run() {
+        @SchedulerLock(name = "outbox-dispatch")
+        public void run() {
             dispatcher.dispatchDue();
         }
     }
