@@ -108,9 +108,17 @@ public class PaymentJobs {
                 .param("id", id).param("rev", revision).update();
     }
 
-    /** Jobs still marked RUNNING, oldest first. */
-    List<Long> running() {
-        return jdbc.sql("select id from payment_import where status = 'RUNNING' order by id").query(Long.class).list();
+    /** The instance running these jobs is alive: renews their heartbeat (see {@link #abandoned}). */
+    void heartbeat(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        own.executeWithoutResult(s -> jdbc.sql("update payment_import set heartbeat_at = :at where id in (:ids) and status = 'RUNNING'")
+                .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("ids", ids).update());
+    }
+
+    /** Jobs still marked RUNNING whose instance has not renewed them (nor started them) since the cutoff, oldest first. */
+    List<Long> abandoned(LocalDateTime cutoff) {
+        return jdbc.sql("select id from payment_import where status = 'RUNNING' and coalesce(heartbeat_at, started_at) < :cutoff "
+                + "order by id").param("cutoff", Timestamp.valueOf(cutoff)).query(Long.class).list();
     }
 
     /** The revision an import committed, if it got that far. */
