@@ -2,7 +2,11 @@ package cn.sanbao.intake;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +16,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +27,11 @@ import java.util.stream.Stream;
 
 /**
  * After a crash (kill -9, power loss) payment jobs would stay RUNNING forever and their temporary files
- * stay on disk. On start: a job whose revision committed is completed with it (so nobody uploads it
- * again); every other unfinished job fails with a reason the user can act on; temporary files and spill
- * folders older than this process are removed.
+ * stay on disk. On start, and every minute on one instance (another instance may have died): a job whose
+ * instance stopped renewing its heartbeat is settled: completed with its revision if that committed (so nobody
+ * uploads it again), otherwise failed with a reason the user can act on. A job another live instance runs is
+ * left alone. On start, temporary files and spill folders older than this process are removed (each instance
+ * needs its own temporary folder, docs/operations.md).
  */
 @Component
 class PaymentJobRecovery {
@@ -32,10 +41,22 @@ class PaymentJobRecovery {
 
     private final PaymentJobs jobs;
     private final PaymentJobRunner runner;
+    private final Duration stale;
+    private final Clock clock;
 
-    PaymentJobRecovery(PaymentJobs jobs, PaymentJobRunner runner) {
+    PaymentJobRecovery(PaymentJobs jobs, PaymentJobRunner runner,
+                       @Value("${sanbao.intake.payment-job-stale:PT1M}") Duration stale, ObjectProvider<Clock> clock) {
         this.jobs = jobs;
         this.runner = runner;
+        this.stale = stale;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    /** Settles the jobs of an instance that died while this one runs on. */
+    @Scheduled(fixedDelayString = "${sanbao.intake.payment-job-recovery-interval:PT1M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "payment-job-recovery")
+    public void settleAbandoned() {
+        reconcile();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -49,7 +70,7 @@ class PaymentJobRecovery {
     int reconcile() {
         Set<Long> mine = runner.activeIds();
         int settled = 0;
-        for (long id : jobs.running()) {
+        for (long id : jobs.abandoned(LocalDateTime.now(clock).minus(stale))) {
             if (mine.contains(id)) continue;
             Optional<Long> revision = jobs.committedRevision(id);
             if (revision.isPresent()) {

@@ -59,12 +59,23 @@ public class PaymentJobRunner {
     }
 
     PaymentJobRunner(PaymentImportService imports, PaymentJobs jobs, Rescoring rescoring, AuditLog audit,
-                     @Value("${sanbao.intake.payment-job-time-limit:PT2H}") Duration timeLimit) {
+                     @Value("${sanbao.intake.payment-job-time-limit:PT2H}") Duration timeLimit,
+                     @Value("${sanbao.intake.payment-job-heartbeat:PT15S}") Duration heartbeat) {
         this.imports = imports;
         this.jobs = jobs;
         this.rescoring = rescoring;
         this.audit = audit;
         this.timeLimit = timeLimit;
+        // other instances settle a job as abandoned only once this stops (PaymentJobRecovery)
+        watchdog.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        try {
+            jobs.heartbeat(active.keySet());
+        } catch (RuntimeException e) { // the database may be briefly away; the next beat tries again
+            org.slf4j.LoggerFactory.getLogger(PaymentJobRunner.class).warn("Payment job heartbeat failed: {}", e.toString());
+        }
     }
 
     /** Copies the upload to a temporary file and queues it; returns the job id at once. */

@@ -1,6 +1,7 @@
 package cn.sanbao.intake;
 
 import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,7 +36,12 @@ public class PaymentJobs {
     private final TransactionTemplate own;
     private final Clock clock;
 
-    public PaymentJobs(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock) {
+    /** Imports by outcome and rows saved (docs/operations.md); none in tests that build no registry. */
+    private final ObjectProvider<MeterRegistry> meters;
+
+    public PaymentJobs(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock,
+                       ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(tm);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -81,6 +87,19 @@ public class PaymentJobs {
                 .param("msg", message == null ? null : FileImportService.cut(message, 4000))
                 .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("id", id).update();
         });
+        count(id, status, rows);
+    }
+
+    /** sanbao.imports{kind,outcome}; for a saved import also the rows and its rows per second. */
+    private void count(long id, Status status, long rows) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry == null) return;
+        registry.counter("sanbao.imports", "kind", "payment", "outcome", status.name()).increment();
+        if (status != Status.DONE || rows <= 0) return;
+        registry.counter("sanbao.import.rows", "kind", "payment").increment(rows);
+        Job job = find(id);
+        double seconds = Math.max(0.001, java.time.Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0);
+        registry.summary("sanbao.import.rows.per.second", "kind", "payment").record(rows / seconds);
     }
 
     /** Runs in the import's own transaction: the link commits exactly when the revision does. */
@@ -89,9 +108,17 @@ public class PaymentJobs {
                 .param("id", id).param("rev", revision).update();
     }
 
-    /** Jobs still marked RUNNING, oldest first. */
-    List<Long> running() {
-        return jdbc.sql("select id from payment_import where status = 'RUNNING' order by id").query(Long.class).list();
+    /** The instance running these jobs is alive: renews their heartbeat (see {@link #abandoned}). */
+    void heartbeat(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        own.executeWithoutResult(s -> jdbc.sql("update payment_import set heartbeat_at = :at where id in (:ids) and status = 'RUNNING'")
+                .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).param("ids", ids).update());
+    }
+
+    /** Jobs still marked RUNNING whose instance has not renewed them (nor started them) since the cutoff, oldest first. */
+    List<Long> abandoned(LocalDateTime cutoff) {
+        return jdbc.sql("select id from payment_import where status = 'RUNNING' and coalesce(heartbeat_at, started_at) < :cutoff "
+                + "order by id").param("cutoff", Timestamp.valueOf(cutoff)).query(Long.class).list();
     }
 
     /** The revision an import committed, if it got that far. */

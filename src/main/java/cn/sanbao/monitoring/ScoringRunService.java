@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,13 @@ public class ScoringRunService {
     private final JsonMapper json;
     private final Clock clock;
     private final Formats formats;
+    /** sanbao.scoring.runs: count and duration of runs (docs/operations.md). */
+    private final ObjectProvider<MeterRegistry> meters;
 
     public ScoringRunService(ModelRegistry models, FactResolver resolver, FactStore facts, RegionTree regions,
-                             RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock, Formats formats) {
+                             RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock, Formats formats,
+                             ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
         this.formats = formats;
         this.models = models;
         this.resolver = resolver;
@@ -63,6 +68,7 @@ public class ScoringRunService {
     public ScoringRun run(Period period, Long modelVersionId, String actor, String note) {
         if (period.type() == Period.Type.YEAR) throw new IllegalArgumentException("监测按月或按周进行，不能对整年打分：" + period.code());
         LocalDateTime started = LocalDateTime.now(clock);
+        long t0 = System.nanoTime();
         ModelVersion version = modelVersionId == null ? models.publishedFor(period) : models.version(modelVersionId);
         // drafts and versions awaiting approval never produce stored results (四眼原则)
         if (!ModelVersion.PUBLISHED.equals(version.status()))
@@ -86,6 +92,8 @@ public class ScoringRunService {
         audit.record(actor, "SCORING_RUN", period.code(), "运行 #" + runId + "，模型 " + version.label()
                 + (modelVersionId == null ? "" : "（指定版本）") + "，数据修订截至 #"
                 + asOf + "，" + scores.size() + " 个单位" + (missing > 0 ? "，其中 " + missing + " 个数据缺失" : ""));
+        meters.ifAvailable(m -> m.timer("sanbao.scoring.runs", "type", period.type().name())
+                .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS));
         return runs.findRun(runId).orElseThrow();
     }
 

@@ -25,6 +25,7 @@ class AccountPages {
         if (has(auth, Roles.SYSTEM_ADMIN)) return "redirect:/admin/users";
         if (has(auth, Roles.SECURITY_ADMIN)) return "redirect:/admin/roles";
         if (has(auth, Roles.AUDITOR)) return "redirect:/audit";
+        if (has(auth, Roles.OPERATIONS)) return "redirect:/actuator/health";
         if (has(auth, Roles.ANALYST) || has(auth, Roles.LEADER) || has(auth, Roles.LOCAL)) return "redirect:/dashboard";
         return "account/no-role";
     }

@@ -69,9 +69,10 @@ class InitialAccounts implements ApplicationRunner {
         created += demo("xiji", "西吉县演示用户", Roles.LOCAL, "640422");
         created += demo("security", "演示安全管理员", Roles.SECURITY_ADMIN, null);
         created += demo("auditor", "演示审计管理员", Roles.AUDITOR, null);
+        created += demo("ops", "演示运维监控员", Roles.OPERATIONS, null);
         if (created > 0) {
             audit.record("system", "USER_CREATE", "demo", "演示模式创建演示账号 " + created + " 个");
-            log.info("演示模式：演示账号 analyst、leader、yinchuan、xiji、security、auditor，密码 {}", DEMO_PASSWORD);
+            log.info("演示模式：演示账号 analyst、leader、yinchuan、xiji、security、auditor、ops，密码 {}", DEMO_PASSWORD);
         }
     }
 

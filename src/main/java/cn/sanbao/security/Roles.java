@@ -23,6 +23,8 @@ public final class Roles {
      * it is how the role is chosen, validated and labelled, so every LOCAL check keeps working.
      */
     public static final String LOCAL_CITY = "LOCAL_CITY";
+    /** 运维监控员: reads health details and metrics (/actuator), no business data (docs/operations.md). */
+    public static final String OPERATIONS = "OPERATIONS";
     /** 县级用户: LOCAL with a county, 市本级 or zone scope, sees that unit only. */
     public static final String LOCAL_COUNTY = "LOCAL_COUNTY";
 
@@ -45,6 +47,7 @@ public final class Roles {
         NAMES.put(LOCAL_CITY, "市级用户");
         NAMES.put(LOCAL_COUNTY, "县级用户");
         NAMES.put(LEADER, "领导");
+        NAMES.put(OPERATIONS, "运维监控员");
     }
 
     /** Name of a stored role; LOCAL without knowing its scope is 市县用户. */

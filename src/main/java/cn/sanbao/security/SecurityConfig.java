@@ -31,8 +31,10 @@ public class SecurityConfig {
     SecurityFilterChain filterChain(HttpSecurity http, SessionRegistry sessionRegistry, ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/maps/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/home", "/account/**").authenticated()
+                        // metrics and health details: the operations role only (docs/operations.md)
+                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATIONS)
                         .requestMatchers("/admin/users/**").hasRole(Roles.SYSTEM_ADMIN)
                         .requestMatchers("/admin/requests/**").hasAnyRole(Roles.SYSTEM_ADMIN, Roles.SECURITY_ADMIN, Roles.AUDITOR)
                         .requestMatchers("/admin/roles/**", "/admin/tokens/**").hasRole(Roles.SECURITY_ADMIN)

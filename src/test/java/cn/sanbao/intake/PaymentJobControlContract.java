@@ -105,7 +105,7 @@ abstract class PaymentJobControlContract {
 
     @Test
     void anImportOverItsTimeLimitEndsCancelledWithTheReasonAndNothingIsStored() throws Exception {
-        PaymentJobRunner limited = new PaymentJobRunner(imports, jobs, rescoring, audit, Duration.ofMillis(50));
+        PaymentJobRunner limited = new PaymentJobRunner(imports, jobs, rescoring, audit, Duration.ofMillis(50), Duration.ofSeconds(15));
         try {
             int before = facts.revisions().size();
             long id = limited.start(new ByteArrayInputStream(payments("2064", 400_000)), "超时.csv", Period.parse("2064-01"),

@@ -3,6 +3,7 @@ package cn.sanbao.warnings.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +48,10 @@ public class OutboxConfig {
 
     @Bean
     OutboxDispatcher outboxDispatcher(OutboxRepository outbox, List<Channel> channels, DispatchPolicy policy,
-                                      ObjectProvider<Clock> clock) {
-        return new OutboxDispatcher(outbox, channels, policy, clock.getIfAvailable(Clock::systemDefaultZone));
+                                      ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        return new OutboxDispatcher(outbox, channels, policy, clock.getIfAvailable(Clock::systemDefaultZone),
+                channel -> { if (registry != null) registry.counter("sanbao.outbox.failures", "channel", channel).increment(); });
     }
 
     @Bean

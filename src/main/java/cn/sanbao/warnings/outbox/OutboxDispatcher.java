@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Delivers due outbox messages. Protocol per message (each step committed before the next):
  * <ol>
  * <li>claim: PENDING (or SENDING past the lease) → SENDING with a new attempt id, attempts + 1, and a
- * delivery-log line STARTED;</li>
+ * delivery-log line STARTED; a batch is claimed {@code FOR UPDATE SKIP LOCKED}, so dispatchers on several
+ * instances each take different rows;</li>
  * <li>send through the channel with the message's fixed idempotency key;</li>
  * <li>mark: SENT (log SENT), or back to PENDING with an exponential backoff (log ERROR), or FAILED
  * once older than the maximum age.</li>
@@ -29,8 +30,16 @@ public class OutboxDispatcher {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final DispatchPolicy policy;
     private final Clock clock;
+    /** Told the channel of every failed attempt (the metric of failures per channel, docs/operations.md). */
+    private final java.util.function.Consumer<String> failures;
 
     public OutboxDispatcher(OutboxRepository outbox, List<Channel> channels, DispatchPolicy policy, Clock clock) {
+        this(outbox, channels, policy, clock, channel -> { });
+    }
+
+    public OutboxDispatcher(OutboxRepository outbox, List<Channel> channels, DispatchPolicy policy, Clock clock,
+                            java.util.function.Consumer<String> failures) {
+        this.failures = failures;
         this.outbox = outbox;
         for (Channel c : channels) this.channels.put(c.code(), c);
         this.policy = policy;
@@ -61,8 +70,8 @@ public class OutboxDispatcher {
         LocalDateTime now = LocalDateTime.now(clock);
         List<String> usable = channels.values().stream().filter(Channel::configured).map(Channel::code).toList();
         int sent = 0;
-        for (OutboxMessage m : outbox.due(now, now.minus(policy.lease()), usable, publicationId, policy.batchSize()))
-            if (deliver(m)) sent++;
+        for (OutboxRepository.Claim c : outbox.claimDue(now, now.minus(policy.lease()), usable, publicationId, policy.batchSize()))
+            if (send(c.message(), c.attemptId(), now)) sent++;
         return sent;
     }
 
@@ -70,6 +79,11 @@ public class OutboxDispatcher {
         String attemptId = UUID.randomUUID().toString();
         LocalDateTime start = LocalDateTime.now(clock);
         if (!outbox.claim(m, attemptId, start)) return false; // another dispatcher took it
+        return send(m, attemptId, start);
+    }
+
+    /** Steps 2 and 3 for a message this dispatcher has claimed. */
+    private boolean send(OutboxMessage m, String attemptId, LocalDateTime start) {
         long logId = outbox.logStart(m.id(), m.attempts() + 1, attemptId, start);
         try {
             channels.get(m.channel()).send(m);
@@ -79,6 +93,7 @@ public class OutboxDispatcher {
             String status = tooOld ? OutboxMessage.FAILED : OutboxMessage.PENDING;
             outbox.markRetry(m.id(), attemptId, now.plus(policy.backoff(m.attempts() + 1)), status, e.getMessage());
             outbox.logEnd(logId, now, "ERROR", e.getMessage() + (tooOld ? "（已超过最长重试时间，停止重试）" : ""));
+            failures.accept(m.channel());
             log.warn("预警消息 #{} 经{}发送失败（第 {} 次）：{}", m.id(), m.channel(), m.attempts() + 1, e.getMessage());
             return false;
         }

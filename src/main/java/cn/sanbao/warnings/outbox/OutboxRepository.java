@@ -8,6 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outbox rows and the delivery log. Inserts join the publication's transaction; the dispatcher's
@@ -24,9 +28,18 @@ public class OutboxRepository {
     private static final PositionalRecordMapper<OutboxMessage> MESSAGE_ROW = PositionalRecordMapper.of(OutboxMessage.class);
 
     private final JdbcClient jdbc;
+    /** Runs the batch claim as one short transaction, so its row locks hold until every claimed row is marked. */
+    private final TransactionTemplate claimTx;
 
     public OutboxRepository(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    @Autowired
+    public OutboxRepository(JdbcClient jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
+        this.claimTx = tm == null ? null : new TransactionTemplate(tm);
+        if (claimTx != null) claimTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void insert(long publicationId, long warningId, String unit, String recipientType, String recipientName,
@@ -44,16 +57,35 @@ public class OutboxRepository {
                 .query(Long.class).single() > 0;
     }
 
-    /** Due now: pending and past their retry time, or stuck in SENDING past the lease (a crashed attempt). */
-    List<OutboxMessage> due(LocalDateTime now, LocalDateTime leaseCutoff, Collection<String> channels, Long publicationId, int limit) {
+    /**
+     * Step 1 for a batch, safe with several instances. Due: pending and past their retry time, or stuck in SENDING
+     * past the lease (a crashed attempt). Due rows are locked {@code FOR UPDATE SKIP LOCKED} (rows
+     * another dispatcher is claiming are passed over, not waited for) and turned to SENDING with a fresh attempt
+     * id each, in one transaction. Returns the messages as read before the claim, with their attempt ids.
+     */
+    List<Claim> claimDue(LocalDateTime now, LocalDateTime leaseCutoff, Collection<String> channels, Long publicationId,
+                                 int limit) {
         if (channels.isEmpty()) return List.of();
-        return jdbc.sql("select " + COLS + " from warning_outbox where channel in (:channels) "
-                        + "and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_at <= :cutoff)) "
-                        + (publicationId == null ? "" : "and publication_id = :pub ")
-                        + "order by next_attempt_at, id fetch first :limit rows only")
-                .param("channels", channels).param("now", now).param("cutoff", leaseCutoff)
-                .param("pub", publicationId).param("limit", limit)
-                .query(MESSAGE_ROW).list();
+        java.util.function.Supplier<List<Claim>> claim = () -> {
+            List<OutboxMessage> due = jdbc.sql("select " + COLS + " from warning_outbox where channel in (:channels) "
+                            + "and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_at <= :cutoff)) "
+                            + (publicationId == null ? "" : "and publication_id = :pub ")
+                            + "order by next_attempt_at, id fetch first :limit rows only for update skip locked")
+                    .param("channels", channels).param("now", now).param("cutoff", leaseCutoff)
+                    .param("pub", publicationId).param("limit", limit)
+                    .query(MESSAGE_ROW).list();
+            List<Claim> claimed = new java.util.ArrayList<>(due.size());
+            for (OutboxMessage m : due) {
+                String attemptId = java.util.UUID.randomUUID().toString();
+                if (claim(m, attemptId, now)) claimed.add(new Claim(m, attemptId));
+            }
+            return claimed;
+        };
+        return claimTx == null ? claim.get() : claimTx.execute(s -> claim.get());
+    }
+
+    /** A message this dispatcher claimed, as read before the claim, and the attempt id it holds. */
+    record Claim(OutboxMessage message, String attemptId) {
     }
 
     /** Step 1: claim with a fresh attempt id, only if nobody changed the row since we read it. */
@@ -122,6 +154,19 @@ public class OutboxRepository {
     public long count(String statusOrNull) {
         return jdbc.sql("select count(*) from warning_outbox " + (statusOrNull == null ? "" : "where status = :status"))
                 .param("status", statusOrNull).query(Long.class).single();
+    }
+
+    /** Messages per channel and status, for the operations metrics and readiness (docs/operations.md). */
+    public List<ChannelCount> countsByChannel() {
+        return jdbc.sql("select channel, status, count(*) from warning_outbox group by channel, status")
+                .query((rs, n) -> new ChannelCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    public record ChannelCount(String channel, String status, long count) {
+        /** Still to be delivered: waiting, or being sent. */
+        public boolean backlog() {
+            return OutboxMessage.PENDING.equals(status) || OutboxMessage.SENDING.equals(status);
+        }
     }
 
     public List<DeliveryAttempt> log(long messageId) {
