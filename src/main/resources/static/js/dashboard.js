@@ -15,7 +15,7 @@
 
   var trend = echarts.init(document.getElementById('trend'));
   trend.setOption({
-    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
+    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
     xAxis: { type: 'category', data: d.trend.periods.map(periodLabel) }, yAxis: { type: 'value', minInterval: 1 },
     series: grades.map(function (g) {
       return { name: g.name, type: 'bar', stack: 'grades', itemStyle: { color: colours[g.key] }, data: d.trend.series[g.key] };
