@@ -35,6 +35,8 @@
       picker.appendChild(o);
     });
     if (m.ownHighlighted) document.getElementById('map-own').hidden = false;
+    // a city or county user has at most its own city: the map already opens on it, nothing to choose
+    if (m.cities.length < 2) picker.parentNode.hidden = true;
     var whole = bounds(m.cells.map(function (c) { return [c.x, c.y]; }).concat(m.others));
     var city = null;
 

@@ -124,6 +124,7 @@ class PhoneBrowserTest extends BrowserTestBase {
         assertThat(js("return window.sanbaoCountyMap.data.cells.map(c => c.name).join()")).isEqualTo("西吉县");
         assertThat(js("return window.sanbaoCharts.map.getOption().series[0].data.length")).isEqualTo(27L);
         assertThat(driver.findElement(By.id("map-own")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("map-city")).isDisplayed()).isFalse();
         fullShot("phone-10-dashboard-xiji");
 
         driver.get(url("/warnings/cases/" + own.id()));
