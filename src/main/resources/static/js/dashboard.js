@@ -1,43 +1,21 @@
-// 总览 charts: city map coloured by grade, stacked trend of grade counts, grade counts; ranking sort and filter.
+// 总览 charts: stacked trend of grade counts, grade counts; ranking sort and filter (the county map: county-map.js).
 (function () {
   var holder = document.getElementById('dashboard-data'), d = window.sanbao.data('dashboard-data'), esc = window.sanbao.esc;
   var labels = { points: holder.getAttribute('data-points'), noData: holder.getAttribute('data-no-data'),
     month: holder.getAttribute('data-month'), week: holder.getAttribute('data-week') };
-  var colours = { STABLE: '#2e7d32', LOW: '#c9a100', MEDIUM: '#e65100', HIGH: '#c62828', MISSING: '#78808f' };
+  var colours = window.sanbao.gradeColours;
   var key = function (code) { return code == null ? 'MISSING' : code; };
   var grades = d.grades.map(function (g) { return { key: key(g.code), name: g.name }; });
-  window.sanbaoCharts = {};
+  window.sanbaoCharts = window.sanbaoCharts || {};
   // "2021-03" → 3月 / M3, "2021-W05" → 第5周 / W5, in the page's language
   function periodLabel(code) {
     var t = labels, week = code.indexOf('-W') > 0;
     return (week ? t.week : t.month).replace('{0}', parseInt(code.substring(code.lastIndexOf(week ? 'W' : '-') + 1), 10));
   }
 
-  fetch(holder.getAttribute('data-map-url')).then(function (r) { return r.json(); }).then(function (geo) {
-    echarts.registerMap('ningxia', geo);
-    var chart = echarts.init(document.getElementById('map'));
-    var data = d.map.map(function (a) {
-      var i = grades.findIndex(function (g) { return g.key === key(a.grade); });
-      return { name: a.name, value: i, gradeName: a.gradeName, total: a.total };
-    });
-    chart.setOption({
-      animation: false,
-      tooltip: { formatter: function (p) {
-        var t = labels;
-        return p.data ? esc(p.name) + '：' + esc(p.data.gradeName) + (p.data.total != null ? '（' + p.data.total + ' ' + esc(t.points) + '）' : '') : esc(p.name) + '：' + esc(t.noData);
-      } },
-      visualMap: { type: 'piecewise', left: 8, bottom: 8, pieces: grades.map(function (g, i) {
-        return { value: i, label: g.name, color: colours[g.key] || '#999' }; }) },
-      series: [{ type: 'map', map: 'ningxia', roam: false, label: { show: true, fontSize: 11 },
-        itemStyle: { areaColor: '#e8ebf0', borderColor: '#fff' }, data: data }]
-    });
-    window.sanbaoCharts.map = chart;
-    document.body.setAttribute('data-map-ready', 'true');
-  });
-
   var trend = echarts.init(document.getElementById('trend'));
   trend.setOption({
-    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
+    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 40, right: 10, top: 30, bottom: 30 },
     xAxis: { type: 'category', data: d.trend.periods.map(periodLabel) }, yAxis: { type: 'value', minInterval: 1 },
     series: grades.map(function (g) {
       return { name: g.name, type: 'bar', stack: 'grades', itemStyle: { color: colours[g.key] }, data: d.trend.series[g.key] };

@@ -2,6 +2,8 @@
 // forbids them): a control asks for behaviour with a data-* attribute, and page data arrives in data-json.
 (function () {
   window.sanbao = {
+    /** Grade colours of the charts, the same as the .grade-* badges in sanbao.css (MISSING: 数据缺失). */
+    gradeColours: { STABLE: '#2e7d32', LOW: '#c9a100', MEDIUM: '#e65100', HIGH: '#c62828', MISSING: '#78808f' },
     /** The parsed JSON of data-json on the element with this id (null when the page has none). */
     data: function (id) {
       var el = document.getElementById(id);
@@ -13,6 +15,13 @@
         .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     }
   };
+  // [data-nav-toggle] (phones): shows or hides the menu of the page header
+  document.addEventListener('click', function (e) {
+    var t = e.target && e.target.closest ? e.target.closest('[data-nav-toggle]') : null;
+    if (!t) return;
+    var open = t.parentNode.classList.toggle('nav-open');
+    t.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
   // <select data-auto-submit>: choosing an option submits its form (the period pickers)
   document.addEventListener('change', function (e) {
     var t = e.target;

@@ -61,17 +61,38 @@ public class DashboardService {
         return out;
     }
 
-    public DashboardData build(Period period, Predicate<String> visible) {
+    /** The latest run of a month or week, the grades of its model (数据缺失 last) and its full ranking (all units). */
+    record PeriodRanking(ScoringRun run, List<GradeInfo> grades, List<UnitRanking> rows) {
+    }
+
+    /** Reads through the same cache as {@link #build}; throws when the period has no run. */
+    PeriodRanking periodRanking(Period period) {
+        Map<Period, ScoringRun> year = latestRuns(period);
+        return periodRanking(period, year, rankings(year, period));
+    }
+
+    private Map<Period, ScoringRun> latestRuns(Period period) {
         if (period.type() == Period.Type.YEAR) throw new IllegalArgumentException("总览按月或按周查看：" + period.code());
-        Map<Period, ScoringRun> year = results.latestRuns(period.year(), period.type());
+        return results.latestRuns(period.year(), period.type());
+    }
+
+    private PeriodRanking periodRanking(Period period, Map<Period, ScoringRun> year, Map<Long, List<UnitRanking>> all) {
         ScoringRun run = year.get(period);
         if (run == null) throw new NoSuchElementException(period.label() + "尚未运行监测");
-        Map<Long, List<UnitRanking>> all = rankings(year, period);
         ScoringModel model = models.engine(models.version(run.modelVersionId())).model();
         List<GradeInfo> grades = new ArrayList<>();
         model.grades().forEach(g -> grades.add(new GradeInfo(g.code(), g.name())));
         grades.add(new GradeInfo(null, "数据缺失"));
-        List<UnitRanking> rows = all.get(run.id()).stream().filter(r -> visible.test(r.unitCode())).toList();
+        return new PeriodRanking(run, grades, all.get(run.id()));
+    }
+
+    public DashboardData build(Period period, Predicate<String> visible) {
+        Map<Period, ScoringRun> year = latestRuns(period);
+        Map<Long, List<UnitRanking>> all = rankings(year, period);
+        PeriodRanking chosen = periodRanking(period, year, all);
+        ScoringRun run = chosen.run();
+        List<GradeInfo> grades = chosen.grades();
+        List<UnitRanking> rows = chosen.rows().stream().filter(r -> visible.test(r.unitCode())).toList();
 
         List<MapArea> map = new ArrayList<>();
         for (UnitRanking r : rows)

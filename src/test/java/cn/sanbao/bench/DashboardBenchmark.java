@@ -1,26 +1,17 @@
 package cn.sanbao.bench;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
 import cn.sanbao.engine.Period;
 import cn.sanbao.monitoring.ResultQueries;
-import cn.sanbao.security.AccountService;
 import cn.sanbao.security.Roles;
 
 /**
@@ -47,9 +38,7 @@ public final class DashboardBenchmark {
         Path region = SyntheticProvince.regionFile(units);
 
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplication(SanbaoApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("sanbao-bench-db") + "/db",
-                "--sanbao.demo.enabled=false", "--sanbao.region.file=file:" + region, "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SyntheticProvince.start(region);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         System.out.printf("总览基准：%d 个单位（%d 个市），应用启动 %.1f s，%d 核%n", units, cities,
                 (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
@@ -69,19 +58,8 @@ public final class DashboardBenchmark {
         System.out.printf("长列表数据：项目库 %d 个项目，追溯项目 %d 笔支付，发布 12 月（预警事项与发送记录）：%.1f s%n", projects, PAYMENTS,
                 (System.nanoTime() - l0) / 1e9);
 
-        AccountService accounts = app.getBean(AccountService.class);
-        accounts.create("benchmark", "bench", "基准用户", "Speed-test-2021");
-        accounts.assignRole("benchmark", "bench", Roles.ANALYST, null);
-        accounts.changeOwnPassword("bench", "Speed-test-2021", "Speed-test-2022", null);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String base = "http://localhost:" + port;
-        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        if (!csrf.find()) throw new IllegalStateException("登录页没有 CSRF 令牌");
-        String form = "username=bench&password=" + URLEncoder.encode("Speed-test-2022", StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient http = SyntheticProvince.signIn(app, base, "bench", Roles.ANALYST, null);
 
         String period = Period.month(year, 12).code();
         // cold: nothing cached yet, so the first request reads the rankings of all twelve months

@@ -1,10 +1,22 @@
 package cn.sanbao.bench;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import cn.sanbao.SanbaoApplication;
+import cn.sanbao.security.AccountService;
 import cn.sanbao.demo.SyntheticDataSet;
 import cn.sanbao.engine.Period;
 import cn.sanbao.facts.DataItem;
@@ -47,10 +59,14 @@ final class SyntheticProvince {
 
     /** Stores the synthetic year as one revision; returns the number of values stored. */
     static int storeYear(ConfigurableApplicationContext app, int units) {
+        return storeYear(app, units, SyntheticDataSet.YEAR, 20210101L);
+    }
+
+    /** Stores a synthetic year under another year's periods (another seed, other figures) as one revision. */
+    static int storeYear(ConfigurableApplicationContext app, int units, int year, long seed) {
         DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
         List<FactValue> facts = new ArrayList<>();
-        int year = SyntheticDataSet.YEAR;
-        new SyntheticDataSet(units, 20210101L).forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
+        new SyntheticDataSet(units, seed).forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
             Frequency f = items.item(item).map(DataItem::frequency).orElse(Frequency.MONTHLY);
             if (f == Frequency.ANNUAL) {
                 if (month == 1) facts.add(new FactValue(code, String.valueOf(year), item, amount));
@@ -105,7 +121,38 @@ final class SyntheticProvince {
     }
 
     static void scoreYear(ConfigurableApplicationContext app) {
+        scoreYear(app, SyntheticDataSet.YEAR);
+    }
+
+    static void scoreYear(ConfigurableApplicationContext app, int year) {
         for (int m = 1; m <= 12; m++)
-            app.getBean(ScoringRunService.class).run(Period.month(SyntheticDataSet.YEAR, m), "benchmark", "基准");
+            app.getBean(ScoringRunService.class).run(Period.month(year, m), "benchmark", "基准");
+    }
+
+    /** Starts the application on a fresh H2 file database (in memory the results do not fit a small heap) with this region tree. */
+    static ConfigurableApplicationContext start(Path region) throws Exception {
+        return new SpringApplication(SanbaoApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("sanbao-bench-db") + "/db",
+                "--sanbao.demo.enabled=false", "--sanbao.region.file=file:" + region, "--logging.level.root=WARN");
+    }
+
+    /**
+     * A new account with this role (scope: unit code for a city or county user, else null), signed in over HTTP;
+     * returns the client holding its session.
+     */
+    static HttpClient signIn(ConfigurableApplicationContext app, String base, String user, String role, String scope) throws Exception {
+        AccountService accounts = app.getBean(AccountService.class);
+        accounts.create("benchmark", user, "基准用户", "Speed-test-2021");
+        accounts.assignRole("benchmark", user, role, scope);
+        accounts.changeOwnPassword(user, "Speed-test-2021", "Speed-test-2022", null);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) throw new IllegalStateException("登录页没有 CSRF 令牌");
+        String form = "username=" + user + "&password=" + URLEncoder.encode("Speed-test-2022", StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        return http;
     }
 }

@@ -23,10 +23,11 @@ class ConsoleBrowserTest extends BrowserTestBase {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("period"))).selectByValue("2021-03");
         waiting().until(ExpectedConditions.urlContains("period=2021-03"));
         waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-map-ready")));
-        assertThat(js("return echarts.getMap('ningxia') != null")).isEqualTo(true);
         assertThat(driver.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#trend canvas"))).isNotEmpty();
-        assertThat(js("return window.sanbaoCharts.map.getOption().series[0].data.length")).isEqualTo(5L);
+        // the county map: one hexagon for each of the 28 budget units, five city labels
+        assertThat(js("return window.sanbaoCharts.map.getOption().series[1].data.length")).isEqualTo(28L);
+        assertThat(js("return window.sanbaoCharts.map.getOption().series[2].data.length")).isEqualTo(5L);
         assertThat(driver.findElement(By.id("counts")).getText()).contains("高度风险");
         shot("01-dashboard");
 

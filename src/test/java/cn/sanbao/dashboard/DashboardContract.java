@@ -45,6 +45,7 @@ abstract class DashboardContract {
     @Autowired ResultQueries results;
     @Autowired DashboardService dashboard;
     @Autowired AuditLog audit;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
 
     @BeforeEach
     void demo() {
@@ -104,8 +105,10 @@ abstract class DashboardContract {
     void pageShowsMapChartsAndRanking() throws Exception {
         mvc.perform(get("/dashboard").param("period", "2021-03").with(ANALYST))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("各市等级分布图")))
+                .andExpect(content().string(containsString("各县（市、区）等级分布（示意图）")))
                 .andExpect(content().string(containsString("echarts.min.js")))
+                .andExpect(content().string(containsString("/js/county-map.js")))
+                .andExpect(content().string(containsString("data-county-map-url=\"/api/dashboard/map?period=2021-03\"")))
                 .andExpect(content().string(containsString("西吉县")));
         mvc.perform(get("/dashboard").with(user("sys").roles(Roles.SYSTEM_ADMIN))).andExpect(status().isForbidden());
     }
@@ -151,6 +154,82 @@ abstract class DashboardContract {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(own).contains("修订 #").doesNotContain("href=\"/api/revisions/");
         mvc.perform(get("/monitoring/units/640424").param("period", "2021-03").with(XIJI)).andExpect(status().isForbidden());
+    }
+
+    static final RequestPostProcessor YINCHUAN = user("yinchuan").authorities(() -> "ROLE_" + Roles.LOCAL, () -> "SCOPE_640100");
+
+    @Test
+    void countyMapHasOneHexagonPerBudgetUnitColouredByItsGrade() throws Exception {
+        String body = mvc.perform(get("/api/dashboard/map").param("period", "2021-03").with(ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.periodLabel").value("2021年3月"))
+                .andExpect(jsonPath("$.cells", hasSize(28)))
+                .andExpect(jsonPath("$.others", hasSize(0)))
+                .andExpect(jsonPath("$.cities", hasSize(5)))
+                .andExpect(jsonPath("$.focus").doesNotExist())
+                .andExpect(jsonPath("$.ownHighlighted").value(false))
+                .andReturn().getResponse().getContentAsString();
+        CountyMapData map = json.readValue(body, CountyMapData.class);
+        // each unit its own hexagon, graded as in the ranking; 西吉县 is 高度风险 in March
+        assertThat(map.cells().stream().map(c -> c.x() + "," + c.y()).distinct()).hasSize(28);
+        DashboardData d = dashboard.build(Period.month(2021, 3), code -> true);
+        for (CountyMapData.Cell c : map.cells()) {
+            UnitRanking r = d.ranking().stream().filter(x -> x.unitCode().equals(c.code())).findFirst().orElseThrow();
+            assertThat(c.grade()).isEqualTo(r.grade());
+            assertThat(c.gradeName()).isEqualTo(r.gradeName());
+        }
+        CountyMapData.Cell xiji = cell(map, "640422");
+        assertThat(xiji.name()).isEqualTo("西吉县");
+        assertThat(xiji.grade()).isEqualTo("HIGH");
+        assertThat(xiji.city()).isEqualTo("640400");
+        // placed by the seats: 惠农区 (far north) above 泾源县 (far south), 西吉县 west of 彭阳县
+        assertThat(cell(map, "640205").y()).isGreaterThan(cell(map, "640424").y());
+        assertThat(xiji.x()).isLessThan(cell(map, "640425").x());
+        assertThat(map.cities()).extracting(CountyMapData.City::name).containsExactly("银川市", "石嘴山市", "吴忠市", "固原市", "中卫市");
+    }
+
+    @Test
+    void countyUserSeesItsOwnUnitHighlightedWithinTheProvinceAndNothingOfTheOthers() throws Exception {
+        String body = mvc.perform(get("/api/dashboard/map").param("period", "2021-03").with(XIJI))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cells", hasSize(1)))
+                .andExpect(jsonPath("$.cells[0].code").value("640422"))
+                .andExpect(jsonPath("$.cells[0].grade").value("HIGH"))
+                .andExpect(jsonPath("$.others", hasSize(27)))
+                .andExpect(jsonPath("$.cities", hasSize(0)))
+                .andExpect(jsonPath("$.ownHighlighted").value(true))
+                .andReturn().getResponse().getContentAsString();
+        // the other units are bare positions: no code, name or grade of any of them
+        assertThat(body).doesNotContain("泾源县", "640424", "640100", "银川");
+        CountyMapData map = json.readValue(body, CountyMapData.class);
+        // opens on 固原市's counties, which include 西吉县
+        double[] focus = map.focus();
+        CountyMapData.Cell own = map.cells().get(0);
+        assertThat(focus).hasSize(4);
+        assertThat(own.x()).isBetween(focus[0], focus[2]);
+        assertThat(own.y()).isBetween(focus[1], focus[3]);
+        assertThat(map.others()).anySatisfy(p -> assertThat(p[1]).isGreaterThan(focus[3]));
+    }
+
+    @Test
+    void cityUserSeesItsCountiesAndOpensZoomedToThem() throws Exception {
+        CountyMapData map = json.readValue(mvc.perform(get("/api/dashboard/map").param("period", "2021-W05").with(YINCHUAN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), CountyMapData.class);
+        assertThat(map.period()).isEqualTo("2021-W05");
+        assertThat(map.cells()).extracting(CountyMapData.Cell::code)
+                .containsExactly("640100BJ", "640104", "640105", "640106", "640121", "640122", "640181");
+        assertThat(map.cities()).extracting(CountyMapData.City::name).containsExactly("银川市");
+        assertThat(map.others()).hasSize(21);
+        assertThat(map.focus()).isNotNull();
+        assertThat(map.cells()).allSatisfy(c -> {
+            assertThat(c.x()).isBetween(map.focus()[0], map.focus()[2]);
+            assertThat(c.y()).isBetween(map.focus()[1], map.focus()[3]);
+        });
+        mvc.perform(get("/api/dashboard/map").param("period", "2021").with(ANALYST)).andExpect(status().isBadRequest());
+    }
+
+    private static CountyMapData.Cell cell(CountyMapData map, String code) {
+        return map.cells().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static int indexOf(DashboardData d, String grade) {
