@@ -15,9 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides which stored figure the engine sees for each unit and item in a scoring period:
- * annual items from the fiscal year, monthly items from the month (or, in a weekly run, the latest
- * closed month), monthly/weekly items from the period itself. Cities and the region are summed
+ * Decides which stored figure the engine sees for each unit and item in a scoring period, by the one
+ * rule of {@link PeriodRule} (shared with the command line). Cities and the region are summed
  * from their budget units, and only when every member reported the item.
  */
 @Service
@@ -65,12 +64,7 @@ public class FactResolver {
 
     /** Which stored period each frequency is read from; a frequency without a source period is left out. */
     public static Map<Frequency, Period> sourcePeriods(Period period) {
-        Map<Frequency, Period> sources = new HashMap<>();
-        sources.put(Frequency.ANNUAL, period.fiscalYear());
-        sources.put(Frequency.MONTHLY_WEEKLY, period);
-        Period month = period.type() == Period.Type.MONTH ? period : period.latestClosedMonth();
-        if (month != null) sources.put(Frequency.MONTHLY, month);
-        return sources;
+        return PeriodRule.sources(period);
     }
 
     private UnitFacts consolidate(FiscalUnit unit, Map<String, Map<String, ResolvedFact>> byUnit, List<String> commonNotes) {
