@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.facts.DataItem;
@@ -66,11 +67,22 @@ public final class PeriodResolution {
 
     /** The engine input for one unit and period, for the given items with their frequencies. */
     public static UnitInput input(Facts facts, String unit, Period period, Map<String, Frequency> frequencies) {
+        return input(facts, unit, period, frequencies, Set.of());
+    }
+
+    /** As above, plus the earlier values the model reads: each read for its earlier period by the same rule. */
+    public static UnitInput input(Facts facts, String unit, Period period, Map<String, Frequency> frequencies,
+                                  Collection<EarlierPeriods.Lag> lags) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         frequencies.forEach((item, f) -> {
             BigDecimal v = value(facts, unit, period, item, f);
             if (v != null) values.put(item, v);
         });
+        for (EarlierPeriods.Lag lag : lags) {
+            Frequency f = frequencies.get(lag.item());
+            BigDecimal v = f == null ? null : value(facts, unit, lag.apply(period), lag.item(), f);
+            if (v != null) values.put(lag.name(), v);
+        }
         return new UnitInput(unit, period, values);
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.ModelVersions;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.ScoringEngine;
@@ -140,7 +141,7 @@ public final class ScoreCommand {
             for (String unit : units) {
                 // a unit that sent nothing for this period is not part of its run, unless it must report
                 if (!PeriodResolution.reported(facts, unit, p) && !catalogues.mustReport().contains(unit)) continue;
-                scores.add(engine.score(PeriodResolution.input(facts, unit, p, used)));
+                scores.add(engine.score(PeriodResolution.input(facts, unit, p, used, EarlierPeriods.of(model))));
             }
             if (scores.size() == before) err.println("警告：文件中没有任何单位报送期间 " + p.code() + " 的数据，该期间没有评分结果");
         }

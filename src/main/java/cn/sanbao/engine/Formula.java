@@ -45,27 +45,29 @@ public final class Formula {
     /** Compiles a formula; a syntax error or forbidden construct throws with a Chinese message. */
     public static Formula compile(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("公式为空");
+        String written = text;
+        text = EarlierPeriods.expand(text); // prev(x), x@-1Y, avg(e, 3Y), count(c, 3Y) → plain expressions
         String code = STRING_LITERAL.matcher(text).replaceAll("''");
         if (BITWISE.matcher(code).find())
-            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了位运算符（^ & | ~ << >>），公式中不支持；注意 ^ 不是乘方");
+            throw new IllegalArgumentException("公式“" + written.trim() + "”使用了位运算符（^ & | ~ << >>），公式中不支持；注意 ^ 不是乘方");
         try {
             JexlScript script = JEXL.createScript(text.trim());
             Set<String> vars = new LinkedHashSet<>();
             for (List<String> path : script.getVariables()) {
                 if (path.size() > 1)
-                    throw new IllegalArgumentException("公式“" + text.trim() + "”读取了属性“" + String.join(".", path)
+                    throw new IllegalArgumentException("公式“" + written.trim() + "”读取了属性“" + String.join(".", path)
                             + "”，公式中不允许访问属性（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
                 vars.add(path.get(0));
             }
             Matcher call = CALL.matcher(code);
             while (call.find())
                 if (!FUNCTIONS.contains(call.group(1)) && !WORD_OPERATORS.contains(call.group(1)))
-                    throw new IllegalArgumentException("公式“" + text.trim() + "”调用了未知函数“" + call.group(1) + "”，只能使用 max、min、abs");
-            return new Formula(text.trim(), script, Set.copyOf(vars));
+                    throw new IllegalArgumentException("公式“" + written.trim() + "”调用了未知函数“" + call.group(1) + "”，只能使用 max、min、abs");
+            return new Formula(written.trim(), script, Set.copyOf(vars));
         } catch (JexlException.Feature e) {
-            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了不允许的写法（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
+            throw new IllegalArgumentException("公式“" + written.trim() + "”使用了不允许的写法（只允许四则运算、比较、逻辑运算和 max/min/abs 函数）");
         } catch (JexlException e) {
-            throw new IllegalArgumentException("公式“" + text.trim() + "”语法错误：" + shortMessage(e));
+            throw new IllegalArgumentException("公式“" + written.trim() + "”语法错误：" + shortMessage(e));
         }
     }
 

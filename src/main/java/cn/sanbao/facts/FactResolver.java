@@ -1,5 +1,6 @@
 package cn.sanbao.facts;
 
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,29 @@ public class FactResolver {
             }
         }
         return result;
+    }
+
+    /**
+     * As {@link #resolve(Period, Long)}, plus the earlier values a model reads ({@code prev(x)}, {@code x@-1Y},
+     * {@code avg(x, 3Y)}): each earlier period is resolved by the same rule, one query per earlier period for
+     * all units, and its figures are added under the lag's name with their own period and revision.
+     */
+    public Map<String, UnitFacts> resolve(Period period, Long asOfRevision, Collection<EarlierPeriods.Lag> lags) {
+        Map<String, UnitFacts> now = resolve(period, asOfRevision);
+        if (lags.isEmpty()) return now;
+        Map<Period, List<EarlierPeriods.Lag>> byPeriod = new LinkedHashMap<>();
+        for (EarlierPeriods.Lag lag : lags) byPeriod.computeIfAbsent(lag.apply(period), p -> new ArrayList<>()).add(lag);
+        Map<String, Map<String, ResolvedFact>> merged = new HashMap<>();
+        now.forEach((unit, f) -> merged.put(unit, new HashMap<>(f.items())));
+        byPeriod.forEach((earlier, list) -> resolve(earlier, asOfRevision).forEach((unit, f) -> {
+            for (EarlierPeriods.Lag lag : list) {
+                ResolvedFact r = f.items().get(lag.item());
+                if (r != null) merged.computeIfAbsent(unit, u -> new HashMap<>()).put(lag.name(), r);
+            }
+        }));
+        Map<String, UnitFacts> out = new LinkedHashMap<>();
+        now.forEach((unit, f) -> out.put(unit, new UnitFacts(unit, merged.get(unit), f.notes())));
+        return out;
     }
 
     /** Which stored period each frequency is read from; a frequency without a source period is left out. */
