@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * line; the expected results are worked out by hand below. {@code monitoring.PublicMethodSamplesContract}
  * scores the same files through the console and expects the same.
  */
-class PublicMethodSamplesTest {
+public class PublicMethodSamplesTest {
 
     static final Path LETTERS = Path.of("samples/models/letter-grade-by-year.yaml");
     static final Path LETTER_FACTS = Path.of("samples/facts/letter-grade-by-year.csv");
