@@ -21,7 +21,7 @@ public final class EarlierPeriods {
     /** Longest window or distance a formula may ask for. */
     static final int MAX_DISTANCE = 20;
     private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|('[^']*'|\"[^\"]*\")|(\\S))");
+            "\\s*(?:(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|('[^']*'|\"[^\"]*\")|(==|!=|>=|<=|&&|\\|\\||=~|!~|<<|>>|\\S))");
     private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "and", "or", "not", "eq", "ne",
             "lt", "le", "gt", "ge", "div", "mod", "empty", "size");
 

@@ -73,6 +73,9 @@ class EarlierPeriodsTest {
         assertThat(score("avg(x, 3Y)", y, values("x", 10, "x__Y1", 20, "x__Y2", 60)).indicator("I").value()).isEqualByComparingTo("30");
         assertThat(score("count(x < 0, 3Y)", y, values("x", -1, "x__Y1", 5, "x__Y2", -2)).indicator("I").value()).isEqualByComparingTo("2");
         assertThat(score("x - x@-1Y", y, values("x", 7, "x__Y1", 4)).indicator("I").value()).isEqualByComparingTo("3");
+        // operators of two characters survive the rewriting
+        assertThat(score("x >= 0 && x@-1Y != 4 || prev(x) <= 0 ? 1 : 2", y, values("x", 7, "x__Y1", 4, "x__P1", 1))
+                .indicator("I").value()).isEqualByComparingTo("2");
     }
 
     @Test
