@@ -15,8 +15,10 @@ import cn.sanbao.engine.UnitScore;
 
 /**
  * The result CSV: unit, unit_name (when the facts file had names), period, then {@code <CODE>_value} and
- * {@code <CODE>_points} per indicator in model order, total, grade, grade_name, complete, missing,
- * overrides, model_version (the version in force for the period, e.g. v2). Decimals are written plainly (never 1E+3); a byte-order mark lets Excel read the Chinese.
+ * {@code <CODE>_points} per indicator in model order (and {@code <CODE>_level} when its bands give levels),
+ * total, grade, grade_name (and grade_letter when the grades have letters), complete, missing, overrides,
+ * model_version (the version in force for the period, e.g. v2). Decimals are written plainly (never 1E+3);
+ * a byte-order mark lets Excel read the Chinese.
  */
 public final class ResultCsv {
 
@@ -36,11 +38,14 @@ public final class ResultCsv {
         h.add("unit");
         if (unitNames) h.add("unit_name");
         h.add("period");
-        for (String code : versions.indicatorCodes()) {
-            h.add(code + "_value");
-            h.add(code + "_points");
+        for (ScoringModel.Indicator ind : versions.indicators()) {
+            h.add(ind.code() + "_value");
+            h.add(ind.code() + "_points");
+            if (ScoringModel.hasLevels(ind)) h.add(ind.code() + "_level");
         }
-        h.addAll(List.of("total", "grade", "grade_name", "complete", "missing", "overrides", "model_version"));
+        h.addAll(List.of("total", "grade", "grade_name"));
+        if (letters(versions)) h.add("grade_letter");
+        h.addAll(List.of("complete", "missing", "overrides", "model_version"));
         return h;
     }
 
@@ -58,14 +63,16 @@ public final class ResultCsv {
             row.add(s.unitCode());
             if (facts.hasUnitNames()) row.add(nullToEmpty(facts.unitName(s.unitCode())));
             row.add(s.period().code());
-            for (String code : versions.indicatorCodes()) {
-                IndicatorResult r = s.indicator(code);
+            for (ScoringModel.Indicator ind : versions.indicators()) {
+                IndicatorResult r = s.indicator(ind.code());
                 row.add(r == null ? "" : plain(r.value()));
                 row.add(r == null ? "" : plain(r.points()));
+                if (ScoringModel.hasLevels(ind)) row.add(r == null ? "" : nullToEmpty(r.level()));
             }
             row.add(plain(s.total()));
             row.add(nullToEmpty(s.grade()));
             row.add(gradeName(model, s));
+            if (letters(versions)) row.add(nullToEmpty(model.letter(s.grade())));
             row.add(String.valueOf(s.complete()));
             row.add(String.join(";", s.missing()));
             row.add(String.join(";", s.overrides().stream().map(UnitScore.FiredOverride::code).toList()));
@@ -73,6 +80,10 @@ public final class ResultCsv {
             csv.row(row);
         }
         csv.flush();
+    }
+
+    private static boolean letters(ModelVersions versions) {
+        return versions.all().stream().anyMatch(ScoringModel::hasGradeLetters);
     }
 
     /** The Chinese name of the final grade, or {@value #NO_GRADE} when there is none. */

@@ -60,11 +60,11 @@ public final class ModelVersions {
         return out;
     }
 
-    /** Indicator codes of all versions, in the order they first appear (a column per indicator in results). */
-    public List<String> indicatorCodes() {
-        Set<String> out = new LinkedHashSet<>();
-        versions.forEach(m -> m.indicators().forEach(i -> out.add(i.code())));
-        return List.copyOf(out);
+    /** The indicators of all versions, one per code in the order codes first appear (a column each in results); the latest version's definition wins. */
+    public List<ScoringModel.Indicator> indicators() {
+        java.util.Map<String, ScoringModel.Indicator> out = new java.util.LinkedHashMap<>();
+        versions.forEach(m -> m.indicators().forEach(i -> out.put(i.code(), i))); // a later put keeps the first position
+        return List.copyOf(out.values());
     }
 
     /** "名称 v1（2021年起）、v2（2023年起）" for messages. */

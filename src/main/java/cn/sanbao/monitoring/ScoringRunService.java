@@ -79,7 +79,7 @@ public class ScoringRunService {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             // keyed by the map's name, not the item: an earlier period's value is filed under its lag (x__Y1)
             if (f != null) f.items().forEach((name, r) -> values.put(name, r.amount()));
-            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values, unit.isConsolidated())));
+            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values, unit.isConsolidated(), regions.attributes(unit.code()))));
         }
         long runId = runs.insertRun(period, version.id(), asOf, scores.size(), actor, started, LocalDateTime.now(clock), note);
         scores.forEach((unit, s) -> runs.insertResult(runId, s, json.writeValueAsString(

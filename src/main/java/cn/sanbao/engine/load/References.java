@@ -36,9 +36,10 @@ final class References {
             return;
         }
         if (name.equals(ScoringEngine.TIME_PROGRESS) || name.equals(ScoringEngine.TOTAL) || name.startsWith("count_")
+                || name.equals(Formula.UNIT) || name.startsWith(Formula.HAS_PREFIX) || name.startsWith(Formula.UNIT + "__")
                 || PERIOD_NAMES.contains(name) || name.contains("__")) {
             node.problem("编码“" + name + "”是保留名称（T 为时序进度，total 为总分，YEAR/MONTH/WEEK 为期间，count_ 开头用于决策表，"
-                    + "含“__”的名称表示往期值）");
+                    + "unit 为单位属性，has__ 用于 has(x)，含“__”的名称表示往期值）");
             return;
         }
         if (declared.containsKey(name)) {
@@ -67,7 +68,9 @@ final class References {
     }
 
     private void check(Use u) {
-        for (String v : u.formula().variables()) {
+        Set<String> names = new java.util.LinkedHashSet<>(u.formula().variables());
+        names.addAll(u.formula().presenceChecks());
+        for (String v : names) {
             if (v.equals(ScoringEngine.TIME_PROGRESS) || PERIOD_NAMES.contains(v)) continue;
             EarlierPeriods.Lag lag = EarlierPeriods.Lag.parse(v);
             if (lag != null) {
