@@ -50,6 +50,7 @@ public final class Formula {
     private final Set<String> presenceChecks;
     /** Attribute names by the variable they were rewritten to. */
     private final Map<String, String> unitAttributes;
+    private final Set<String> attributeNames;
 
     private Formula(String text, JexlScript script, Set<String> variables, Set<String> presenceChecks, Map<String, String> unitAttributes) {
         this.text = text;
@@ -57,6 +58,7 @@ public final class Formula {
         this.variables = variables;
         this.presenceChecks = presenceChecks;
         this.unitAttributes = unitAttributes;
+        this.attributeNames = Set.copyOf(unitAttributes.values());
     }
 
     /** Compiles a formula; a syntax error or forbidden construct throws with a Chinese message. */
@@ -118,7 +120,7 @@ public final class Formula {
     public Set<String> presenceChecks() { return presenceChecks; }
 
     /** Unit attributes the formula reads (unit.kind → kind). */
-    public Set<String> unitAttributes() { return Set.copyOf(unitAttributes.values()); }
+    public Set<String> unitAttributes() { return attributeNames; }
 
     /** Applies {@code change} to the text outside quoted literals, so '县' or 'has(x)' in quotes stay as written. */
     private static String outsideLiterals(String text, java.util.function.UnaryOperator<String> change) {
