@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import cn.sanbao.facts.DataItem;
 import cn.sanbao.facts.DataItemFile;
+import cn.sanbao.facts.Frequency;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTreeFile;
 import cn.sanbao.shared.CsvFile;
@@ -19,14 +21,20 @@ import cn.sanbao.shared.DataFileException;
 
 /**
  * Optional reference files for the command line (--units, --items): when given, a facts row naming a unit
- * or data item they do not list is an error at its line, as on import. Null sets mean "not checked".
+ * or data item they do not list is an error at its line, as on import. Null sets mean "not checked". The
+ * units file may say which units must report ({@value #MUST_REPORT}); the item catalogue (or the shipped one)
+ * gives each item's frequency, which decides the period it is read from.
  */
 record Catalogues(Set<String> budgetUnits, Set<String> consolidatedUnits, String unitsSource,
-                  Set<String> items, String itemsSource, Map<String, Map<String, String>> attributes) {
+                  Set<String> items, String itemsSource, Map<String, Map<String, String>> attributes,
+                  Set<String> mustReport, Map<String, Frequency> frequencies) {
 
-    static final Catalogues NONE = new Catalogues(null, null, null, null, null, Map.of());
+    static final Catalogues NONE = new Catalogues(null, null, null, null, null, Map.of(), Set.of(), Map.of());
     /** Columns of a plain units file that are no attributes. */
-    private static final Set<String> UNIT_COLUMNS = Set.of("code", "name");
+    private static final Set<String> UNIT_COLUMNS = Set.of("code", "name", Catalogues.MUST_REPORT);
+
+    /** Optional column of the units file: true = the unit is scored in every period, reported or not. */
+    static final String MUST_REPORT = "must_report";
 
     /**
      * --units is either the region tree file (with parent_code; extra columns are attributes) or a plain
@@ -57,13 +65,28 @@ record Catalogues(Set<String> budgetUnits, Set<String> consolidatedUnits, String
                 attributes = RegionTreeFile.attributes(csv, UNIT_COLUMNS);
             }
         }
+        Set<String> mustReport = new LinkedHashSet<>();
+        if (unitsFile != null) {
+            for (CsvFile.Row row : read(unitsFile, in -> CsvFile.read(unitsFile, in, List.of()).rows())) {
+                String flag = row.get(MUST_REPORT);
+                if (flag.equalsIgnoreCase("true") || flag.equals("是")) mustReport.add(row.get("code"));
+                else if (!flag.isEmpty() && !flag.equalsIgnoreCase("false") && !flag.equals("否"))
+                    throw new CliException(unitsFile + " 第" + row.line() + "行 " + MUST_REPORT + " 列：“" + flag + "”应为 true 或 false");
+            }
+            mustReport.retainAll(budget);
+        }
         Set<String> items = null;
+        Map<String, Frequency> frequencies = PeriodResolution.shippedCatalogue();
         if (itemsFile != null) {
             items = new LinkedHashSet<>();
-            for (DataItem d : read(itemsFile, in -> DataItemFile.parse(Path.of(itemsFile).getFileName().toString(), in)))
+            frequencies = new HashMap<>();
+            for (DataItem d : read(itemsFile, in -> DataItemFile.parse(Path.of(itemsFile).getFileName().toString(), in))) {
                 items.add(d.code());
+                frequencies.put(d.code(), d.frequency());
+            }
         }
-        return new Catalogues(budget, consolidated, unitsFile, items, itemsFile, attributes);
+        return new Catalogues(budget, consolidated, unitsFile, items, itemsFile, attributes,
+                java.util.Collections.unmodifiableSet(mustReport), Map.copyOf(frequencies));
     }
 
     /** Problem with a unit code, or null when it is acceptable. */

@@ -44,17 +44,26 @@ public final class FactsReader {
     /** After this many problems the reader stops and says so. */
     static final int MAX_PROBLEMS = 20;
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** Plain decimals and scientific notation as spreadsheets export it (3.32E-2, 1.2E+10); no thousands separators. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    /** What spreadsheets and statistical tables put where a number could not be given. */
+    private static final Pattern NOT_A_NUMBER = Pattern.compile(
+            "#(NUM!|DIV/0!|VALUE!|REF!|NAME\\?|N/A|NULL!)|n\\.?d\\.?|n/?a|--?|…|\\.\\.|x", Pattern.CASE_INSENSITIVE);
 
     private final String source;
     private final Consumer<String> warnings;
     private final Catalogues catalogues;
     private final List<String> problems = new ArrayList<>();
+    private final boolean skipInvalid;
+    private final List<String> skipped = new ArrayList<>();
+    /** Units already warned about for a second name: one warning per unit, however many rows repeat it. */
+    private final java.util.Set<String> renamed = new java.util.HashSet<>();
 
-    private FactsReader(String source, Consumer<String> warnings, Catalogues catalogues) {
+    private FactsReader(String source, Consumer<String> warnings, Catalogues catalogues, boolean skipInvalid) {
         this.source = source;
         this.warnings = warnings;
         this.catalogues = catalogues;
+        this.skipInvalid = skipInvalid;
     }
 
     /**
@@ -68,10 +77,18 @@ public final class FactsReader {
 
     /** Reads the file, also checking unit and item codes against the given reference files. */
     static Facts read(Path file, Consumer<String> warnings, Catalogues catalogues) {
+        return read(file, warnings, catalogues, false);
+    }
+
+    /**
+     * As {@link #read(Path, Consumer, Catalogues)}; with {@code skipInvalid} a value cell that is not a number
+     * (#NUM!, #DIV/0!, n.d., …) drops its row, and the dropped rows are listed through {@code warnings}.
+     */
+    static Facts read(Path file, Consumer<String> warnings, Catalogues catalogues, boolean skipInvalid) {
         String source = file.toString();
         if (Files.isDirectory(file)) throw new CliException(source + "：这是一个目录，不是数据文件");
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new FactsReader(source, warnings, catalogues).parse(reader);
+            return new FactsReader(source, warnings, catalogues, skipInvalid).parse(reader);
         } catch (CharacterCodingException e) {
             throw new CliException(source + "：文件不是 UTF-8 编码（可能是 GBK/ANSI），请在 Excel 中“另存为 CSV UTF-8”后重试");
         } catch (NoSuchFileException e) {
@@ -83,7 +100,7 @@ public final class FactsReader {
 
     /** Same as {@link #read(Path, Consumer)} for text already open; {@code source} names it in messages. */
     public static Facts read(Reader reader, String source, Consumer<String> warnings) throws IOException {
-        return new FactsReader(source, warnings, Catalogues.NONE).parse(reader);
+        return new FactsReader(source, warnings, Catalogues.NONE, false).parse(reader);
     }
 
     private Facts parse(Reader in) throws IOException {
@@ -116,6 +133,10 @@ public final class FactsReader {
                 problems.add(at(1) + "文件只有表头，没有数据行");
         }
         if (!problems.isEmpty()) throw new CliException(problems);
+        if (!skipped.isEmpty()) {
+            warnings.accept("警告：" + source + " 中 " + skipped.size() + " 行的数值不是数字，已按 --skip-invalid 跳过（这些数据项按缺失处理）：");
+            skipped.forEach(line -> warnings.accept("  " + line));
+        }
         return facts;
     }
 
@@ -175,7 +196,17 @@ public final class FactsReader {
         if (valueText != null) {
             String v = valueText.replace(" ", "");
             if (NUMBER.matcher(v).matches()) value = Decimals.orNull(v);
-            if (value == null) problems.add(cell(line, columns, VALUE) + "数值“" + valueText + "”不是有效数字，应为不带千分位、不带单位的十进制数，如 1234.56");
+            if (value == null && NOT_A_NUMBER.matcher(v).matches()) {
+                String where = cell(line, columns, VALUE) + "“" + valueText + "”";
+                if (skipInvalid) {
+                    skipped.add(where);
+                    return;
+                }
+                problems.add(where + "不是数字（表格中的错误值或“无数据”标记）；请改正或删去该行，或加 --skip-invalid 跳过此类行");
+                return;
+            }
+            if (value == null) problems.add(cell(line, columns, VALUE) + "数值“" + valueText
+                    + "”不是有效数字，应为不带千分位、不带单位的十进制数，如 1234.56，或科学计数法，如 3.32E-2");
         }
         String unitProblem = catalogues.unitProblem(unit);
         if (unitProblem != null) problems.add(cell(line, columns, UNIT) + unitProblem);
@@ -189,8 +220,8 @@ public final class FactsReader {
         if (columns.containsKey(UNIT_NAME)) {
             String name = r.get(columns.get(UNIT_NAME)).trim();
             String known = facts.unitName(unit);
-            if (!name.isEmpty() && known != null && !known.equals(name))
-                warnings.accept("警告：" + source + " 第" + line + "行：单位 " + unit + " 的名称“" + name + "”与前面的“" + known + "”不一致，采用前者");
+            if (!name.isEmpty() && known != null && !known.equals(name) && renamed.add(unit))
+                warnings.accept("警告：" + source + " 第" + line + "行：单位 " + unit + " 的名称“" + name + "”与前面的“" + known + "”不一致，采用前者（该单位的其他不一致行不再提示）");
             facts.name(unit, name);
         }
     }

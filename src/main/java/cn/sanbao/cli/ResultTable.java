@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.sanbao.engine.ModelVersions;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitScore;
@@ -20,16 +21,23 @@ public final class ResultTable {
     }
 
     public static void print(PrintStream out, ScoringModel model, Facts facts, List<UnitScore> scores) {
+        print(out, ModelVersions.of(model), facts, scores);
+    }
+
+    /** Each row is named with the version in force for its period; grade counts use the latest version's grades. */
+    public static void print(PrintStream out, ModelVersions versions, Facts facts, List<UnitScore> scores) {
+        ScoringModel model = versions.latest();
         boolean names = facts.hasUnitNames();
         List<String[]> rows = new ArrayList<>();
         rows.add(names ? new String[] {"单位", "名称", "期间", "总分", "等级", "一票否决"}
                 : new String[] {"单位", "期间", "总分", "等级", "一票否决"});
         for (UnitScore s : scores) {
-            String grade = ResultCsv.gradeName(model, s);
-            String letter = model.letter(s.grade());
+            ScoringModel used = versions.version(s.modelVersion());
+            String grade = ResultCsv.gradeName(used, s);
+            String letter = used.letter(s.grade());
             if (letter != null) grade += "（" + letter + "）";
             if (s.grade() == null && s.provisionalGrade() != null) {
-                ScoringModel.Grade p = model.grade(s.provisionalGrade());
+                ScoringModel.Grade p = used.grade(s.provisionalGrade());
                 grade += "（暂定 " + (p == null ? s.provisionalGrade() : p.name()) + "）";
             }
             String overrides = String.join("；", s.overrides().stream().map(UnitScore.FiredOverride::name).toList());

@@ -8,12 +8,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cn.sanbao.engine.EarlierPeriods;
+import cn.sanbao.engine.ModelVersions;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.Scoring;
 import cn.sanbao.engine.ScoringEngine;
@@ -22,6 +28,7 @@ import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.engine.load.ModelLoader;
 import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.facts.Frequency;
 
 /**
  * {@code score}: scores a facts CSV with a model file, without web server or database (docs/cli.md).
@@ -39,7 +46,9 @@ public final class ScoreCommand {
             按监测模型为数据文件中的每个单位、每个期间评分，不启动网页服务，也不连接数据库。
 
             必填：
-              --model 文件     模型 YAML 文件（如 src/main/resources/models/sanbao-default.yaml）
+              --model 文件     模型 YAML 文件（如 src/main/resources/models/sanbao-default.yaml）；文件可含多个版本
+                               （以 --- 分隔，各有 effectiveFrom），也可给一个目录（每个版本一个 .yaml 文件）；
+                               每个期间用当时生效的版本评分
               --facts 文件     数据 CSV 文件，表头 unit,period,item,value（可另加 unit_name），UTF-8 编码
 
             可选：
@@ -53,10 +62,13 @@ public final class ScoreCommand {
                                其余各列是单位属性，模型以 unit.kind 读取、以 bandsBy 按属性分档
               --items 文件     数据项目录（如 src/main/resources/items/data-items.csv）：给出时，不在其中的
                                数据项编码视为错误
+              --skip-invalid   数值单元格不是数字（如 #NUM!、#DIV/0!、n.d.）时跳过该行并列出，而不是整个文件报错
               --help, -h       显示本说明
 
-            取数规则：评期间 P 时，每个数据项依次取 P 本身的值；P 为周时取该周结束时已结束的最近一个月
-            （同一年度）的值；再取 P 所在年度的值。都没有则记为数据缺失。
+            取数规则（与网页端相同）：年报数据项取 P 所在年度的值；月报数据项取 P 所在月（P 为周时取该周结束时
+            已结束的最近一个月）的值；月报及周报数据项只取 P 本身的值。报送频率按数据项目录（--items，默认
+            系统自带目录）；目录中没有的数据项按文件中出现的期间判断。都没有则记为数据缺失。
+            某期间没有任何本期数据的单位不评该期间，除非区划文件的 must_report 列为 true。
 
             退出码：0 成功；2 参数、数据文件或模型文件有误（已列出文件、行号和原因）；1 意外错误。
             详见 docs/cli.md。
@@ -91,14 +103,14 @@ public final class ScoreCommand {
     }
 
     private static int score(Options o, PrintStream out, PrintStream err) throws IOException {
-        Path modelFile = Path.of(o.model);
-        if (!Files.isRegularFile(modelFile)) throw new CliException(o.model + "：找不到模型文件");
-        ScoringModel model = ModelLoader.load(modelFile);
+        Path modelPath = Path.of(o.model);
+        if (!Files.exists(modelPath)) throw new CliException(o.model + "：找不到模型文件或目录");
+        ModelVersions versions = ModelLoader.loadVersions(modelPath);
 
         Path factsFile = Path.of(o.facts);
         Catalogues catalogues = Catalogues.load(o.units, o.items);
-        Facts facts = FactsReader.read(factsFile, err::println, catalogues);
-        checkAttributes(o, model, facts, catalogues);
+        Facts facts = FactsReader.read(factsFile, err::println, catalogues, o.skipInvalid);
+        for (ScoringModel model : versions.all()) checkAttributes(o, model, facts, catalogues);
 
         Path outFile = o.out == null ? null : Path.of(o.out).toAbsolutePath();
         if (outFile != null) {
@@ -109,31 +121,43 @@ public final class ScoreCommand {
         }
 
         Set<String> unknown = new TreeSet<>(facts.items());
-        unknown.removeAll(model.inputs().keySet());
+        unknown.removeAll(versions.inputs());
         if (!unknown.isEmpty())
-            err.println("警告：" + o.facts + " 中的数据项 " + String.join("、", unknown) + " 不在模型“" + model.label() + "”的数据项清单中，已忽略");
+            err.println("警告：" + o.facts + " 中的数据项 " + String.join("、", unknown) + " 不在模型“" + versions.label() + "”的数据项清单中，已忽略");
 
         List<Period> periods = periods(o, facts);
-        for (Period p : periods) {
-            if (PeriodResolution.lookup(p).stream().noneMatch(l -> l.type() != Period.Type.YEAR && facts.periods().contains(l))
-                    && p.type() != Period.Type.YEAR)
-                err.println("警告：文件中没有期间 " + p.code() + " 的数据（也没有可用的已结束月份数据），该期间只能用年度数据评分");
-        }
-
-        ScoringEngine engine = new ScoringEngine(model);
-        List<UnitScore> scores = new ArrayList<>();
+        Map<String, Frequency> frequencies = PeriodResolution.frequencies(facts, versions.inputs(), catalogues.frequencies());
+        List<String> problems = new ArrayList<>();
         for (Period p : periods)
-            for (String unit : facts.units())
-                scores.add(engine.score(withAttributes(PeriodResolution.input(facts, unit, p, model.inputs().keySet()),
+            if (versions.forPeriod(p) == null)
+                problems.add("期间 " + p.code() + " 早于模型所有版本的生效期间（最早 " + versions.all().get(0).effectiveFrom().code() + "），无法评分");
+        if (!problems.isEmpty()) throw new CliException(problems);
+
+        Set<String> units = new LinkedHashSet<>(facts.units());
+        units.addAll(catalogues.mustReport());
+        Map<ScoringModel, ScoringEngine> engines = new HashMap<>();
+        List<UnitScore> scores = new ArrayList<>();
+        for (Period p : periods) {
+            ScoringModel model = versions.forPeriod(p);
+            ScoringEngine engine = engines.computeIfAbsent(model, ScoringEngine::new);
+            Map<String, Frequency> used = new LinkedHashMap<>();
+            model.inputs().keySet().forEach(i -> used.put(i, frequencies.get(i)));
+            int before = scores.size();
+            for (String unit : units) {
+                // a unit that sent nothing for this period is not part of its run, unless it must report
+                if (!PeriodResolution.reported(facts, unit, p) && !catalogues.mustReport().contains(unit)) continue;
+                scores.add(engine.score(withAttributes(PeriodResolution.input(facts, unit, p, used, EarlierPeriods.of(model)),
                         catalogues.attributes(unit))));
+            }
+            if (scores.size() == before) err.println("警告：文件中没有任何单位报送期间 " + p.code() + " 的数据，该期间没有评分结果");
+        }
 
         if (outFile != null) {
-            write(outFile, model, facts, scores);
-            out.println("已评分 " + facts.units().size() + " 个单位 × " + periods.size() + " 个期间（"
-                    + String.join("、", periods.stream().map(Period::code).toList()) + "），共 " + scores.size()
-                    + " 行，结果已写入 " + o.out);
+            write(outFile, versions, facts, scores);
+            out.println("已评分 " + periods.size() + " 个期间（" + String.join("、", periods.stream().map(Period::code).toList())
+                    + "），共 " + scores.size() + " 行，结果已写入 " + o.out);
         }
-        if (o.table || outFile == null) ResultTable.print(out, model, facts, scores);
+        if (o.table || outFile == null) ResultTable.print(out, versions, facts, scores);
         long incomplete = scores.stream().filter(s -> !s.complete()).count();
         if (incomplete > 0) err.println("提示：" + incomplete + " 行数据不完整（complete=false），缺失的数据项见 missing 列");
         return OK;
@@ -176,12 +200,15 @@ public final class ScoreCommand {
     }
 
     /** Writes beside the target and moves into place, so a failure never leaves a partial file. */
-    private static void write(Path target, ScoringModel model, Facts facts, List<UnitScore> scores) throws IOException {
+    private static void write(Path target, ModelVersions versions, Facts facts, List<UnitScore> scores) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                ResultCsv.write(w, model, facts, scores);
+                ResultCsv.write(w, versions, facts, scores);
             }
+            // a temporary file is created private (0600); a result file is an ordinary document
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix"))
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -202,6 +229,7 @@ public final class ScoreCommand {
         final Set<Period> periods = new LinkedHashSet<>();
         boolean table;
         boolean help;
+        boolean skipInvalid;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -219,6 +247,7 @@ public final class ScoreCommand {
                 switch (name) {
                     case "--help", "-h" -> o.help = true;
                     case "--table" -> o.table = true;
+                    case "--skip-invalid" -> o.skipInvalid = true;
                     case "--model", "--facts", "--out", "--period", "--units", "--items" -> {
                         if (value == null) {
                             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {

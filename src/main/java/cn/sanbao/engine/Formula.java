@@ -64,8 +64,10 @@ public final class Formula {
     /** Compiles a formula; a syntax error or forbidden construct throws with a Chinese message. */
     public static Formula compile(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("公式为空");
+        String written = text.trim();
+        String expanded = EarlierPeriods.expand(written); // prev(x), x@-1Y, avg(e, 3Y), count(c, 3Y) → plain expressions
         Map<String, String> attributes = new HashMap<>();
-        String source = outsideLiterals(text.trim(), part -> {
+        String source = outsideLiterals(expanded, part -> {
             String out = HAS.matcher(part).replaceAll(HAS_PREFIX + "$1");
             Matcher m = UNIT_ATTRIBUTE.matcher(out);
             StringBuilder sb = new StringBuilder();
@@ -78,9 +80,9 @@ public final class Formula {
         });
         String code = STRING_LITERAL.matcher(source).replaceAll("''");
         if (BITWISE.matcher(code).find())
-            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了位运算符（^ & | ~ << >>），公式中不支持；注意 ^ 不是乘方");
+            throw new IllegalArgumentException("公式“" + written + "”使用了位运算符（^ & | ~ << >>），公式中不支持；注意 ^ 不是乘方");
         if (NULL.matcher(code).find())
-            throw new IllegalArgumentException("公式“" + text.trim() + "”与 null 比较：缺失的数据不是 null，这样的条件永远不会成立。"
+            throw new IllegalArgumentException("公式“" + written + "”与 null 比较：缺失的数据不是 null，这样的条件永远不会成立。"
                     + "请改用 has(x) 判断数据是否存在，或在 inputs 中为该数据项写缺失处理（missing: zero 或 missing: { value: … }）");
         try {
             JexlScript script = JEXL.createScript(source);
@@ -89,9 +91,9 @@ public final class Formula {
             for (List<String> path : script.getVariables()) {
                 if (path.size() == 1 && attributes.containsKey(path.get(0))) continue;
                 if (path.get(0).equals(UNIT) || path.get(0).startsWith(UNIT_PREFIX))
-                    throw new IllegalArgumentException("公式“" + text.trim() + "”中的 unit 只能写成“unit.属性名”，如 unit.kind");
+                    throw new IllegalArgumentException("公式“" + written + "”中的 unit 只能写成“unit.属性名”，如 unit.kind");
                 else if (path.size() > 1)
-                    throw new IllegalArgumentException("公式“" + text.trim() + "”读取了属性“" + String.join(".", path)
+                    throw new IllegalArgumentException("公式“" + written + "”读取了属性“" + String.join(".", path)
                             + "”，公式中不允许访问属性（" + ALLOWED + "；单位属性写作 unit.属性名）");
                 else if (path.get(0).startsWith(HAS_PREFIX)) checks.add(path.get(0).substring(HAS_PREFIX.length()));
                 else vars.add(path.get(0));
@@ -99,13 +101,13 @@ public final class Formula {
             Matcher call = CALL.matcher(code);
             while (call.find())
                 if (!FUNCTIONS.contains(call.group(1)) && !WORD_OPERATORS.contains(call.group(1)))
-                    throw new IllegalArgumentException("公式“" + text.trim() + "”调用了未知函数“" + call.group(1)
+                    throw new IllegalArgumentException("公式“" + written + "”调用了未知函数“" + call.group(1)
                             + "”，只能使用 max、min、abs、round、floor、ceil、has");
-            return new Formula(text.trim(), script, Set.copyOf(vars), Set.copyOf(checks), Map.copyOf(attributes));
+            return new Formula(written, script, Set.copyOf(vars), Set.copyOf(checks), Map.copyOf(attributes));
         } catch (JexlException.Feature e) {
-            throw new IllegalArgumentException("公式“" + text.trim() + "”使用了不允许的写法（" + ALLOWED + "）");
+            throw new IllegalArgumentException("公式“" + written + "”使用了不允许的写法（" + ALLOWED + "）");
         } catch (JexlException e) {
-            throw new IllegalArgumentException("公式“" + text.trim() + "”语法错误：" + shortMessage(e));
+            throw new IllegalArgumentException("公式“" + written + "”语法错误：" + shortMessage(e));
         }
     }
 

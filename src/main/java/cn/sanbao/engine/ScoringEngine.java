@@ -26,6 +26,10 @@ public final class ScoringEngine {
 
     /** Name under which formulas see the period's time progress (时序进度). */
     public static final String TIME_PROGRESS = "T";
+    /** Names under which formulas see the period: fiscal year, month (for a week the month of its Thursday; 0 in a year), ISO week (0 unless a week). */
+    public static final String YEAR = "YEAR";
+    public static final String MONTH = "MONTH";
+    public static final String WEEK = "WEEK";
     /** Name under which overrides and decision rules see the unit's total points. */
     public static final String TOTAL = "total";
     /** Decimal places an indicator value is rounded to before it is banded. */
@@ -143,10 +147,22 @@ public final class ScoringEngine {
                 parts.add("单位属性“" + item.substring(Formula.UNIT.length() + 1) + "”");
                 continue;
             }
-            String name = model.inputs().get(item);
-            parts.add(name == null ? item : name + "（" + item + "）");
+            parts.add(inputName(model, item) + "（" + item + "）");
         }
         return String.join("、", parts);
+    }
+
+    /** The Chinese name of a data item, or of an earlier period's value ("现金余额（上年）"); the code when unnamed. */
+    public static String inputName(ScoringModel model, String variable) {
+        EarlierPeriods.Lag lag = EarlierPeriods.Lag.parse(variable);
+        String item = lag == null ? variable : lag.item();
+        String name = model.inputs().getOrDefault(item, item);
+        return lag == null ? name : name + "（" + lag.label() + "）";
+    }
+
+    private boolean isEarlier(String variable) {
+        EarlierPeriods.Lag lag = EarlierPeriods.Lag.parse(variable);
+        return lag != null && model.inputs().containsKey(lag.item());
     }
 
     /** Values known while scoring one unit, and which data items each derived value rests on. */
@@ -166,6 +182,14 @@ public final class ScoringEngine {
             values.putAll(input.values());
             values.values().removeIf(v -> v == null);
             values.put(TIME_PROGRESS, input.period().timeProgress());
+            Period p = input.period();
+            values.put(YEAR, BigDecimal.valueOf(p.year()));
+            values.put(MONTH, BigDecimal.valueOf(switch (p.type()) {
+                case YEAR -> 0;
+                case MONTH -> p.number();
+                case WEEK -> p.startDate().plusDays(3).getMonthValue();
+            }));
+            values.put(WEEK, BigDecimal.valueOf(p.type() == Period.Type.WEEK ? p.number() : 0));
             values.put(Formula.UNIT, input.attributes());
             model.missingValues().forEach((item, v) -> {
                 if (values.containsKey(item)) return;
@@ -229,6 +253,8 @@ public final class ScoringEngine {
                     out.put(v, input.period().timeProgress().setScale(6, RoundingMode.HALF_UP));
                 } else if (model.inputs().containsKey(v)) {
                     out.put(v, item(v));
+                } else if (isEarlier(v)) {
+                    out.put(v, input.values().get(v));
                 }
             }
             return out;

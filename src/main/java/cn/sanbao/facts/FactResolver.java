@@ -1,5 +1,6 @@
 package cn.sanbao.facts;
 
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides which stored figure the engine sees for each unit and item in a scoring period:
- * annual items from the fiscal year, monthly items from the month (or, in a weekly run, the latest
- * closed month), monthly/weekly items from the period itself. Cities and the region are summed
+ * Decides which stored figure the engine sees for each unit and item in a scoring period, by the one
+ * rule of {@link PeriodRule} (shared with the command line). Cities and the region are summed
  * from their budget units, and only when every member reported the item.
  */
 @Service
@@ -63,14 +64,32 @@ public class FactResolver {
         return result;
     }
 
+    /**
+     * As {@link #resolve(Period, Long)}, plus the earlier values a model reads ({@code prev(x)}, {@code x@-1Y},
+     * {@code avg(x, 3Y)}): each earlier period is resolved by the same rule, one query per earlier period for
+     * all units, and its figures are added under the lag's name with their own period and revision.
+     */
+    public Map<String, UnitFacts> resolve(Period period, Long asOfRevision, Collection<EarlierPeriods.Lag> lags) {
+        Map<String, UnitFacts> now = resolve(period, asOfRevision);
+        if (lags.isEmpty()) return now;
+        Map<Period, List<EarlierPeriods.Lag>> byPeriod = new LinkedHashMap<>();
+        for (EarlierPeriods.Lag lag : lags) byPeriod.computeIfAbsent(lag.apply(period), p -> new ArrayList<>()).add(lag);
+        Map<String, Map<String, ResolvedFact>> merged = new HashMap<>();
+        now.forEach((unit, f) -> merged.put(unit, new HashMap<>(f.items())));
+        byPeriod.forEach((earlier, list) -> resolve(earlier, asOfRevision).forEach((unit, f) -> {
+            for (EarlierPeriods.Lag lag : list) {
+                ResolvedFact r = f.items().get(lag.item());
+                if (r != null) merged.computeIfAbsent(unit, u -> new HashMap<>()).put(lag.name(), r);
+            }
+        }));
+        Map<String, UnitFacts> out = new LinkedHashMap<>();
+        now.forEach((unit, f) -> out.put(unit, new UnitFacts(unit, merged.get(unit), f.notes())));
+        return out;
+    }
+
     /** Which stored period each frequency is read from; a frequency without a source period is left out. */
     public static Map<Frequency, Period> sourcePeriods(Period period) {
-        Map<Frequency, Period> sources = new HashMap<>();
-        sources.put(Frequency.ANNUAL, period.fiscalYear());
-        sources.put(Frequency.MONTHLY_WEEKLY, period);
-        Period month = period.type() == Period.Type.MONTH ? period : period.latestClosedMonth();
-        if (month != null) sources.put(Frequency.MONTHLY, month);
-        return sources;
+        return PeriodRule.sources(period);
     }
 
     private UnitFacts consolidate(FiscalUnit unit, Map<String, Map<String, ResolvedFact>> byUnit, List<String> commonNotes) {

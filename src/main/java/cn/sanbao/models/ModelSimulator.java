@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.facts.FactResolver;
-import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;
@@ -45,12 +45,12 @@ public class ModelSimulator {
         ScoringRun run = results.latestRun(period).orElseThrow(() -> new NoSuchElementException(period.label() + "尚未运行监测，无法模拟"));
         ScoringEngine engine = models.engine(draft);
         ScoringModel model = engine.model();
-        Map<String, UnitFacts> facts = resolver.resolve(period, run.asOfRevision());
+        Map<String, UnitFacts> facts = resolver.resolve(period, run.asOfRevision(), EarlierPeriods.of(model));
         List<Simulation.Line> lines = new ArrayList<>();
         for (UnitRanking r : results.ranking(run, code -> true)) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             UnitFacts f = facts.get(r.unitCode());
-            if (f != null) for (ResolvedFact v : f.items().values()) values.put(v.itemCode(), v.amount());
+            if (f != null) f.items().forEach((name, v) -> values.put(name, v.amount())); // earlier values under their lag name
             UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values, r.consolidated(), regions.attributes(r.unitCode())));
             ScoringModel.Grade g = s.grade() == null ? null : model.grade(s.grade());
             lines.add(new Simulation.Line(r.unitCode(), r.unitName(), r.consolidated(), r.total(), r.grade(), r.gradeName(),

@@ -36,7 +36,7 @@ final class ExplanationBuilder {
                     continue;
                 }
                 ResolvedFact f = facts == null ? null : facts.items().get(in.getKey());
-                inputs.add(new ResultExplanation.Input(in.getKey(), model.inputs().get(in.getKey()), in.getValue(),
+                inputs.add(new ResultExplanation.Input(in.getKey(), ScoringEngine.inputName(model, in.getKey()), in.getValue(),
                         f == null ? null : f.period(), f == null ? null : f.revisionId()));
             }
             indicators.add(new ResultExplanation.Indicator(r.code(), r.name(), r.groupCode(), r.formula(), r.value(),

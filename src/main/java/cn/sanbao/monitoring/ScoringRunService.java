@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.Vocabulary;
@@ -75,14 +76,15 @@ public class ScoringRunService {
             throw new IllegalArgumentException(version.label() + " 尚未发布（" + version.statusLabel() + "），不能用于监测运行");
         ScoringEngine engine = models.engine(version);
         long asOf = facts.latestRevisionId();
-        Map<String, UnitFacts> resolved = resolver.resolve(period, asOf);
+        Map<String, UnitFacts> resolved = resolver.resolve(period, asOf, EarlierPeriods.of(engine.model()));
 
         Vocabulary words = formats.vocabulary(engine.model());
         Map<FiscalUnit, UnitScore> scores = new LinkedHashMap<>();
         for (FiscalUnit unit : regions.all()) {
             UnitFacts f = resolved.get(unit.code());
             Map<String, BigDecimal> values = new LinkedHashMap<>();
-            if (f != null) for (ResolvedFact r : f.items().values()) values.put(r.itemCode(), r.amount());
+            // keyed by the map's name, not the item: an earlier period's value is filed under its lag (x__Y1)
+            if (f != null) f.items().forEach((name, r) -> values.put(name, r.amount()));
             scores.put(unit, engine.score(new UnitInput(unit.code(), period, values, unit.isConsolidated(), regions.attributes(unit.code()))));
         }
         long runId = runs.insertRun(period, version.id(), asOf, scores.size(), actor, started, LocalDateTime.now(clock), note);

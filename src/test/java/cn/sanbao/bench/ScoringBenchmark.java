@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.sanbao.demo.SyntheticDataSet;
+import cn.sanbao.engine.ModelVersions;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
-import cn.sanbao.engine.load.ModelLoader;
 
 /**
  * Scoring speed and memory on a country-sized synthetic data set (not a unit test; see docs/benchmark.md).
@@ -37,9 +38,11 @@ public final class ScoringBenchmark {
         System.out.printf("三保评分基准：%d 个单位 × 12 个月，JVM %s，%d 核，最大堆 %d MB%n", units,
                 System.getProperty("java.vm.version"), rt.availableProcessors(), rt.maxMemory() >> 20);
 
-        ScoringEngine engine = new ScoringEngine(ModelLoader.parse(
-                new String(ScoringBenchmark.class.getResourceAsStream("/models/sanbao-default.yaml").readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8), "sanbao-default.yaml"));
+        // the default model's benchmark variant: two versions, earlier periods, YEAR/MONTH (BenchmarkModel)
+        ModelVersions versions = BenchmarkModel.variant();
+        Map<ScoringModel, ScoringEngine> engines = new java.util.IdentityHashMap<>();
+        for (ScoringModel m : versions.all()) engines.put(m, new ScoringEngine(m));
+        System.out.println("模型：" + versions.label() + "，含往期值（avg 3Y、prev）与 YEAR/MONTH 的一票否决");
 
         HeapSampler sampler = new HeapSampler();
         long t0 = System.nanoTime();
@@ -47,7 +50,7 @@ public final class ScoringBenchmark {
         List<List<UnitInput>> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) months.add(new ArrayList<>(units));
         data.forEachUnitMonth((code, m, values) ->
-                months.get(m - 1).add(new UnitInput(code, Period.month(SyntheticDataSet.YEAR, m), values)));
+                months.get(m - 1).add(new UnitInput(code, Period.month(SyntheticDataSet.YEAR, m), BenchmarkModel.withEarlier(values))));
         double genS = seconds(System.nanoTime() - t0);
         System.out.printf("数据生成：%d 个单位月，%.2f s（不计入评分时间）%n", units * 12, genS);
 
@@ -55,13 +58,13 @@ public final class ScoringBenchmark {
         long liveData = liveHeapBytes();
         System.out.printf("数据常驻堆内存（GC 后）：%d MB%n", liveData >> 20);
         long c0 = System.nanoTime();
-        sink(engine.scoreAll(months.get(2)));
+        sink(engineFor(versions, engines, months.get(2)).scoreAll(months.get(2)));
         System.out.printf("冷启动（JIT 编译前）评一个月 %d 个单位：%.3f s%n", units, seconds(System.nanoTime() - c0));
         long w0 = System.nanoTime();
         List<String> warmRounds = new ArrayList<>();
         while (System.nanoTime() - w0 < 5_000_000_000L || warmRounds.size() < 3) {
             long r0 = System.nanoTime();
-            for (List<UnitInput> month : months) sink(engine.scoreAll(month));
+            for (List<UnitInput> month : months) sink(engineFor(versions, engines, month).scoreAll(month));
             warmRounds.add(String.format("%.2f", seconds(System.nanoTime() - r0)));
         }
         System.out.printf("预热：%d 轮全年评分，%.1f s（各轮 %s s）%n", warmRounds.size(), seconds(System.nanoTime() - w0),
@@ -71,7 +74,7 @@ public final class ScoringBenchmark {
         double[] monthRuns = new double[runs];
         for (int i = 0; i < runs; i++) {
             long s = System.nanoTime();
-            sink(engine.scoreAll(march));
+            sink(engineFor(versions, engines, march).scoreAll(march));
             monthRuns[i] = seconds(System.nanoTime() - s);
         }
         double[] yearRuns = new double[Math.max(3, runs / 2)];
@@ -79,7 +82,7 @@ public final class ScoringBenchmark {
         for (int i = 0; i < yearRuns.length; i++) {
             long s = System.nanoTime();
             for (List<UnitInput> month : months) {
-                List<UnitScore> scores = engine.scoreAll(month);
+                List<UnitScore> scores = engineFor(versions, engines, month).scoreAll(month);
                 if (i == 0) for (UnitScore sc : scores) grades.merge(sc.grade() == null ? "数据缺失" : sc.grade(), 1, Integer::sum);
                 sink(scores);
             }
@@ -108,6 +111,11 @@ public final class ScoringBenchmark {
     }
 
     private static BigDecimal checksum = BigDecimal.ZERO;
+
+    /** The engine of the version in force for the month's period (what a console run does). */
+    private static ScoringEngine engineFor(ModelVersions versions, Map<ScoringModel, ScoringEngine> engines, List<UnitInput> month) {
+        return engines.get(versions.forPeriod(month.get(0).period()));
+    }
 
     /** Keeps the results observable so the JIT cannot drop the work. */
     private static void sink(List<UnitScore> scores) {

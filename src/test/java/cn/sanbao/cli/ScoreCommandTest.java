@@ -136,6 +136,22 @@ class ScoreCommandTest {
     }
 
     @Test
+    void weekNeverFallsBackToTheMonthForAWeeklyItem() throws IOException {
+        // The console's rule: an item reported monthly and weekly is read from the week only.
+        Path facts = oneUnit(dir, Map.of("2021-03", "300"), true);
+        String text = Files.readString(facts).lines().filter(l -> !l.equals("U1,2021-W13,revenue_to_date,2000"))
+                .reduce("", (a, b) -> a + b + "\n");
+        Files.writeString(facts, text);
+        Path out = dir.resolve("week-missing.csv");
+        Run r = run("score", "--model", MODEL.toString(), "--facts", facts.toString(), "--out", out.toString(), "--period", "2021-W13");
+        assertThat(r.code()).as(r.err()).isZero();
+        CSVRecord row = readResult(out).get(0);
+        assertThat(row.get("complete")).isEqualTo("false");
+        assertThat(row.get("missing")).isEqualTo("revenue_to_date");
+        assertThat(row.get("REVENUE_SHORTFALL_value")).isEmpty();
+    }
+
+    @Test
     void periodsDefaultToEveryMonthAndWeekInTheFile() throws IOException {
         Path facts = oneUnit(dir, Map.of("2021-02", "200", "2021-03", "300"), true);
         Path out = dir.resolve("all.csv");
@@ -325,8 +341,10 @@ class ScoreCommandTest {
         }
         if (weeks) {
             for (String w : List.of("2021-W12", "2021-W13")) {
-                // Weekly items only; cash 1000 = 0.6 months of demand (20000 / 12).
+                // Weekly items only (月报及周报); cash 1000 = 0.6 months of demand (20000 / 12).
                 s.append("U1,").append(w).append(",cash_balance,1000\n");
+                for (String item : List.of("paid_wage", "paid_operation", "paid_livelihood", "paid_other_rigid", "revenue_to_date"))
+                    s.append("U1,").append(w).append(',').append(item).append(",2000\n");
                 s.append("U1,").append(w).append(",wage_arrears,0\n");
                 s.append("U1,").append(w).append(",livelihood_arrears,0\n");
             }

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import cn.sanbao.engine.Formula;
 import cn.sanbao.engine.Interval;
+import cn.sanbao.engine.ModelVersions;
 import cn.sanbao.engine.Period;
 import cn.sanbao.engine.Scoring;
 import cn.sanbao.engine.ScoringModel;
@@ -62,6 +63,80 @@ public final class ModelLoader {
         ScoringModel model = new ModelLoader(problems).build(new Yaml(root, problems));
         if (!problems.isEmpty()) throw new ModelValidationException(source, problems);
         return model;
+    }
+
+    /**
+     * All versions of a method: a file whose YAML documents (separated by "---") are versions, or a
+     * directory whose *.yaml / *.yml files are (file name order). Versions must share the model code and
+     * differ in effectiveFrom; every problem is reported with its file and line.
+     */
+    public static ModelVersions loadVersions(Path fileOrDirectory) {
+        if (!Files.isDirectory(fileOrDirectory)) {
+            try {
+                return parseVersions(Files.readString(fileOrDirectory, StandardCharsets.UTF_8), fileOrDirectory.getFileName().toString());
+            } catch (IOException e) {
+                throw new ModelValidationException(fileOrDirectory.toString(), List.of(new ModelProblem(0, "无法读取文件：" + e.getMessage())));
+            }
+        }
+        List<Path> files;
+        try (var list = Files.list(fileOrDirectory)) {
+            files = list.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new ModelValidationException(fileOrDirectory.toString(), List.of(new ModelProblem(0, "无法读取目录：" + e.getMessage())));
+        }
+        if (files.isEmpty())
+            throw new ModelValidationException(fileOrDirectory.toString(), List.of(new ModelProblem(0, "目录中没有 .yaml 模型文件")));
+        List<ScoringModel> all = new ArrayList<>();
+        for (Path f : files) all.addAll(loadVersions(f).all());
+        return checkedVersions(all, fileOrDirectory.toString(), List.of());
+    }
+
+    /** The versions in one text of one or more YAML documents. */
+    public static ModelVersions parseVersions(String yaml, String source) {
+        List<ModelProblem> problems = new ArrayList<>();
+        List<ScoringModel> models = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true);
+            for (Node root : new org.yaml.snakeyaml.Yaml(options).composeAll(new StringReader(yaml))) {
+                if (root == null) continue;
+                int before = problems.size();
+                ScoringModel m = new ModelLoader(problems).build(new Yaml(root, problems));
+                if (problems.size() == before && m != null) {
+                    models.add(m);
+                    lines.add(root.getStartMark().getLine() + 1);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ModelValidationException(source, List.of(new ModelProblem(line, "YAML 格式错误：" + e.getProblem())));
+        } catch (RuntimeException e) {
+            throw new ModelValidationException(source, List.of(new ModelProblem(0, "YAML 格式错误：" + e.getMessage())));
+        }
+        if (!problems.isEmpty()) throw new ModelValidationException(source, problems);
+        if (models.isEmpty()) throw new ModelValidationException(source, List.of(new ModelProblem(0, "文件为空")));
+        return checkedVersions(models, source, lines);
+    }
+
+    /** One method: same code throughout, one version per number and per effective period. */
+    private static ModelVersions checkedVersions(List<ScoringModel> models, String source, List<Integer> lines) {
+        List<ModelProblem> problems = new ArrayList<>();
+        Map<Integer, ScoringModel> byVersion = new LinkedHashMap<>();
+        Map<Period, ScoringModel> byStart = new LinkedHashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            ScoringModel m = models.get(i);
+            int line = i < lines.size() ? lines.get(i) : 0;
+            if (!m.code().equals(models.get(0).code()))
+                problems.add(new ModelProblem(line, "各版本的模型编码必须相同：“" + m.code() + "”与“" + models.get(0).code() + "”不同"));
+            if (byVersion.putIfAbsent(m.version(), m) != null)
+                problems.add(new ModelProblem(line, "版本号 " + m.version() + " 重复"));
+            ScoringModel same = byStart.putIfAbsent(m.effectiveFrom(), m);
+            if (same != null)
+                problems.add(new ModelProblem(line, "v" + m.version() + " 与 v" + same.version() + " 的生效期间同为 " + m.effectiveFrom().code()));
+        }
+        if (!problems.isEmpty()) throw new ModelValidationException(source, problems);
+        return ModelVersions.of(models);
     }
 
     private final List<ModelProblem> problems;

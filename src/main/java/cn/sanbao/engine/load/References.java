@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.Formula;
 import cn.sanbao.engine.ScoringEngine;
 
@@ -16,6 +17,8 @@ final class References {
 
     private record Use(Formula formula, Yaml node, Kind usedIn, Set<String> visible) {
     }
+
+    private static final Set<String> PERIOD_NAMES = Set.of(ScoringEngine.YEAR, ScoringEngine.MONTH, ScoringEngine.WEEK);
 
     private final List<ModelProblem> problems;
     private final Map<String, Kind> declared = new HashMap<>();
@@ -33,8 +36,10 @@ final class References {
             return;
         }
         if (name.equals(ScoringEngine.TIME_PROGRESS) || name.equals(ScoringEngine.TOTAL) || name.startsWith("count_")
-                || name.equals(Formula.UNIT) || name.startsWith(Formula.HAS_PREFIX) || name.startsWith(Formula.UNIT + "__")) {
-            node.problem("编码“" + name + "”是保留名称（T 为时序进度，total 为总分，count_ 开头用于决策表，unit 为单位属性，has__ 用于 has(x)）");
+                || name.equals(Formula.UNIT) || name.startsWith(Formula.HAS_PREFIX) || name.startsWith(Formula.UNIT + "__")
+                || PERIOD_NAMES.contains(name) || name.contains("__")) {
+            node.problem("编码“" + name + "”是保留名称（T 为时序进度，total 为总分，YEAR/MONTH/WEEK 为期间，count_ 开头用于决策表，"
+                    + "unit 为单位属性，has__ 用于 has(x)，含“__”的名称表示往期值）");
             return;
         }
         if (declared.containsKey(name)) {
@@ -66,7 +71,13 @@ final class References {
         Set<String> names = new java.util.LinkedHashSet<>(u.formula().variables());
         names.addAll(u.formula().presenceChecks());
         for (String v : names) {
-            if (v.equals(ScoringEngine.TIME_PROGRESS)) continue;
+            if (v.equals(ScoringEngine.TIME_PROGRESS) || PERIOD_NAMES.contains(v)) continue;
+            EarlierPeriods.Lag lag = EarlierPeriods.Lag.parse(v);
+            if (lag != null) {
+                if (declared.get(lag.item()) != Kind.INPUT)
+                    u.node().problem("往期值只能读取数据项（inputs）：“" + lag.item() + "”不是数据项（prev、@、avg、count 中只能写数据项）");
+                continue;
+            }
             if (v.equals(ScoringEngine.TOTAL) && (u.usedIn() == Kind.OVERRIDE || u.usedIn() == Kind.RULE)) continue;
             if (v.startsWith("count_") && u.usedIn() == Kind.RULE) {
                 if (!levels.contains(v.substring(6))) u.node().problem("“" + v + "”引用了未定义的等级“" + v.substring(6) + "”");
