@@ -47,9 +47,13 @@ final class SyntheticProvince {
 
     /** Stores the synthetic year as one revision; returns the number of values stored. */
     static int storeYear(ConfigurableApplicationContext app, int units) {
+        return storeYear(app, units, SyntheticDataSet.YEAR);
+    }
+
+    /** The same synthetic year stored as {@code year} (one revision), so several years can be stored. */
+    static int storeYear(ConfigurableApplicationContext app, int units, int year) {
         DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
         List<FactValue> facts = new ArrayList<>();
-        int year = SyntheticDataSet.YEAR;
         new SyntheticDataSet(units, 20210101L).forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
             Frequency f = items.item(item).map(DataItem::frequency).orElse(Frequency.MONTHLY);
             if (f == Frequency.ANNUAL) {
@@ -58,7 +62,7 @@ final class SyntheticProvince {
                 facts.add(new FactValue(code, Period.month(year, month).code(), item, amount));
             }
         }));
-        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位", "benchmark", null, facts);
+        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位 " + year + " 年", "benchmark", null, facts);
         return facts.size();
     }
 
@@ -99,13 +103,21 @@ final class SyntheticProvince {
 
     /** Contacts for every unit, then December published: cases for the units at risk, messages in the outbox. */
     static void publishDecember(ConfigurableApplicationContext app) {
+        publishDecember(app, SyntheticDataSet.YEAR);
+    }
+
+    static void publishDecember(ConfigurableApplicationContext app, int year) {
         PublicationRepository publications = app.getBean(PublicationRepository.class);
         WarningsDemo.addDemoContacts(publications, app.getBean(RegionTree.class));
-        app.getBean(PublicationService.class).publish(Period.month(SyntheticDataSet.YEAR, 12), "benchmark");
+        app.getBean(PublicationService.class).publish(Period.month(year, 12), "benchmark");
     }
 
     static void scoreYear(ConfigurableApplicationContext app) {
+        scoreYear(app, SyntheticDataSet.YEAR);
+    }
+
+    static void scoreYear(ConfigurableApplicationContext app, int year) {
         for (int m = 1; m <= 12; m++)
-            app.getBean(ScoringRunService.class).run(Period.month(SyntheticDataSet.YEAR, m), "benchmark", "基准");
+            app.getBean(ScoringRunService.class).run(Period.month(year, m), "benchmark", "基准");
     }
 }

@@ -81,6 +81,13 @@ abstract class PortraitContract {
     }
 
     @Test
+    void monitoringPagesAndListsLinkThePortrait() throws Exception {
+        assertThat(page("/monitoring/units/640422?period=2021-06", XIJI)).contains("href=\"/units/640422?period=2021-06\"");
+        assertThat(page("/monitoring?period=2021-06", LEADER)).contains("href=\"/units/640104?period=2021-06\"");
+        assertThat(page("/decision/runway?month=2021-06", LEADER)).contains("href=\"/units/640422\"");
+    }
+
+    @Test
     void cityIsRankedAmongCitiesAndHasNoRunwayOfItsOwn() throws Exception {
         String html = page("/units/640400", LEADER);
         assertThat(html).contains("固原市", "在全区各市中排第 ", "汇总单位没有自己的国库库款");
@@ -88,7 +95,7 @@ abstract class PortraitContract {
 
     @Test
     void countyUserSeesOnlyItsOwnUnitAndCityUserItsCounties() throws Exception {
-        page("/units/640422", XIJI);
+        assertThat(page("/units/640422", XIJI)).doesNotContain("href=\"/units/640400");
         mvc.perform(get("/units/640423").with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/units/640400").with(XIJI)).andExpect(status().isForbidden());
         mvc.perform(get("/units/640422/pdf").with(XIJI)).andExpect(status().isOk());
