@@ -8,9 +8,12 @@
     if (!option) return;
     option.xAxis.axisLabel = { interval: 'auto', fontSize: 10, hideOverlap: true };
     if (el.closest('.small-multiples')) {
+      // small multiples: the value's own range (not from zero), band edges as plain dashed lines named in the tooltip
       option.title.textStyle = { fontSize: 12 };
-      option.legend = { top: 20, textStyle: { fontSize: 10 }, itemWidth: 14 };
-      option.grid = { left: 44, right: 10, top: 58, bottom: 28 };
+      option.legend = { show: false };
+      option.grid = { left: 44, right: 10, top: 34, bottom: 28 };
+      option.yAxis.scale = true;
+      option.series.forEach(function (s, i) { if (i > 0) { s.showSymbol = false; s.symbol = 'none'; } });
     }
     var chart = echarts.init(el);
     chart.setOption(option);
