@@ -13,8 +13,9 @@
       option.legend = { show: false };
       option.grid = { left: 44, right: 10, top: 34, bottom: 28 };
       option.yAxis.scale = true;
-      option.series.forEach(function (s, i) { if (i > 0) { s.showSymbol = false; s.symbol = 'none'; } });
     }
+    // dashed lines are edges and projections: a line without point markers reads as a line, not as data points
+    option.series.forEach(function (s) { if (s.lineStyle && s.lineStyle.type === 'dashed') s.symbol = 'none'; });
     var chart = echarts.init(el);
     chart.setOption(option);
     window.sanbaoCharts[el.getAttribute('data-chart')] = chart;
