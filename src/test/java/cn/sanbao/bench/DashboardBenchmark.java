@@ -7,16 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
 import cn.sanbao.engine.Period;
 import cn.sanbao.monitoring.ResultQueries;
@@ -47,9 +44,7 @@ public final class DashboardBenchmark {
         Path region = SyntheticProvince.regionFile(units);
 
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplication(SanbaoApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("sanbao-bench-db") + "/db",
-                "--sanbao.demo.enabled=false", "--sanbao.region.file=file:" + region, "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SyntheticProvince.start(region);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         System.out.printf("总览基准：%d 个单位（%d 个市），应用启动 %.1f s，%d 核%n", units, cities,
                 (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());

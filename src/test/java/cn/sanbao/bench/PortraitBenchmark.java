@@ -1,14 +1,11 @@
 package cn.sanbao.bench;
 
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
 
 /**
@@ -29,9 +26,7 @@ public final class PortraitBenchmark {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path region = SyntheticProvince.regionFile(units);
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplication(SanbaoApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("sanbao-bench-db") + "/db",
-                "--sanbao.demo.enabled=false", "--sanbao.region.file=file:" + region, "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = SyntheticProvince.start(region);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         System.out.printf("单位画像基准：%d 个单位（%d 个市），应用启动 %.1f s，%d 核%n", units, SyntheticProvince.CITIES,
                 (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());

@@ -45,6 +45,13 @@ final class SyntheticProvince {
         return region;
     }
 
+    /** The application on a fresh H2 file database (in memory several years do not fit a small heap) with this region file. */
+    static ConfigurableApplicationContext start(Path region) throws Exception {
+        return new org.springframework.boot.SpringApplication(cn.sanbao.SanbaoApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("sanbao-bench-db") + "/db",
+                "--sanbao.demo.enabled=false", "--sanbao.region.file=file:" + region, "--logging.level.root=WARN");
+    }
+
     /** Stores the synthetic year as one revision; returns the number of values stored. */
     static int storeYear(ConfigurableApplicationContext app, int units) {
         return storeYear(app, units, SyntheticDataSet.YEAR);
