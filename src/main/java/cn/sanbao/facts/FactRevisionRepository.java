@@ -103,6 +103,25 @@ public class FactRevisionRepository {
                 .list();
     }
 
+    /** {@link #current} for a few units only (one unit's page reads its own figures, not the province's). */
+    public List<ResolvedFact> current(Collection<String> periods, Collection<String> units, long asOf) {
+        if (units.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select f.unit_code, f.period, f.item_code, f.amount, f.revision_id
+                        from fact f
+                        join (select unit_code, period, item_code, max(revision_id) as revision_id
+                              from fact
+                              where unit_code in (:units) and period in (:periods) and revision_id <= :asOf
+                              group by unit_code, period, item_code) latest
+                          on f.unit_code = latest.unit_code and f.period = latest.period
+                         and f.item_code = latest.item_code and f.revision_id = latest.revision_id
+                        order by f.unit_code, f.period, f.item_code""")
+                .param("units", units).param("periods", periods).param("asOf", asOf)
+                .query((rs, n) -> new ResolvedFact(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getLong(5)))
+                .list();
+    }
+
     private FactRevision mapRevision(ResultSet rs, int row) throws SQLException {
         return new FactRevision(rs.getLong("id"), rs.getString("source"), rs.getString("label"),
                 rs.getString("content_hash"), rs.getInt("row_count"), rs.getString("created_by"),

@@ -85,6 +85,12 @@ public class FactStore {
         return repository.current(Set.copyOf(periods), asOfRevision == null ? Long.MAX_VALUE : asOfRevision);
     }
 
+    /** {@link #current(Collection, Long)} limited to the given units. */
+    public List<ResolvedFact> current(Collection<String> periods, Collection<String> units, Long asOfRevision) {
+        if (periods.isEmpty()) return List.of();
+        return repository.current(Set.copyOf(periods), Set.copyOf(units), asOfRevision == null ? Long.MAX_VALUE : asOfRevision);
+    }
+
     private List<FactValue> validate(Collection<FactValue> values) {
         if (values == null || values.isEmpty()) throw new InvalidFactsException(List.of("没有可保存的数据"));
         List<String> problems = new ArrayList<>();

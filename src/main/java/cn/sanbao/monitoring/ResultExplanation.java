@@ -60,6 +60,16 @@ public record ResultExplanation(
         public String bandShown() {
             return bandText != null ? bandText : band;
         }
+
+        /**
+         * The plain execution share paid ÷ budget of an execution indicator. The default model measures execution
+         * relative to time progress (paid / (budget * T)), so such a value is multiplied back by T.
+         */
+        public BigDecimal executionShare(BigDecimal timeProgress) {
+            if (value == null) return null;
+            boolean relative = formula != null && formula.replace(" ", "").endsWith("*T)");
+            return relative && timeProgress != null ? value.multiply(timeProgress) : value;
+        }
     }
 
     /** A data item read, with the period and revision its value came from (null value = missing). */

@@ -19,17 +19,8 @@ record UnitCharts(List<Point> history, List<Pillar> pillars, BigDecimal timeProg
         String group = e.groups().isEmpty() ? null : e.groups().get(0).code();
         String groupName = e.groups().isEmpty() ? "" : e.groups().get(0).name();
         List<Pillar> pillars = e.indicators().stream().filter(i -> i.groupCode().equals(group))
-                .map(i -> new Pillar(i.name(), i.value() == null ? null : percent(execution(i, e.timeProgress())))).toList();
+                .map(i -> new Pillar(i.name(), percent(i.executionShare(e.timeProgress())))).toList();
         return new UnitCharts(history, pillars, percent(e.timeProgress()), groupName);
-    }
-
-    /**
-     * The default model measures execution relative to time progress (paid / (budget * T)); the chart
-     * sets the plain execution share paid / budget beside T, so such a value is multiplied back by T.
-     */
-    private static BigDecimal execution(ResultExplanation.Indicator i, BigDecimal timeProgress) {
-        boolean relative = i.formula() != null && i.formula().replace(" ", "").endsWith("*T)");
-        return relative && timeProgress != null ? i.value().multiply(timeProgress) : i.value();
     }
 
     private static BigDecimal percent(BigDecimal share) {

@@ -13,6 +13,7 @@ public class Menu {
 
     private static final List<Entry> ALL = List.of(
             new Entry("/dashboard", "console.nav.dashboard"), new Entry("/monitoring", "console.nav.monitoring"),
+            new Entry("/units", "console.nav.portrait"),
             new Entry("/intake", "console.nav.intake"), new Entry("/warnings", "console.nav.warnings"),
             new Entry("/reports", "console.nav.reports"), new Entry("/projects", "console.nav.projects"),
             new Entry("/decision/runway", "console.nav.decision"), new Entry("/models", "console.nav.models"),

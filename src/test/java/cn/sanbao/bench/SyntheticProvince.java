@@ -62,6 +62,11 @@ final class SyntheticProvince {
         return storeYear(app, units, SyntheticDataSet.YEAR, 20210101L);
     }
 
+    /** The same synthetic figures stored under {@code year}'s periods (one revision), so several years can be stored. */
+    static int storeYear(ConfigurableApplicationContext app, int units, int year) {
+        return storeYear(app, units, year, 20210101L);
+    }
+
     /** Stores a synthetic year under another year's periods (another seed, other figures) as one revision. */
     static int storeYear(ConfigurableApplicationContext app, int units, int year, long seed) {
         DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
@@ -74,7 +79,7 @@ final class SyntheticProvince {
                 facts.add(new FactValue(code, Period.month(year, month).code(), item, amount));
             }
         }));
-        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位", "benchmark", null, facts);
+        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位 " + year + " 年", "benchmark", null, facts);
         return facts.size();
     }
 
@@ -115,9 +120,13 @@ final class SyntheticProvince {
 
     /** Contacts for every unit, then December published: cases for the units at risk, messages in the outbox. */
     static void publishDecember(ConfigurableApplicationContext app) {
+        publishDecember(app, SyntheticDataSet.YEAR);
+    }
+
+    static void publishDecember(ConfigurableApplicationContext app, int year) {
         PublicationRepository publications = app.getBean(PublicationRepository.class);
         WarningsDemo.addDemoContacts(publications, app.getBean(RegionTree.class));
-        app.getBean(PublicationService.class).publish(Period.month(SyntheticDataSet.YEAR, 12), "benchmark");
+        app.getBean(PublicationService.class).publish(Period.month(year, 12), "benchmark");
     }
 
     static void scoreYear(ConfigurableApplicationContext app) {

@@ -43,7 +43,7 @@ public class RunwayService {
 
     /** Actual months of the base month's year up to the base month, for the chart. */
     public List<CashMonth> history(String unitCode, YearMonth base) {
-        RunwayInput in = inputs(base, false).get(unitCode);
+        RunwayInput in = inputs(base, false, unitCode).get(unitCode);
         if (in == null) return List.of();
         return in.history().stream().filter(m -> m.month().getYear() == base.getYear()).toList();
     }
@@ -72,12 +72,17 @@ public class RunwayService {
     }
 
     public Optional<RunwayProjection> project(String unitCode, YearMonth base, boolean withExtras) {
-        RunwayInput in = inputs(base, withExtras).get(unitCode);
+        RunwayInput in = inputs(base, withExtras, unitCode).get(unitCode);
         return in == null ? Optional.empty() : Optional.of(calculator.project(in));
     }
 
     /** Inputs of every budget unit that reported cash in the base month. */
     Map<String, RunwayInput> inputs(YearMonth base, boolean withExtras) {
+        return inputs(base, withExtras, null);
+    }
+
+    /** {@link #inputs(YearMonth, boolean)} of one unit (null: all): a unit page reads only that unit's figures. */
+    private Map<String, RunwayInput> inputs(YearMonth base, boolean withExtras, String unitOrNull) {
         int year = base.getYear();
         List<String> periods = new ArrayList<>(List.of(String.valueOf(year)));
         for (YearMonth m = YearMonth.of(year - 1, 1); !m.isAfter(base); m = m.plusMonths(1)) periods.add(m.toString());
@@ -85,6 +90,9 @@ public class RunwayService {
         if (withExtras) for (ExtraInflows source : extras)
             source.inflowsKnownAt(base).forEach((unit, months) -> months.forEach((m, a) ->
                     known.computeIfAbsent(unit, k -> new HashMap<>()).merge(m, a, BigDecimal::add)));
+        if (unitOrNull != null && !regions.isBudgetUnit(unitOrNull)) return Map.of();
+        if (unitOrNull != null)
+            return inputsFrom(facts.current(periods, List.of(unitOrNull), null), List.of(unitOrNull), base, known);
         List<String> units = regions.budgetUnits().stream().map(FiscalUnit::code).toList();
         return inputsFrom(facts.current(periods, null), units, base, known);
     }

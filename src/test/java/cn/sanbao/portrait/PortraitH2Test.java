@@ -1,0 +1,7 @@
+package cn.sanbao.portrait;
+
+import cn.sanbao.testsupport.OnH2;
+
+@OnH2
+class PortraitH2Test extends PortraitContract {
+}
