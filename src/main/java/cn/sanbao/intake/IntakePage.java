@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.sanbao.region.RegionTree;
 import java.io.IOException;
 
 /** 数据报送 screen: template download, upload with the full error list or the diff of the new revision. */
@@ -28,8 +29,11 @@ class IntakePage {
     private final UnitScope scope;
     private final RevisionDiff diff;
     private final FactStore facts;
+    private final RegionTree region;
 
-    IntakePage(TemplateService templates, FileImportService files, UnitScope scope, RevisionDiff diff, FactStore facts) {
+    IntakePage(TemplateService templates, FileImportService files, UnitScope scope, RevisionDiff diff, FactStore facts,
+               RegionTree region) {
+        this.region = region;
         this.diff = diff;
         this.facts = facts;
         this.templates = templates;
@@ -53,7 +57,8 @@ class IntakePage {
         if (unit != null) scope.require(unit);
         FactRevision r = facts.revision(id).orElseThrow(() -> new NoSuchElementException("数据修订 #" + id + " 不存在"));
         Predicate<String> visible = scope.visible();
-        RevisionDiff.Result shown = diff.of(id, u -> visible.test(u) && (unit == null || unit.equals(u)), true);
+        // a city's own figures are its counties' values summed, so a city narrows the revision to the units within it
+        RevisionDiff.Result shown = diff.of(id, u -> visible.test(u) && (unit == null || region.isWithin(u, unit)), true);
         // a city or county user may not learn even the source and author of another unit's revision
         if (!scope.seesAll() && shown.values() == 0) throw new NoSuchElementException("数据修订 #" + id + " 不存在或不含你可查看的单位");
         model.addAttribute("revision", r);

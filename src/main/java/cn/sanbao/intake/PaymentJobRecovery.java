@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * stay on disk. On start, and every minute on one instance (another instance may have died): a job whose
  * instance stopped renewing its heartbeat is settled: completed with its revision if that committed (so nobody
  * uploads it again), otherwise failed with a reason the user can act on. A job another live instance runs is
- * left alone. On start, temporary files and spill folders older than this process are removed (each instance
- * needs its own temporary folder, docs/operations.md).
+ * left alone. On start, temporary files and spill folders older than this process and older than any import may
+ * run are removed, so instances sharing a temporary folder do not delete each other's running uploads.
  */
 @Component
 class PaymentJobRecovery {
@@ -62,8 +62,17 @@ class PaymentJobRecovery {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         reconcile();
-        removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")),
-                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")), leftoverCutoff(
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), clock.instant(), runner.timeLimit(), stale));
+    }
+
+    /**
+     * Files older than this process may still be read by another instance sharing the temporary folder; only
+     * files older than the longest an import may run (plus the heartbeat window) are certainly left over.
+     */
+    static Instant leftoverCutoff(Instant processStart, Instant now, Duration timeLimit, Duration stale) {
+        Instant noImportThatOld = now.minus(timeLimit).minus(stale);
+        return noImportThatOld.isBefore(processStart) ? noImportThatOld : processStart;
     }
 
     /** @return how many jobs were settled */

@@ -58,6 +58,11 @@ public class PaymentJobRunner {
     private record Active(Path file, AtomicBoolean started, AtomicReference<String> stop) {
     }
 
+    /** The longest an import may run before it is cancelled. */
+    Duration timeLimit() {
+        return timeLimit;
+    }
+
     PaymentJobRunner(PaymentImportService imports, PaymentJobs jobs, Rescoring rescoring, AuditLog audit,
                      @Value("${sanbao.intake.payment-job-time-limit:PT2H}") Duration timeLimit,
                      @Value("${sanbao.intake.payment-job-heartbeat:PT15S}") Duration heartbeat) {

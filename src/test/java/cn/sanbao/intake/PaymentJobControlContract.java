@@ -156,6 +156,15 @@ abstract class PaymentJobControlContract {
         assertThat(oldSpill).doesNotExist();
         assertThat(current).exists();
         assertThat(foreign).exists();
+
+        // another instance on the same host started its import ten minutes before this one started
+        Instant thisStart = Instant.parse("2026-11-30T10:00:00Z");
+        Instant cutoff = PaymentJobRecovery.leftoverCutoff(thisStart, thisStart.plusSeconds(30), Duration.ofHours(2), Duration.ofMinutes(1));
+        assertThat(cutoff).isEqualTo(thisStart.minus(Duration.ofHours(2)).minus(Duration.ofMinutes(1)).plusSeconds(30));
+        Path othersUpload = Files.writeString(dir.resolve(PaymentJobRunner.TEMP_PREFIX + "3.csv"), "v");
+        Files.setLastModifiedTime(othersUpload, FileTime.from(thisStart.minus(Duration.ofMinutes(10))));
+        assertThat(PaymentJobRecovery.removeLeftovers(dir, cutoff)).isZero();
+        assertThat(othersUpload).exists();
     }
 
     @Test
