@@ -146,7 +146,7 @@ public class DisciplineService {
         return out;
     }
 
-    /** The codes that mark 直达资金 payments, for the page ("2130599 其他巩固脱贫衔接乡村振兴支出"). */
+    /** The codes that mark 直达资金 payments, for the page ("2130504 农村基础设施建设"). */
     public List<String> directFundCodes() {
         return marks.rules(SpendingMark.DIRECT_FUND).stream().map(r -> r.prefix() + " " + r.name()).toList();
     }

@@ -41,10 +41,6 @@ public class SpendingMarks {
         }
     }
 
-    public SpendingMarks(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
-    }
-
     public List<Rule> rules() { return rules; }
 
     /** Rules of one mark, for pages that name the codes. */

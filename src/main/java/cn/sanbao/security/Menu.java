@@ -15,7 +15,8 @@ public class Menu {
             new Entry("/dashboard", "console.nav.dashboard"), new Entry("/monitoring", "console.nav.monitoring"),
             new Entry("/intake", "console.nav.intake"), new Entry("/warnings", "console.nav.warnings"),
             new Entry("/reports", "console.nav.reports"), new Entry("/projects", "console.nav.projects"),
-            new Entry("/decision/runway", "console.nav.decision"), new Entry("/models", "console.nav.models"),
+            new Entry("/decision/runway", "console.nav.decision"),
+            new Entry("/discipline", "console.nav.discipline"), new Entry("/models", "console.nav.models"),
             new Entry("/admin/users", "console.nav.users"), new Entry("/admin/roles", "console.nav.roles"),
             new Entry("/admin/tokens", "console.nav.tokens"), new Entry("/admin/requests", "console.nav.requests"),
             new Entry("/audit", "console.nav.audit"), new Entry("/swagger-ui/index.html", "console.nav.api"));
