@@ -31,7 +31,8 @@ import java.util.Random;
  * Payment import benchmark (not a test): generates a payment CSV in target/ (default 10 million rows),
  * then prints rows/s and peak heap for (1) classification + aggregation, (2) DuckDB doing the same
  * classification and aggregation on the same file, (3) the full import into embedded PostgreSQL with
- * every detail row kept. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows]
+ * every detail row kept. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows] [discipline]
+ * (with "discipline" only (1) and (1b), the extra cost of the spending-discipline tallies).
  */
 public final class PaymentImportBenchmark {
 
@@ -92,6 +93,7 @@ public final class PaymentImportBenchmark {
             }
             System.out.printf("(1b) 支出约束汇总（非三保、债务还本付息、直达资金按单位累计）：分类+汇总 含 %.2f 秒、不含 %.2f 秒，多用 %.2f 秒 = 分类时间的 %.1f%%（目标 < 10%%）；负载 %s%n",
                     with, without, with - without, 100 * (with - without) / without, load());
+            if (args.length > 1 && args[1].equals("discipline")) return; // only (1) and (1b)
 
             // (2) DuckDB: same rules, same precedence, same sums (checked against the Java result)
             long cpu2 = processCpu();
