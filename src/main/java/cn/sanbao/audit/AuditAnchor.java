@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +48,14 @@ public class AuditAnchor {
         return file;
     }
 
-    /** Appends the current head unless it is already the last anchor; returns true when a line was written. */
+    /** The scheduled anchoring; one instance per tick when several share the database and anchor file. */
     @Scheduled(initialDelayString = "${sanbao.audit.anchor-interval:PT10M}", fixedDelayString = "${sanbao.audit.anchor-interval:PT10M}")
+    @SchedulerLock(name = "audit-anchor")
+    public void scheduledAnchor() {
+        anchorNow();
+    }
+
+    /** Appends the current head unless it is already the last anchor; returns true when a line was written. */
     public synchronized boolean anchorNow() {
         var head = jdbc.sql("select last_id, last_hash from audit_chain_head where id = 1")
                 .query((rs, n) -> new Object[] {rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2)}).single();

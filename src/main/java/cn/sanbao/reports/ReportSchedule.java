@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import cn.sanbao.engine.Period;
@@ -41,12 +42,14 @@ class ReportSchedule {
     }
 
     @Scheduled(cron = "${sanbao.reports.schedule.weekly:-}")
-    void weekly() {
+    @SchedulerLock(name = "report-weekly", lockAtMostFor = "PT2H")
+    public void weekly() {
         runWeekly();
     }
 
     @Scheduled(cron = "${sanbao.reports.schedule.monthly:-}")
-    void monthly() {
+    @SchedulerLock(name = "report-monthly", lockAtMostFor = "PT2H")
+    public void monthly() {
         runMonthly();
     }
 

@@ -155,6 +155,25 @@ abstract class AuditChainContract {
         }
     }
 
+    /** With several instances on one database, the instance that does not hold the schedule's lock skips the tick. */
+    @Test
+    synchronized void theScheduledAnchorRunsOnlyOnTheInstanceHoldingTheLock() {
+        audit.record("zhaoliu", "FACT_IMPORT", "revision:lock", "导入 8 月月报");
+        long head = lastId();
+        jdbc.sql("delete from shedlock where name = 'audit-anchor'").update();
+        jdbc.sql("insert into shedlock (name, lock_until, locked_at, locked_by) values ('audit-anchor', "
+                + "timestamp '2999-01-01 00:00:00', timestamp '2026-01-01 00:00:00', 'node-b')").update();
+        try {
+            anchor.scheduledAnchor();
+            assertThat(anchor.read()).noneMatch(a -> a.id() == head);
+            jdbc.sql("update shedlock set lock_until = timestamp '2000-01-01 00:00:00' where name = 'audit-anchor'").update();
+            anchor.scheduledAnchor();
+            assertThat(anchor.read().get(anchor.read().size() - 1).id()).isEqualTo(head);
+        } finally {
+            jdbc.sql("delete from shedlock where name = 'audit-anchor'").update();
+        }
+    }
+
     /** Deleting the newest records and moving the head back passes the chain itself, but not the anchors. */
     @Test
     synchronized void deletingTheTailIsFoundByTheAnchor() {

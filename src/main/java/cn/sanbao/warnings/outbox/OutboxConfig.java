@@ -3,6 +3,7 @@ package cn.sanbao.warnings.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +65,8 @@ public class OutboxConfig {
         }
 
         @Scheduled(fixedDelayString = "${sanbao.warnings.dispatch.interval:PT1M}", initialDelayString = "PT30S")
-        void run() {
+        @SchedulerLock(name = "outbox-dispatch")
+        public void run() {
             dispatcher.dispatchDue();
         }
     }
