@@ -140,6 +140,7 @@ abstract class DemoStoryContract {
         for (int m = 1; m <= 12; m++)
             for (cn.sanbao.discipline.DisciplineService.UnitCheck c : discipline.twoPriorities(Period.month(2021, m), u -> true))
                 if (c.check().flagged()) flagged.computeIfAbsent(c.unit().code(), k -> new java.util.ArrayList<>()).add(m);
+                else if (c.check().cashBelowBand()) System.out.println("low cash, not flagged: " + c.unit().code() + " " + m + " " + c.check());
         System.out.println("两个支出 flagged: " + flagged);
         assertThat(flagged).containsKeys(DemoDataGenerator.ARREARS_UNIT, DemoDataGenerator.LOW_CASH_UNIT);
 
