@@ -25,8 +25,11 @@ final class DemoSpending {
 
     /** unit → months in which it spends ahead on 非三保. */
     static final Map<String, Set<Integer>> BREAKERS = Map.of(
-            DemoDataGenerator.ARREARS_UNIT, Set.of(2, 3, 4, 5),
+            DemoDataGenerator.ARREARS_UNIT, Set.of(2, 3, 4),
             DemoDataGenerator.LOW_CASH_UNIT, Set.of(1, 2, 3));
+    /** The items this story produces (made from the payment detail or alongside it), left out of the demo facts. */
+    static final Set<String> ITEMS = Set.of("budget_non_priority", "paid_non_priority", "paid_debt_service", "direct_allocated",
+            "direct_arrived", "direct_paid");
     static final Set<String> IDLE_UNITS = Set.of("640423", "640425");
     static final double AHEAD_PACE = 3.0, IDLE_PACE = 0.25;
     /** Funds arrive this share of the allocation ahead of payment (normal units). */
