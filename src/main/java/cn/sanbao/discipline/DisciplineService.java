@@ -123,7 +123,10 @@ public class DisciplineService {
         for (FiscalUnit u : regions.budgetUnits()) {
             if (!visible.test(u.code())) continue;
             Map<String, ResolvedFact> f = now.getOrDefault(u.code(), Map.of());
-            if (!f.containsKey("direct_allocated") && !f.containsKey("direct_arrived") && !f.containsKey("direct_paid")) continue;
+            // every payment import gives direct_paid (often 0); a unit has direct funds when some were allocated, arrived or paid
+            boolean any = f.containsKey("direct_allocated") || f.containsKey("direct_arrived")
+                    || (f.containsKey("direct_paid") && f.get("direct_paid").amount().signum() != 0);
+            if (!any) continue;
             BigDecimal arrivedBefore = earlier < 1 ? BigDecimal.ZERO : amount(before.getOrDefault(u.code(), Map.of()), "direct_arrived");
             DirectFunds funds = new DirectFunds(amount(f, "direct_allocated"), amount(f, "direct_arrived"), amount(f, "direct_paid"),
                     arrivedBefore, month.timeProgress());

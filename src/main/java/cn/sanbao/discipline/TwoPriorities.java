@@ -42,7 +42,7 @@ public record TwoPriorities(BigDecimal timeProgress, BigDecimal sanbaoPaid, BigD
         if (aheadOfSanbao()) ahead.add("三保支出进度 " + percent(sanbaoRate()));
         if (aheadOfDebt()) ahead.add("债务还本付息进度 " + percent(debtRate()));
         return "非三保支出进度 " + percent(otherRate()) + " 快于" + String.join("、", ahead) + "，而库款保障水平 "
-                + cashLevel.stripTrailingZeros().toPlainString() + " 低于安全线 " + cashLow.stripTrailingZeros().toPlainString();
+                + cashLevel.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " 低于安全线 " + cashLow.stripTrailingZeros().toPlainString();
     }
 
     private boolean ahead(BigDecimal priority) {
