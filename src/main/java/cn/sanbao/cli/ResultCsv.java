@@ -14,8 +14,8 @@ import cn.sanbao.engine.UnitScore;
 
 /**
  * The result CSV: unit, unit_name (when the facts file had names), period, then {@code <CODE>_value} and
- * {@code <CODE>_points} per indicator in model order, total, grade, grade_name, complete, missing,
- * overrides. Decimals are written plainly (never 1E+3); a byte-order mark lets Excel read the Chinese.
+ * {@code <CODE>_points} per indicator in model order (and {@code <CODE>_level} when its bands give levels),
+ * total, grade, grade_name (and grade_letter when the grades have letters), complete, missing, overrides. Decimals are written plainly (never 1E+3); a byte-order mark lets Excel read the Chinese.
  */
 public final class ResultCsv {
 
@@ -33,8 +33,11 @@ public final class ResultCsv {
         for (ScoringModel.Indicator ind : model.indicators()) {
             h.add(ind.code() + "_value");
             h.add(ind.code() + "_points");
+            if (ScoringModel.hasLevels(ind)) h.add(ind.code() + "_level");
         }
-        h.addAll(List.of("total", "grade", "grade_name", "complete", "missing", "overrides"));
+        h.addAll(List.of("total", "grade", "grade_name"));
+        if (model.hasGradeLetters()) h.add("grade_letter");
+        h.addAll(List.of("complete", "missing", "overrides"));
         return h;
     }
 
@@ -51,10 +54,12 @@ public final class ResultCsv {
                 IndicatorResult r = s.indicator(ind.code());
                 row.add(r == null ? "" : plain(r.value()));
                 row.add(r == null ? "" : plain(r.points()));
+                if (ScoringModel.hasLevels(ind)) row.add(r == null ? "" : nullToEmpty(r.level()));
             }
             row.add(plain(s.total()));
             row.add(nullToEmpty(s.grade()));
             row.add(gradeName(model, s));
+            if (model.hasGradeLetters()) row.add(nullToEmpty(model.letter(s.grade())));
             row.add(String.valueOf(s.complete()));
             row.add(String.join(";", s.missing()));
             row.add(String.join(";", s.overrides().stream().map(UnitScore.FiredOverride::code).toList()));

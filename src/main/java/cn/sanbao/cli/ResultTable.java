@@ -26,12 +26,14 @@ public final class ResultTable {
                 : new String[] {"单位", "期间", "总分", "等级", "一票否决"});
         for (UnitScore s : scores) {
             String grade = ResultCsv.gradeName(model, s);
+            String letter = model.letter(s.grade());
+            if (letter != null) grade += "（" + letter + "）";
             if (s.grade() == null && s.provisionalGrade() != null) {
                 ScoringModel.Grade p = model.grade(s.provisionalGrade());
                 grade += "（暂定 " + (p == null ? s.provisionalGrade() : p.name()) + "）";
             }
             String overrides = String.join("；", s.overrides().stream().map(UnitScore.FiredOverride::name).toList());
-            String total = s.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            String total = s.total().setScale(model.totalScale(), java.math.RoundingMode.HALF_UP).toPlainString();
             String name = facts.unitName(s.unitCode());
             rows.add(names ? new String[] {s.unitCode(), name == null ? "" : name, s.period().code(), total, grade, overrides}
                     : new String[] {s.unitCode(), s.period().code(), total, grade, overrides});

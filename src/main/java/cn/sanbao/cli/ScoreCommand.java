@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import cn.sanbao.engine.Period;
+import cn.sanbao.engine.Scoring;
 import cn.sanbao.engine.ScoringEngine;
+import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.engine.load.ModelLoader;
@@ -45,8 +47,10 @@ public final class ScoreCommand {
               --period 期间    只评这些期间，可重复或用逗号分隔，如 --period 2021-03,2021-W13；
                                默认评文件中出现的每个月和每个周（只有年度数据时评年度）
               --table          在屏幕上打印结果表（未给 --out 时总是打印）
-              --units 文件     区划文件（如 src/main/resources/region/ningxia-2021.csv）：给出时，数据文件中
-                               不在其中的单位编码、以及汇总单位（市、自治区）的数据都视为错误
+              --units 文件     区划文件（如 src/main/resources/region/ningxia-2021.csv）或单位文件
+                               （表头 code,name,属性…，如 code,name,kind,民族地区）：给出时，数据文件中
+                               不在其中的单位编码、以及汇总单位（市、自治区）的数据都视为错误；
+                               其余各列是单位属性，模型以 unit.kind 读取、以 bandsBy 按属性分档
               --items 文件     数据项目录（如 src/main/resources/items/data-items.csv）：给出时，不在其中的
                                数据项编码视为错误
               --help, -h       显示本说明
@@ -92,7 +96,9 @@ public final class ScoreCommand {
         ScoringModel model = ModelLoader.load(modelFile);
 
         Path factsFile = Path.of(o.facts);
-        Facts facts = FactsReader.read(factsFile, err::println, Catalogues.load(o.units, o.items));
+        Catalogues catalogues = Catalogues.load(o.units, o.items);
+        Facts facts = FactsReader.read(factsFile, err::println, catalogues);
+        checkAttributes(o, model, facts, catalogues);
 
         Path outFile = o.out == null ? null : Path.of(o.out).toAbsolutePath();
         if (outFile != null) {
@@ -118,7 +124,8 @@ public final class ScoreCommand {
         List<UnitScore> scores = new ArrayList<>();
         for (Period p : periods)
             for (String unit : facts.units())
-                scores.add(engine.score(PeriodResolution.input(facts, unit, p, model.inputs().keySet())));
+                scores.add(engine.score(withAttributes(PeriodResolution.input(facts, unit, p, model.inputs().keySet()),
+                        catalogues.attributes(unit))));
 
         if (outFile != null) {
             write(outFile, model, facts, scores);
@@ -130,6 +137,35 @@ public final class ScoreCommand {
         long incomplete = scores.stream().filter(s -> !s.complete()).count();
         if (incomplete > 0) err.println("提示：" + incomplete + " 行数据不完整（complete=false），缺失的数据项见 missing 列");
         return OK;
+    }
+
+    private static UnitInput withAttributes(UnitInput in, java.util.Map<String, String> attributes) {
+        return new UnitInput(in.unitCode(), in.period(), in.values(), in.consolidated(), attributes);
+    }
+
+    /**
+     * A model reading unit attributes needs them for every unit, and a bandsBy value needs its band set:
+     * found before scoring, so a wrong units file never turns into rows of 无法计算.
+     */
+    private static void checkAttributes(Options o, ScoringModel model, Facts facts, Catalogues catalogues) {
+        java.util.Set<String> used = model.unitAttributes();
+        if (used.isEmpty()) return;
+        if (o.units == null)
+            throw new CliException("模型“" + model.label() + "”读取单位属性 " + String.join("、", used)
+                    + "，请用 --units 给出单位文件（表头 code,name," + String.join(",", used) + "）");
+        List<String> problems = new ArrayList<>();
+        for (String unit : facts.units()) {
+            java.util.Map<String, String> a = catalogues.attributes(unit);
+            for (String attribute : used)
+                if (a.get(attribute) == null) problems.add(o.units + "：单位“" + unit + "”没有属性“" + attribute + "”（模型“" + model.label() + "”要用）");
+            for (ScoringModel.Indicator ind : model.indicators())
+                if (ind.scoring() instanceof Scoring.ByAttribute by && a.get(by.attribute()) != null && !by.sets().containsKey(a.get(by.attribute())))
+                    problems.add(o.units + "：单位“" + unit + "”的属性 " + by.attribute() + " 为“" + a.get(by.attribute()) + "”，模型“"
+                            + model.label() + "”的指标 " + ind.code() + "（" + ind.name() + "）没有为它写分档（bandsBy: " + by.attribute()
+                            + "，现有：" + String.join("、", by.sets().keySet()) + "）");
+            if (problems.size() >= 200) break;
+        }
+        if (!problems.isEmpty()) throw new CliException(problems);
     }
 
     /** --period if given, else every month and week in the file, else (only annual data) its years. */

@@ -47,16 +47,13 @@ public final class GradeCause {
             }
             return "不符合决策表中任何一条规则，按其余情形定为" + name(model, s.provisionalGrade());
         }
-        String total = s.total().setScale(2, RoundingMode.HALF_UP).toPlainString();
-        List<ScoringModel.Grade> grades = model.grades();
-        for (int i = 0; i < grades.size(); i++) {
-            ScoringModel.Grade g = grades.get(i);
-            if (g.minPoints() == null || s.total().compareTo(g.minPoints()) < 0) continue;
-            BigDecimal upper = i == 0 ? null : grades.get(i - 1).minPoints();
-            String band = "≥ " + points(g.minPoints()) + " 分" + (upper == null ? "" : "且 < " + points(upper) + " 分");
-            return "总分 " + total + " 分（" + band + "），定为" + g.name();
-        }
-        return "总分 " + total + " 分，定为" + name(model, s.provisionalGrade());
+        String total = s.total().setScale(model.totalScale(), RoundingMode.HALF_UP).toPlainString();
+        ScoringModel.Grade g = model.gradeForPoints(s.total());
+        if (g.minPoints() == null || s.total().compareTo(g.minPoints()) < 0)
+            return "总分 " + total + " 分，定为" + name(model, s.provisionalGrade());
+        BigDecimal upper = model.upperPoints(g);
+        String band = "≥ " + points(g.minPoints()) + " 分" + (upper == null ? "" : "且 < " + points(upper) + " 分");
+        return "总分 " + total + " 分（" + band + "），定为" + g.name();
     }
 
     /** An override with the figures behind it: non-zero values first, all of them if every one is zero. */

@@ -23,13 +23,12 @@ final class GradeDecider {
     GradeDecider(ScoringModel model) {
         this.model = model;
         for (ScoringModel.Indicator ind : model.indicators())
-            if (ind.scoring() instanceof Scoring.Bands b)
-                for (Scoring.Band band : b.bands()) if (band.level() != null) levels.add(band.level());
+            for (Scoring.Band band : ind.scoring().allBands()) if (band.level() != null) levels.add(band.level());
     }
 
     UnitScore decide(UnitInput input, ScoringEngine.Scope scope, BigDecimal total,
                      List<GroupResult> groups, List<IndicatorResult> results) {
-        BigDecimal rounded = total.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal rounded = total.setScale(model.totalScale(), RoundingMode.HALF_UP);
         scope.values.put(ScoringEngine.TOTAL, rounded);
         String decidedBy;
         String grade;
@@ -43,7 +42,9 @@ final class GradeDecider {
             grade = model.otherwiseGrade();
             decidedBy = "其余情形";
             for (DecisionRule rule : model.decisionTable()) {
-                if (!ctx.keySet().containsAll(rule.when().variables())) {
+                Set<String> needed = new java.util.HashSet<>(rule.when().variables());
+                needed.removeAll(rule.when().presenceChecks());
+                if (!ctx.keySet().containsAll(needed) || !scope.missingAttributes(rule.when()).isEmpty()) {
                     // Like an override, a rule that cannot be judged makes the unit incomplete: a rule
                     // reading a missing item must never be skipped silently into a milder grade.
                     scope.missingItems.addAll(unknown(rule.when(), scope, results));
@@ -57,15 +58,10 @@ final class GradeDecider {
                 }
             }
         } else {
-            grade = model.grades().get(model.grades().size() - 1).code();
-            decidedBy = "总分 " + rounded.toPlainString();
-            for (Grade g : model.grades()) {
-                if (rounded.compareTo(g.minPoints()) >= 0) {
-                    grade = g.code();
-                    decidedBy = "总分 " + rounded.toPlainString() + " ≥ " + g.minPoints().stripTrailingZeros().toPlainString();
-                    break;
-                }
-            }
+            Grade g = model.gradeForPoints(rounded);
+            grade = g.code();
+            decidedBy = "总分 " + rounded.toPlainString()
+                    + (rounded.compareTo(g.minPoints()) >= 0 ? " ≥ " + g.minPoints().stripTrailingZeros().toPlainString() : "");
         }
 
         List<FiredOverride> fired = new ArrayList<>();

@@ -19,9 +19,8 @@ class ModelVocabulary implements Vocabulary {
         for (ScoringModel.Indicator i : model.indicators()) {
             names.put(i.code(), i.name());
             formats.put(i.code(), i.format());
-            if (i.scoring() instanceof Scoring.Bands b)
-                for (Scoring.Band band : b.bands())
-                    if (band.level() != null && band.label() != null) levels.putIfAbsent(band.level(), band.label());
+            for (Scoring.Band band : i.scoring().allBands())
+                if (band.level() != null && band.label() != null) levels.putIfAbsent(band.level(), band.label());
         }
         names.put(ScoringEngine.TIME_PROGRESS, "时序进度");
         names.put(ScoringEngine.TOTAL, "总分");
@@ -29,6 +28,7 @@ class ModelVocabulary implements Vocabulary {
 
     @Override public String name(String code) {
         if (code.startsWith("count_")) return "“" + level(code.substring(6)) + "”指标个数";
+        if (code.startsWith(Formula.UNIT + ".")) return "单位属性“" + code.substring(Formula.UNIT.length() + 1) + "”";
         return names.getOrDefault(code, code);
     }
 

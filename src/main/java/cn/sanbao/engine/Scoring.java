@@ -3,9 +3,15 @@ package cn.sanbao.engine;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Map;
 
 /** How an indicator's value becomes a share of its weight (0..1) and, optionally, a level. */
 public sealed interface Scoring {
+
+    /** Every band this scoring can give, e.g. to know the levels a decision table may count. */
+    default List<Band> allBands() {
+        return List.of();
+    }
 
     /** One band: values in the interval earn {@code share} of the weight and the optional level. */
     record Band(Interval interval, BigDecimal share, String level, String label) {
@@ -13,9 +19,23 @@ public sealed interface Scoring {
 
     /** Banded scoring: the value's band decides. */
     record Bands(List<Band> bands) implements Scoring {
+        @Override public List<Band> allBands() {
+            return bands;
+        }
+
         public Band find(BigDecimal value) {
             for (Band b : bands) if (b.interval().contains(value)) return b;
             return null;
+        }
+    }
+
+    /**
+     * Band sets chosen by a unit attribute ({@code bandsBy: kind}): a 县 is banded by the 县 set, a 区 by
+     * the 区 set. A unit whose value has no set cannot be scored on this indicator.
+     */
+    record ByAttribute(String attribute, Map<String, Bands> sets) implements Scoring {
+        @Override public List<Band> allBands() {
+            return sets.values().stream().flatMap(b -> b.bands().stream()).toList();
         }
     }
 

@@ -73,27 +73,40 @@ public final class ScoringEngine {
         Map<String, BigDecimal> inputs = scope.rawInputs(ind.formula());
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         Set<String> missing = scope.missingFor(ind.formula());
+        String attribute = ind.scoring() instanceof Scoring.ByAttribute by ? by.attribute() : null;
+        if (attribute != null && scope.input.attributes().get(attribute) == null) missing.add(Formula.UNIT + "." + attribute);
         if (!missing.isEmpty()) {
             scope.missingItems.addAll(missing);
             return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, null,
                     Status.MISSING, null, null, null, zero, ind.weight(), "缺少数据：" + describe(missing) + "，本项不得分");
         }
-        BigDecimal value;
+        BigDecimal exact;
         try {
-            // Ten decimals: exact ratios such as 250 ÷ (2000 ÷ 12) = 1.5 must land on their band edge,
-            // not a hair below it after the inner division was rounded.
-            value = ind.formula().evaluateNumber(scope.values).setScale(VALUE_SCALE, RoundingMode.HALF_UP);
+            exact = ind.formula().evaluateNumber(scope.values);
         } catch (Formula.FormulaException e) {
             scope.problems.add(ind.name() + "：" + e.getMessage());
             return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, null,
                     Status.INVALID, null, null, null, zero, ind.weight(), e.getMessage() + "，本项不得分");
         }
+        // Ten decimals unless the model says: exact ratios such as 250 ÷ (2000 ÷ 12) = 1.5 must land on their
+        // band edge, not a hair below it after the inner division was rounded. decimals: n bands the value as
+        // a published method prints it.
+        BigDecimal value = exact.setScale(ind.decimals() != null ? ind.decimals() : VALUE_SCALE, RoundingMode.HALF_UP);
         scope.values.put(ind.code(), value);
         String band = null;
         Interval bandInterval = null;
         String level = null;
         BigDecimal share;
-        if (ind.scoring() instanceof Scoring.Bands bands) {
+        Scoring.Bands bands = ind.scoring() instanceof Scoring.Bands b ? b
+                : ind.scoring() instanceof Scoring.ByAttribute by ? by.sets().get(scope.input.attributes().get(attribute)) : null;
+        if (attribute != null && bands == null) {
+            String msg = "单位属性 " + attribute + " 为“" + scope.input.attributes().get(attribute) + "”，模型没有为它写分档（bandsBy: "
+                    + attribute + "，现有：" + String.join("、", ((Scoring.ByAttribute) ind.scoring()).sets().keySet()) + "）";
+            scope.problems.add(ind.name() + "：" + msg);
+            return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, value,
+                    Status.INVALID, null, null, null, zero, ind.weight(), msg + "，本项不得分");
+        }
+        if (bands != null) {
             Scoring.Band b = bands.find(value);
             if (b == null) {
                 String msg = "值 " + Display.value(value, ind.format()) + " 不在任何分档内";
@@ -112,9 +125,13 @@ public final class ScoringEngine {
         if (level != null) scope.levels.put(ind.code(), level);
         BigDecimal points = share.multiply(ind.weight()).setScale(2, RoundingMode.HALF_UP);
         String text = "值 " + Display.value(value, ind.format(), bandInterval)
-                + (ind.scoring() instanceof Scoring.Bands ? "，在「" + PlainBand.text(bandInterval, ind.format()) + "」档" : "，按线性插值")
+                + (ind.decimals() != null && exact.compareTo(value) != 0
+                        ? "（" + exact.stripTrailingZeros().toPlainString() + " 按 " + ind.decimals() + " 位小数四舍五入）" : "")
+                + (bands != null ? "，在「" + PlainBand.text(bandInterval, ind.format()) + "」档" : "，按线性插值")
+                + (attribute != null ? "（" + attribute + "为“" + scope.input.attributes().get(attribute) + "”的分档）" : "")
                 + (level != null ? "（" + level + " 级）" : "")
-                + "，得 " + Display.percent(share.setScale(4, RoundingMode.HALF_UP)) + "，计 " + points.toPlainString() + " / " + ind.weight().stripTrailingZeros().toPlainString() + " 分";
+                + "，得 " + Display.percent(share.setScale(4, RoundingMode.HALF_UP)) + "，计 " + points.toPlainString() + " / " + ind.weight().stripTrailingZeros().toPlainString() + " 分"
+                + scope.filledNote(inputs.keySet());
         return new IndicatorResult(ind.code(), ind.name(), g.code(), ind.formula().text(), inputs, value, Status.OK,
                 band, level, share, points, ind.weight(), text);
     }
@@ -122,6 +139,10 @@ public final class ScoringEngine {
     private String describe(Set<String> items) {
         List<String> parts = new ArrayList<>();
         for (String item : items) {
+            if (item.startsWith(Formula.UNIT + ".")) {
+                parts.add("单位属性“" + item.substring(Formula.UNIT.length() + 1) + "”");
+                continue;
+            }
             String name = model.inputs().get(item);
             parts.add(name == null ? item : name + "（" + item + "）");
         }
@@ -137,12 +158,37 @@ public final class ScoringEngine {
         final Map<String, String> levels = new LinkedHashMap<>();
         final Set<String> missingItems = new TreeSet<>();
         final List<String> problems = new ArrayList<>();
+        /** Inputs the unit lacks that the model's missing policy filled in (missing: zero / value). */
+        final Set<String> filled = new TreeSet<>();
 
         Scope(UnitInput input) {
             this.input = input;
             values.putAll(input.values());
             values.values().removeIf(v -> v == null);
             values.put(TIME_PROGRESS, input.period().timeProgress());
+            values.put(Formula.UNIT, input.attributes());
+            model.missingValues().forEach((item, v) -> {
+                if (values.containsKey(item)) return;
+                values.put(item, v);
+                values.put(Formula.HAS_PREFIX + item, false); // has(x) tells the data, not the stand-in
+                filled.add(item);
+            });
+        }
+
+        /** 「（X 缺失，按 0 计）」 for inputs the missing policy filled in. */
+        String filledNote(Set<String> items) {
+            List<String> parts = new ArrayList<>();
+            for (String item : items)
+                if (filled.contains(item))
+                    parts.add(model.inputs().getOrDefault(item, item) + " 缺失，按 " + ((BigDecimal) values.get(item)).toPlainString() + " 计");
+            return parts.isEmpty() ? "" : "（" + String.join("；", parts) + "）";
+        }
+
+        /** Unit attributes the formula reads that the unit does not have, as unit.NAME. */
+        Set<String> missingAttributes(Formula f) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String a : f.unitAttributes()) if (input.attributes().get(a) == null) out.add(Formula.UNIT + "." + a);
+            return out;
         }
 
         void compute(String code, Formula f) {
@@ -165,9 +211,11 @@ public final class ScoringEngine {
         Set<String> missingFor(Formula f) {
             Set<String> out = new LinkedHashSet<>();
             for (String v : f.variables()) {
-                if (missingOfDerived.containsKey(v)) out.addAll(missingOfDerived.get(v));
-                else if (!values.containsKey(v)) out.add(v);
+                if (missingOfDerived.containsKey(v)) {
+                    if (!f.presenceChecks().contains(v)) out.addAll(missingOfDerived.get(v));
+                } else if (!values.containsKey(v) && !f.presenceChecks().contains(v)) out.add(v);
             }
+            out.addAll(missingAttributes(f));
             return out;
         }
 
@@ -176,14 +224,20 @@ public final class ScoringEngine {
             Map<String, BigDecimal> out = new LinkedHashMap<>();
             for (String v : f.variables()) {
                 if (itemsOfDerived.containsKey(v)) {
-                    for (String item : itemsOfDerived.get(v)) out.put(item, input.values().get(item));
+                    for (String item : itemsOfDerived.get(v)) out.put(item, item(item));
                 } else if (v.equals(TIME_PROGRESS)) {
                     out.put(v, input.period().timeProgress().setScale(6, RoundingMode.HALF_UP));
                 } else if (model.inputs().containsKey(v)) {
-                    out.put(v, input.values().get(v));
+                    out.put(v, item(v));
                 }
             }
             return out;
+        }
+
+        /** A data item's value as scored: the unit's own, the missing policy's stand-in, or null. */
+        private BigDecimal item(String code) {
+            BigDecimal own = input.values().get(code);
+            return own != null || !filled.contains(code) ? own : (BigDecimal) values.get(code);
         }
     }
 }

@@ -22,7 +22,33 @@ public record ScoringModel(
         List<Grade> grades,
         List<DecisionRule> decisionTable,
         String otherwiseGrade,
-        List<Override> overrides) {
+        List<Override> overrides,
+        Map<String, BigDecimal> missingValues,
+        Integer totalDecimals,
+        Direction direction) {
+
+    /** Decimals of the total when the model does not say (totalDecimals). */
+    public static final int DEFAULT_TOTAL_DECIMALS = 2;
+
+    /**
+     * Whether more points are better (the default: points for health) or worse (points for stress, e.g.
+     * 65 points and up is 重度). Either way grades are listed best first, so an override's "worse" keeps
+     * its meaning.
+     */
+    public enum Direction {
+        HIGHER_IS_BETTER("higher-is-better"), HIGHER_IS_WORSE("higher-is-worse");
+
+        private final String yaml;
+
+        Direction(String yaml) { this.yaml = yaml; }
+
+        public String yaml() { return yaml; }
+
+        public static Direction parse(String text) {
+            for (Direction d : values()) if (d.yaml.equals(text)) return d;
+            return null;
+        }
+    }
 
     /** A named intermediate value, e.g. demand = demand_wage + demand_operation + demand_livelihood. */
     public record Derived(String code, String name, Formula formula) {
@@ -31,12 +57,21 @@ public record ScoringModel(
     public record Group(String code, String name, BigDecimal weight, List<Indicator> indicators) {
     }
 
+    /** {@code decimals}: the value is rounded half up to this many decimals before banding (null: not rounded). */
     public record Indicator(String code, String name, Formula formula, BigDecimal weight, String format,
-                            Scoring scoring, String note) {
+                            Scoring scoring, String note, Integer decimals) {
+
+        /** Shown by its band's level (A, B, …) rather than by its value. */
+        public boolean showsLetter() {
+            return "letter".equals(format);
+        }
     }
 
-    /** A grade; {@code minPoints} is its cut-off when grades come from points (null in a decision table). */
-    public record Grade(String code, String name, BigDecimal minPoints) {
+    /**
+     * A grade; {@code minPoints} is its cut-off when grades come from points (null in a decision table);
+     * {@code letter} is how the grade is reported where methods use letters (AAA, B), or null.
+     */
+    public record Grade(String code, String name, BigDecimal minPoints, String letter) {
     }
 
     /** A decision-table row: the first rule whose condition holds gives the grade. */
@@ -89,6 +124,61 @@ public record ScoringModel(
 
     public List<Indicator> indicators() {
         return groups.stream().flatMap(g -> g.indicators().stream()).toList();
+    }
+
+    /** Where the total is rounded before grading. */
+    public int totalScale() {
+        return totalDecimals == null ? DEFAULT_TOTAL_DECIMALS : totalDecimals;
+    }
+
+    /**
+     * The grade the (rounded) total reaches by the cut-offs: with higher-is-better the best grade whose
+     * minimum it reaches, else the worst one; with higher-is-worse the worst grade whose minimum it reaches,
+     * else the best one.
+     */
+    public Grade gradeForPoints(BigDecimal total) {
+        boolean worse = direction == Direction.HIGHER_IS_WORSE;
+        for (int k = 0; k < grades.size(); k++) {
+            Grade g = grades.get(worse ? grades.size() - 1 - k : k);
+            if (g.minPoints() != null && total.compareTo(g.minPoints()) >= 0) return g;
+        }
+        return worse ? grades.get(0) : grades.get(grades.size() - 1);
+    }
+
+    /** The cut-off above a grade's points range (the next grade's minimum), or null when it is open above. */
+    public BigDecimal upperPoints(Grade grade) {
+        int i = grades.indexOf(grade);
+        int next = direction == Direction.HIGHER_IS_WORSE ? i + 1 : i - 1;
+        return next < 0 || next >= grades.size() ? null : grades.get(next).minPoints();
+    }
+
+    /** Unit attributes the model reads, in formulas (unit.kind) or to choose band sets (bandsBy). */
+    public java.util.Set<String> unitAttributes() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        derived.forEach(d -> out.addAll(d.formula().unitAttributes()));
+        for (Indicator i : indicators()) {
+            out.addAll(i.formula().unitAttributes());
+            if (i.scoring() instanceof Scoring.ByAttribute by) out.add(by.attribute());
+        }
+        decisionTable.forEach(r -> out.addAll(r.when().unitAttributes()));
+        overrides.forEach(o -> out.addAll(o.when().unitAttributes()));
+        return out;
+    }
+
+    /** Whether any indicator's bands give levels (A, B, RED), which results then report per indicator. */
+    public static boolean hasLevels(Indicator indicator) {
+        return indicator.scoring().allBands().stream().anyMatch(b -> b.level() != null);
+    }
+
+    /** Whether grades are reported with letters ({@code letter} on the grades). */
+    public boolean hasGradeLetters() {
+        return grades.stream().anyMatch(g -> g.letter() != null);
+    }
+
+    /** The grade's letter (A, BBB) when the model gives one, else null. */
+    public String letter(String gradeCode) {
+        Grade g = gradeCode == null ? null : grade(gradeCode);
+        return g == null ? null : g.letter();
     }
 
     public Grade grade(String gradeCode) {

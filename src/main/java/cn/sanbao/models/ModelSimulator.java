@@ -20,6 +20,7 @@ import cn.sanbao.monitoring.ModelVersion;
 import cn.sanbao.monitoring.ResultQueries;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.region.RegionTree;
 
 /**
  * Scores a draft model on a past period with exactly the data the period's latest run used (the same
@@ -31,8 +32,10 @@ public class ModelSimulator {
     private final ModelRegistry models;
     private final ResultQueries results;
     private final FactResolver resolver;
+    private final RegionTree regions;
 
-    public ModelSimulator(ModelRegistry models, ResultQueries results, FactResolver resolver) {
+    public ModelSimulator(ModelRegistry models, ResultQueries results, FactResolver resolver, RegionTree regions) {
+        this.regions = regions;
         this.models = models;
         this.results = results;
         this.resolver = resolver;
@@ -48,7 +51,7 @@ public class ModelSimulator {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             UnitFacts f = facts.get(r.unitCode());
             if (f != null) for (ResolvedFact v : f.items().values()) values.put(v.itemCode(), v.amount());
-            UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values, r.consolidated()));
+            UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values, r.consolidated(), regions.attributes(r.unitCode())));
             ScoringModel.Grade g = s.grade() == null ? null : model.grade(s.grade());
             lines.add(new Simulation.Line(r.unitCode(), r.unitName(), r.consolidated(), r.total(), r.grade(), r.gradeName(),
                     s.total(), s.grade(), g == null ? "数据缺失" : g.name()));

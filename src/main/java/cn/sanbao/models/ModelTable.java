@@ -36,6 +36,9 @@ record ModelTable(String code, String name, List<IndicatorRow> indicators, List<
     private static String scoring(Scoring s, String format) {
         if (s instanceof Scoring.Bands b)
             return b.bands().stream().map(x -> PlainBand.text(x.interval(), format) + " 得 " + percent(x.share())).collect(Collectors.joining("；"));
+        if (s instanceof Scoring.ByAttribute a)
+            return a.sets().entrySet().stream().map(e -> "单位属性 " + a.attribute() + " 为“" + e.getKey() + "”：" + scoring(e.getValue(), format))
+                    .collect(Collectors.joining("\n"));
         if (s instanceof Scoring.Linear l)
             return "线性：" + l.points().stream().map(p -> PlainBand.edge(p.x(), format) + "→" + percent(p.share())).collect(Collectors.joining("，"));
         return String.valueOf(s);

@@ -42,7 +42,7 @@ final class ExplanationBuilder {
             indicators.add(new ResultExplanation.Indicator(r.code(), r.name(), r.groupCode(), r.formula(), r.value(),
                     r.status().name(), r.status().label(), r.band(), r.level(), r.share(), r.points(), r.weight(),
                     r.explanation(), inputs, PlainFormula.text(r.formula(), words), PlainBand.text(r.band(), format(model, r.code())),
-                    r.value() == null ? null : Display.value(r.value(), format(model, r.code()), band(r.band())),
+                    valueText(model, r),
                     worst(model, r), standard(model, r.code())));
         }
         List<ResultExplanation.Override> overrides = s.overrides().stream()
@@ -54,7 +54,15 @@ final class ExplanationBuilder {
                 s.period().timeProgress().setScale(6, RoundingMode.HALF_UP), version.id(), version.label(),
                 s.total(), s.grade(), s.grade() == null ? "数据缺失" : gradeName(model, s.grade()),
                 s.provisionalGrade(), gradeName(model, s.provisionalGrade()), s.complete(), GradeCause.sentence(model, s, words), s.missing(), s.problems(),
-                facts == null ? List.of() : facts.notes(), overrides, groups, indicators);
+                facts == null ? List.of() : facts.notes(), overrides, groups, indicators,
+                model.letter(s.grade()));
+    }
+
+    /** The value as the model shows it: in its unit, or by its band's letter (format: letter). */
+    private static String valueText(ScoringModel model, IndicatorResult r) {
+        if (r.value() == null) return null;
+        String shown = Display.value(r.value(), format(model, r.code()), band(r.band()));
+        return "letter".equals(format(model, r.code())) && r.level() != null ? r.level() + "（" + shown + "）" : shown;
     }
 
     /** True when the indicator earned the least any of its bands gives, and less than full points. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Everything behind one unit's score, stored with the result so it can be shown as it was computed:
  * each input with the revision it came from, each indicator's formula, value, band, points and weight,
- * the grade and what decided it (one sentence, see {@link cn.sanbao.engine.GradeCause}), the overrides that fired and any data that was missing.
+ * the grade (with its letter when the model's grades have letters) and what decided it (one sentence, see {@link cn.sanbao.engine.GradeCause}), the overrides that fired and any data that was missing.
  */
 public record ResultExplanation(
         long runId,
@@ -29,7 +29,8 @@ public record ResultExplanation(
         List<String> dataNotes,
         List<Override> overrides,
         List<Group> groups,
-        List<Indicator> indicators) {
+        List<Indicator> indicators,
+        String gradeLetter) {
 
     /** An override that fired, with the values its condition read. */
     public record Override(String code, String name, String action, String grade, String gradeName, boolean changedGrade,

@@ -77,7 +77,7 @@ public class ScoringRunService {
             UnitFacts f = resolved.get(unit.code());
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             if (f != null) for (ResolvedFact r : f.items().values()) values.put(r.itemCode(), r.amount());
-            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values, unit.isConsolidated())));
+            scores.put(unit, engine.score(new UnitInput(unit.code(), period, values, unit.isConsolidated(), regions.attributes(unit.code()))));
         }
         long runId = runs.insertRun(period, version.id(), asOf, scores.size(), actor, started, LocalDateTime.now(clock), note);
         scores.forEach((unit, s) -> runs.insertResult(runId, s, json.writeValueAsString(

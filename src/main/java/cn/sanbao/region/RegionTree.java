@@ -20,6 +20,8 @@ public class RegionTree implements cn.sanbao.security.UnitHierarchy {
 
     private final Map<String, FiscalUnit> byCode = new LinkedHashMap<>();
     private final Map<String, List<FiscalUnit>> children = new LinkedHashMap<>();
+    /** Named attributes (类别, 民族地区…) from the region file's extra columns, re-read at every start. */
+    private final Map<String, Map<String, String>> attributes;
 
     public RegionTree(FiscalUnitRepository repository, TransactionOperations tx,
                       @Value("${sanbao.region.file}") Resource file) {
@@ -27,6 +29,11 @@ public class RegionTree implements cn.sanbao.security.UnitHierarchy {
             if (repository.count() == 0) repository.insertAll(RegionTreeFile.read(file));
             return repository.findAll();
         });
+        try {
+            attributes = RegionTreeFile.attributes(file.getFilename(), file.getInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("无法读取行政区划文件 " + file.getDescription(), e);
+        }
         for (FiscalUnit u : units) {
             byCode.put(u.code(), u);
             children.put(u.code(), new ArrayList<>());
@@ -48,6 +55,11 @@ public class RegionTree implements cn.sanbao.security.UnitHierarchy {
     }
 
     public boolean contains(String code) { return byCode.containsKey(code); }
+
+    /** The unit's named attributes from the region file (e.g. 类别 → 县), empty when it has none. */
+    public Map<String, String> attributes(String code) {
+        return attributes.getOrDefault(code, Map.of());
+    }
 
     public FiscalUnit root() {
         return byCode.values().stream().filter(FiscalUnit::isRoot).findFirst()

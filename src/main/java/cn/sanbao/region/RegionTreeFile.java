@@ -62,6 +62,27 @@ public final class RegionTreeFile {
         return List.copyOf(units.values());
     }
 
+    /**
+     * Named attributes per unit, which model formulas read as {@code unit.类别} and {@code bandsBy} chooses
+     * band sets by: every column of the file beyond {@link #COLUMNS} (e.g. 类别, 民族地区), empty cells left out.
+     */
+    public static Map<String, Map<String, String>> attributes(String fileName, InputStream in) {
+        return attributes(CsvFile.read(fileName, in, List.of("code")), Set.copyOf(COLUMNS));
+    }
+
+    /** Attributes from the columns of {@code csv} that are not {@code structural}, by unit code. */
+    public static Map<String, Map<String, String>> attributes(CsvFile csv, Set<String> structural) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (CsvFile.Row row : csv.rows()) {
+            Map<String, String> a = new java.util.TreeMap<>();
+            row.cells().forEach((k, v) -> {
+                if (!structural.contains(k) && !k.isBlank() && v != null && !v.isBlank()) a.put(k, v.trim());
+            });
+            out.putIfAbsent(row.get("code"), java.util.Collections.unmodifiableMap(a));
+        }
+        return out;
+    }
+
     private static Integer sortOrder(CsvFile.Row row, Problems problems) {
         String v = row.get("sort_order");
         try {

@@ -14,7 +14,8 @@ import cn.sanbao.engine.ScoringModel.Indicator;
 final class GroupReader {
 
     private static final Set<String> GROUP = Set.of("code", "name", "weight", "indicators");
-    private static final Set<String> INDICATOR = Set.of("code", "name", "formula", "weight", "format", "bands", "linear", "note");
+    private static final Set<String> INDICATOR = Set.of("code", "name", "formula", "weight", "format", "bands", "linear", "note",
+            "decimals", "bandsBy");
 
     private final ModelLoader loader;
     /** Weights as written, also of indicators rejected for other reasons, so one error does not cascade. */
@@ -53,18 +54,24 @@ final class GroupReader {
         if (weight != null && weight.signum() < 0) f.get("weight").problem("权重不能为负");
         if (weight != null) writtenWeights = writtenWeights.add(weight);
         String format = Yaml.optionalText(f, "format", "显示格式");
-        if (format != null && !Set.of("percent", "multiple", "number").contains(format))
-            f.get("format").problem("显示格式“" + format + "”无效，应为 percent、multiple 或 number");
+        if (format != null && !Set.of("percent", "multiple", "number", "letter").contains(format))
+            f.get("format").problem("显示格式“" + format + "”无效，应为 percent、multiple、number 或 letter");
+        Integer decimals = f.containsKey("decimals") ? InputReader.decimals(f.get("decimals"), "小数位数（decimals）") : null;
+        String bandsBy = Yaml.optionalText(f, "bandsBy", "分档依据的单位属性（bandsBy）");
         Scoring scoring = null;
         if (f.containsKey("bands") == f.containsKey("linear")) {
             i.problem("指标“" + name + "”须写 bands（分档）或 linear（线性插值）中的一个");
         } else if (f.containsKey("bands")) {
-            scoring = bands(f.get("bands"), weight);
+            scoring = bandsBy == null ? bands(f.get("bands"), weight) : bandSets(bandsBy, f.get("bands"), weight);
         } else {
+            if (bandsBy != null) f.get("bandsBy").problem("bandsBy 只能与 bands（分档）一起使用");
             scoring = linear(f.get("linear"));
         }
+        if ("letter".equals(format) && scoring != null && (scoring.allBands().isEmpty()
+                || scoring.allBands().stream().anyMatch(b -> b.level() == null)))
+            f.get("format").problem("显示格式 letter 按分档的等级（level）显示，每个分档都要写 level");
         if (code == null || formula == null || weight == null || scoring == null) return null;
-        return new Indicator(code, name, formula, weight, format, scoring, Yaml.optionalText(f, "note", "备注"));
+        return new Indicator(code, name, formula, weight, format, scoring, Yaml.optionalText(f, "note", "备注"), decimals);
     }
 
     private Scoring bands(Yaml node, BigDecimal weight) {
@@ -85,6 +92,18 @@ final class GroupReader {
             return null;
         }
         return new Scoring.Bands(List.copyOf(bands));
+    }
+
+    /** {@code bandsBy: kind} with one band list per attribute value: {@code bands: { 县: [...], 区: [...] }}. */
+    private Scoring bandSets(String attribute, Yaml node, BigDecimal weight) {
+        if (!node.isMapping()) {
+            node.problem("写了 bandsBy: " + attribute + " 时，bands 应按属性值分组，如 bands: { 县: [...], 区: [...] }");
+            return null;
+        }
+        Map<String, Scoring.Bands> sets = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Yaml> e : node.entries("分档（bands）").entrySet())
+            if (bands(e.getValue(), weight) instanceof Scoring.Bands b) sets.put(e.getKey(), b);
+        return sets.isEmpty() ? null : new Scoring.ByAttribute(attribute, java.util.Collections.unmodifiableMap(sets));
     }
 
     private Scoring linear(Yaml node) {

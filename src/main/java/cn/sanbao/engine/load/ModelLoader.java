@@ -34,7 +34,8 @@ import cn.sanbao.engine.ScoringModel.OverrideAction;
 public final class ModelLoader {
 
     private static final Set<String> TOP = Set.of("code", "version", "name", "effectiveFrom", "description",
-            "totalPoints", "inputs", "derived", "groups", "grades", "decisionTable", "overrides");
+            "totalPoints", "inputs", "derived", "groups", "grades", "decisionTable", "overrides",
+            "totalDecimals", "direction");
 
     public static ScoringModel load(Path file) {
         try {
@@ -82,12 +83,21 @@ public final class ModelLoader {
         BigDecimal totalPoints = Yaml.number(f, "totalPoints", "总分", root);
 
         Map<String, String> inputs = new LinkedHashMap<>();
+        Map<String, BigDecimal> missingValues = new LinkedHashMap<>();
         if (f.containsKey("inputs")) {
             for (Map.Entry<String, Yaml> e : f.get("inputs").entries("数据项清单（inputs）").entrySet()) {
                 refs.declare(e.getKey(), e.getValue(), References.Kind.INPUT);
-                inputs.put(e.getKey(), e.getValue().text("数据项“" + e.getKey() + "”的中文名"));
+                InputReader.read(e.getKey(), e.getValue(), inputs, missingValues);
             }
         } else root.problem("缺少数据项清单（inputs）：模型读取的每个数据项都要列出");
+        Integer totalDecimals = f.containsKey("totalDecimals") ? InputReader.decimals(f.get("totalDecimals"), "总分小数位数（totalDecimals）") : null;
+        ScoringModel.Direction direction = ScoringModel.Direction.HIGHER_IS_BETTER;
+        String directionText = Yaml.optionalText(f, "direction", "分数方向");
+        if (directionText != null) {
+            direction = ScoringModel.Direction.parse(directionText);
+            if (direction == null) f.get("direction").problem("分数方向“" + directionText
+                    + "”无效，应为 higher-is-better（分数越高越好，默认）或 higher-is-worse（分数越高越差，如按压力计分）");
+        }
 
         List<Derived> derived = new ArrayList<>();
         if (f.containsKey("derived")) for (Yaml d : f.get("derived").items("派生值（derived）")) {
@@ -108,7 +118,8 @@ public final class ModelLoader {
         } else root.problem("缺少指标组（groups）");
         weights.total(f.containsKey("totalPoints") ? f.get("totalPoints") : root, totalPoints);
 
-        List<Grade> grades = new GradeReader(problems).grades(f.get("grades"), root, f.containsKey("decisionTable"));
+        List<Grade> grades = new GradeReader(problems).grades(f.get("grades"), root, f.containsKey("decisionTable"),
+                direction == ScoringModel.Direction.HIGHER_IS_WORSE);
         Set<String> gradeCodes = new java.util.HashSet<>();
         grades.forEach(g -> gradeCodes.add(g.code()));
 
@@ -147,7 +158,7 @@ public final class ModelLoader {
         if (!problems.isEmpty()) return null;
         return new ScoringModel(code, version.intValueExact(), name, from, Yaml.optionalText(f, "description", "说明"),
                 totalPoints, Map.copyOf(inputs), List.copyOf(derived), List.copyOf(groups), List.copyOf(grades),
-                List.copyOf(table), otherwise, List.copyOf(overrides));
+                List.copyOf(table), otherwise, List.copyOf(overrides), Map.copyOf(missingValues), totalDecimals, direction);
     }
 
     /** Budget units only unless the rule says otherwise. */

@@ -32,8 +32,9 @@ final class References {
             node.problem("编码“" + name + "”无效：只能用英文字母、数字和下划线，且不能以数字开头");
             return;
         }
-        if (name.equals(ScoringEngine.TIME_PROGRESS) || name.equals(ScoringEngine.TOTAL) || name.startsWith("count_")) {
-            node.problem("编码“" + name + "”是保留名称（T 为时序进度，total 为总分，count_ 开头用于决策表）");
+        if (name.equals(ScoringEngine.TIME_PROGRESS) || name.equals(ScoringEngine.TOTAL) || name.startsWith("count_")
+                || name.equals(Formula.UNIT) || name.startsWith(Formula.HAS_PREFIX) || name.startsWith(Formula.UNIT + "__")) {
+            node.problem("编码“" + name + "”是保留名称（T 为时序进度，total 为总分，count_ 开头用于决策表，unit 为单位属性，has__ 用于 has(x)）");
             return;
         }
         if (declared.containsKey(name)) {
@@ -62,7 +63,9 @@ final class References {
     }
 
     private void check(Use u) {
-        for (String v : u.formula().variables()) {
+        Set<String> names = new java.util.LinkedHashSet<>(u.formula().variables());
+        names.addAll(u.formula().presenceChecks());
+        for (String v : names) {
             if (v.equals(ScoringEngine.TIME_PROGRESS)) continue;
             if (v.equals(ScoringEngine.TOTAL) && (u.usedIn() == Kind.OVERRIDE || u.usedIn() == Kind.RULE)) continue;
             if (v.startsWith("count_") && u.usedIn() == Kind.RULE) {

@@ -1,0 +1,7 @@
+package cn.sanbao.monitoring;
+
+import cn.sanbao.testsupport.OnPostgres;
+
+@OnPostgres
+class FsmsSamplePostgresTest extends FsmsSampleContract {
+}
