@@ -84,9 +84,10 @@ class DisciplinePage {
                 "直达资金闲置-" + month.code() + ".xlsx");
     }
 
+    /** {@code enabled} has a default so that a refused role gets the 403 of @PreAuthorize, not a 400 for the form. */
     @PostMapping("/discipline/warning-rule")
     @PreAuthorize("hasRole('ANALYST')")
-    String switchWarningRule(@RequestParam boolean enabled, @RequestParam(required = false) String period, Principal principal,
+    String switchWarningRule(@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String period, Principal principal,
                              RedirectAttributes flash) {
         warningRule.setEnabled(enabled, principal.getName());
         flash.addFlashAttribute("message", text.get(enabled ? "discipline.rule.switchedOn" : "discipline.rule.switchedOff"));
