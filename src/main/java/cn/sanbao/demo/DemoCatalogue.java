@@ -53,6 +53,11 @@ public final class DemoCatalogue {
         return items;
     }
 
+    /** The items the demo generator makes: all but the spending-discipline items, which come from the generated payment detail. */
+    public static List<Item> generatedItems() {
+        return items().stream().filter(i -> !DemoSpending.ITEMS.contains(i.code())).toList();
+    }
+
     private static List<CSVRecord> read(String resource) {
         try (InputStream in = DemoCatalogue.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("找不到资源文件：" + resource);

@@ -46,7 +46,7 @@ public final class DemoDataGenerator {
     public DemoDataGenerator(long seed, List<DemoCatalogue.Unit> units) {
         this.seed = seed;
         this.units = units.stream().filter(u -> DemoCatalogue.BUDGET_KINDS.contains(u.kind())).toList();
-        this.items = DemoCatalogue.items();
+        this.items = DemoCatalogue.generatedItems();
         Map<String, UnitKind> kinds = new LinkedHashMap<>();
         for (DemoCatalogue.Unit u : this.units) kinds.put(u.code(), UnitKind.valueOf(u.kind()));
         DemoLibrary.demand(kinds).forEach((code, byPillar) -> demand.put(code, new double[] {

@@ -50,6 +50,15 @@ public final class DemoPayments {
      * paid_X(month) − paid_X(month − 1), never negative.
      */
     public List<PaymentRow> month(Period month, String unit, Map<Pillar, BigDecimal> increase, List<Project> projects, long firstLine) {
+        return month(month, unit, increase, projects, firstLine, Map.of());
+    }
+
+    /**
+     * As above; {@code pace}: project code → multiple of the usual twelfth paid this month on an uncounted project
+     * (a unit spending ahead on 非三保, or leaving 直达资金 idle).
+     */
+    public List<PaymentRow> month(Period month, String unit, Map<Pillar, BigDecimal> increase, List<Project> projects, long firstLine,
+                                  Map<String, Double> pace) {
         SplittableRandom rnd = new SplittableRandom(seed * 31 + unit.hashCode() * 131L + month.number());
         Map<Pillar, List<Project>> byPillar = new EnumMap<>(Pillar.class);
         List<Project> uncounted = new ArrayList<>();
@@ -76,7 +85,7 @@ public final class DemoPayments {
             }
         }
         for (Project p : uncounted) {
-            BigDecimal twelfth = p.amount().multiply(BigDecimal.valueOf(0.8 + 0.4 * rnd.nextDouble()))
+            BigDecimal twelfth = p.amount().multiply(BigDecimal.valueOf((0.8 + 0.4 * rnd.nextDouble()) * pace.getOrDefault(p.code(), 1.0)))
                     .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
             pay(rows, month, unit, twelfth, p.functionCode(), p.economicCode(), p.code(), p.agency(), null, rnd);
         }

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 import cn.sanbao.engine.Period;
 import cn.sanbao.facts.FactStore;
 import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.facts.FactValue;
+import cn.sanbao.intake.DerivedPaymentItems;
 import cn.sanbao.intake.GeneratedPayments;
+import cn.sanbao.intake.PillarClassifier;
+import cn.sanbao.intake.SpendingMarks;
 import cn.sanbao.intake.PaymentQueries;
 import cn.sanbao.intake.PaymentRow;
 import cn.sanbao.intake.Pillar;
@@ -41,13 +45,18 @@ public class DemoPaymentsLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPaymentsLoader.class);
     static final int YEAR = DemoDataGenerator.YEAR;
+    private static final java.util.Set<String> COUNTED_ITEMS =
+            java.util.Arrays.stream(Pillar.COUNTED).map(Pillar::itemCode).collect(java.util.stream.Collectors.toSet());
 
     private final FactStore facts;
     private final RegionTree regions;
     private final GeneratedPayments payments;
     private final PaymentQueries queries;
+    private final SpendingMarks marks;
 
-    public DemoPaymentsLoader(FactStore facts, RegionTree regions, GeneratedPayments payments, PaymentQueries queries) {
+    public DemoPaymentsLoader(FactStore facts, RegionTree regions, GeneratedPayments payments, PaymentQueries queries,
+                              SpendingMarks marks) {
+        this.marks = marks;
         this.facts = facts;
         this.regions = regions;
         this.payments = payments;
@@ -66,7 +75,10 @@ public class DemoPaymentsLoader implements ApplicationRunner {
         for (FiscalUnit u : regions.budgetUnits()) units.put(u.code(), u.kind());
         Map<String, List<Project>> projects = new HashMap<>();
         for (Project p : DemoLibrary.projects(YEAR, units)) projects.computeIfAbsent(p.unitCode(), k -> new ArrayList<>()).add(p);
-        DemoPayments generator = new DemoPayments(payments.classifier(), DemoDataGenerator.DEFAULT_SEED);
+        PillarClassifier classifier = payments.classifier();
+        DemoPayments generator = new DemoPayments(classifier, DemoDataGenerator.DEFAULT_SEED);
+        DemoSpending spending = new DemoSpending(YEAR, projects, classifier);
+        facts.createRevision("DEMO", "演示数据 " + YEAR + "年 非三保支出预算", DemoDataLoader.ACTOR, null, spending.annual());
         Map<String, Map<String, ResolvedFact>> before = Map.of();
         long rows = 0;
         for (int m = 1; m <= 12; m++) {
@@ -85,14 +97,23 @@ public class DemoPaymentsLoader implements ApplicationRunner {
                     increase.put(p, f.get(p.itemCode()).amount().subtract(prev == null ? BigDecimal.ZERO : prev.amount()));
                 }
                 List<PaymentRow> list = rowsByRevision.computeIfAbsent(revision, k -> new ArrayList<>());
-                list.addAll(generator.month(month, unit, increase, projects.getOrDefault(unit, List.of()), list.size() + 2L));
+                list.addAll(generator.month(month, unit, increase, projects.getOrDefault(unit, List.of()), list.size() + 2L,
+                        spending.pace(unit, m)));
                 sumsByRevision.computeIfAbsent(revision, k -> new LinkedHashMap<>()).put(unit, increase);
             }
+            List<PaymentRow> monthRows = new ArrayList<>();
             for (Map.Entry<Long, List<PaymentRow>> e : rowsByRevision.entrySet()) {
                 payments.store(e.getKey(), month, e.getValue(), sumsByRevision.get(e.getKey()),
                         "演示支付明细 " + month.label() + "（生成）", DemoDataLoader.ACTOR);
                 rows += e.getValue().size();
+                monthRows.addAll(e.getValue());
             }
+            // the items the payment detail produces (非三保, debt service, 直达资金 paid) and the direct funds' arrivals
+            List<FactValue> derived = spending.month(month, DerivedPaymentItems.monthSums(monthRows, classifier, marks));
+            if (!derived.isEmpty())
+                facts.createRevision("PAYMENT", "演示支付明细 " + month.label() + " 生成的非三保、债务还本付息与直达资金数据（明细见修订 #"
+                        + rowsByRevision.keySet().stream().map(String::valueOf).reduce((a, b) -> a + "、#" + b).orElse("") + "）",
+                        DemoDataLoader.ACTOR, null, derived);
             before = now;
         }
         log.info("演示支付明细已加载：{} 行，用时 {} 毫秒", rows, (System.nanoTime() - start) / 1_000_000);
@@ -103,7 +124,7 @@ public class DemoPaymentsLoader implements ApplicationRunner {
     private Map<String, Map<String, ResolvedFact>> paidFacts(Period month) {
         Map<String, Map<String, ResolvedFact>> out = new HashMap<>();
         for (ResolvedFact f : facts.current(List.of(month.code()), null))
-            if (f.itemCode().startsWith("paid_")) out.computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.itemCode(), f);
+            if (COUNTED_ITEMS.contains(f.itemCode())) out.computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.itemCode(), f);
         return out;
     }
 }

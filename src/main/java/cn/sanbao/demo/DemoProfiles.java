@@ -36,7 +36,9 @@ final class DemoProfiles {
             // Rectification works: 中度 → 低度.
             Map.entry("640402", UnitProfile.drifting(3.6 * BN, 0.15, 0.68, 0.42)),
             Map.entry(DemoDataGenerator.ARREARS_UNIT, UnitProfile.steady(2.8 * BN, 0.08, 0.60)
-                    .strained(3, 5, 0.15).withWageArrears(0.18, 3, 4, 5)),
+                    .strained(3, 5, 0.15).withWageArrears(0.18, 3, 4, 5)
+                    // cash just above the 0.3-month floor while it pays ahead on 非三保 (DemoSpending): 库款保障水平 < 0.3
+                    .lowCash(0.32, 3, 4)),
             Map.entry("640423", UnitProfile.steady(1.8 * BN, 0.10, 0.47)),
             // Smallest and poorest: 高度 early in the year, eased by transfers later.
             Map.entry("640424", UnitProfile.drifting(1.5 * BN, 0.08, 0.85, 0.62)),

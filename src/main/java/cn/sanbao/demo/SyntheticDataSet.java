@@ -46,8 +46,8 @@ public final class SyntheticDataSet {
 
     /** Annual items plus monthly items per unit and month: annual + 12 × monthly. */
     public long factCount() {
-        long annual = DemoCatalogue.items().stream().filter(DemoCatalogue.Item::annual).count();
-        long monthly = DemoCatalogue.items().size() - annual;
+        long annual = DemoCatalogue.generatedItems().stream().filter(DemoCatalogue.Item::annual).count();
+        long monthly = DemoCatalogue.generatedItems().size() - annual;
         return unitCount * (annual + 12 * monthly);
     }
 

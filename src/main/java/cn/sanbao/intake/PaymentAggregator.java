@@ -13,13 +13,21 @@ import java.util.TreeMap;
 final class PaymentAggregator {
 
     private final PillarClassifier classifier;
+    private final SpendingMarks.Matcher marks;
+    private final Map<String, BigDecimal[]> marked = new HashMap<>();
     private final Map<String, BigDecimal[]> totals = new HashMap<>();
     private final Map<String, Object[]> unmatched = new HashMap<>();
     private final Map<String, long[]> counts = new HashMap<>();
     long rows;
 
     PaymentAggregator(PillarClassifier classifier) {
+        this(classifier, null);
+    }
+
+    /** With {@code marks}, also sums the marked payments (debt service, 直达资金) per unit. */
+    PaymentAggregator(PillarClassifier classifier, SpendingMarks.Matcher marks) {
         this.classifier = classifier;
+        this.marks = marks;
     }
 
     Pillar add(PaymentRow r) {
@@ -28,6 +36,12 @@ final class PaymentAggregator {
         BigDecimal[] t = totals.computeIfAbsent(r.unitCode(), k -> new BigDecimal[Pillar.values().length]);
         t[p.ordinal()] = t[p.ordinal()] == null ? r.amount() : t[p.ordinal()].add(r.amount());
         counts.computeIfAbsent(r.unitCode(), k -> new long[1])[0]++;
+        if (marks != null) {
+            for (SpendingMark m : marks.marks(r.functionCode(), r.economicCode())) {
+                BigDecimal[] s = marked.computeIfAbsent(r.unitCode(), k -> new BigDecimal[SpendingMark.values().length]);
+                s[m.ordinal()] = s[m.ordinal()] == null ? r.amount() : s[m.ordinal()].add(r.amount());
+            }
+        }
         if (p == Pillar.UNCLASSIFIED) {
             Object[] u = unmatched.computeIfAbsent(r.functionCode() + "|" + r.economicCode(), k -> new Object[]{0L, BigDecimal.ZERO});
             u[0] = (Long) u[0] + 1;
@@ -42,6 +56,24 @@ final class PaymentAggregator {
         totals.forEach((unit, t) -> {
             Map<Pillar, BigDecimal> m = new EnumMap<>(Pillar.class);
             for (Pillar p : Pillar.values()) m.put(p, t[p.ordinal()] == null ? new BigDecimal("0.00") : t[p.ordinal()]);
+            out.put(unit, m);
+        });
+        return out;
+    }
+
+    /**
+     * unit → derived to-date item → this file's sum: paid_non_priority (非三保) and one item per mark; every unit
+     * of the file has every item (zero when none). Empty when the aggregator was made without marks.
+     */
+    Map<String, Map<String, BigDecimal>> derived() {
+        Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
+        if (marks == null) return out;
+        totals.forEach((unit, t) -> {
+            Map<String, BigDecimal> m = new java.util.LinkedHashMap<>();
+            m.put(SpendingMark.NON_PRIORITY_ITEM, t[Pillar.NONE.ordinal()] == null ? new BigDecimal("0.00") : t[Pillar.NONE.ordinal()]);
+            BigDecimal[] s = marked.get(unit);
+            for (SpendingMark mark : SpendingMark.values())
+                m.put(mark.itemCode(), s == null || s[mark.ordinal()] == null ? new BigDecimal("0.00") : s[mark.ordinal()]);
             out.put(unit, m);
         });
         return out;

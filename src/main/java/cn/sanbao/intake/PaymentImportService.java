@@ -72,10 +72,12 @@ public class PaymentImportService {
     private final ReentrantLock writing = new ReentrantLock(true);
     private final AuditLog audit;
     private final ReportingPeriods periods;
+    private final SpendingMarks marks;
 
     public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactStore facts, JdbcTemplate jdbc,
-                                TransactionOperations tx, AuditLog audit, ReportingPeriods periods) {
+                                TransactionOperations tx, AuditLog audit, ReportingPeriods periods, SpendingMarks marks) {
         this.periods = periods;
+        this.marks = marks;
         this.regions = regions;
         this.mappings = mappings;
         this.facts = facts;
@@ -113,7 +115,8 @@ public class PaymentImportService {
         long rows = pass1.rows();
         List<Finding> problems = pass1.problems();
         Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
-        List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : List.of();
+        List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : new ArrayList<>();
+        if (problems.isEmpty()) values.addAll(derivedToDate(period, sums.derived()));
         if (!problems.isEmpty()) throw new IntakeRejectedException(problems, pass1.unlisted());
 
         Optional<FactRevision> same = facts.findByContentHash(hash);
@@ -151,8 +154,15 @@ public class PaymentImportService {
     /** Pass 1: reads, checks, classifies and sums every row; no database access (the benchmark times exactly this). */
     Pass1 checkAndClassify(PaymentSource source, String fileName, Period period, Predicate<String> mayReport,
                            PillarClassifier classifier, GroupedSpill spill, Progress progress) throws IOException {
+        return checkAndClassify(source, fileName, period, mayReport, classifier, marks.matcher(), spill, progress);
+    }
+
+    /** Pass 1 with an explicit marks matcher; null leaves the derived items out (the benchmark compares both). */
+    Pass1 checkAndClassify(PaymentSource source, String fileName, Period period, Predicate<String> mayReport,
+                           PillarClassifier classifier, SpendingMarks.Matcher matcher, GroupedSpill spill,
+                           Progress progress) throws IOException {
         PaymentChecker checker = new PaymentChecker(fileName, source, period, regions, mayReport);
-        PaymentAggregator sums = new PaymentAggregator(classifier);
+        PaymentAggregator sums = new PaymentAggregator(classifier, matcher);
         long[] seen = {0};
         boolean[] headerOk = {false};
         new PipelinedSource(source).forEach((line, cells) -> {
@@ -206,6 +216,20 @@ public class PaymentImportService {
             }
         });
         return values;
+    }
+
+    /**
+     * The derived to-date items (非三保, debt service, 直达资金 paid), same rule as paid_*. Unlike paid_* a missing
+     * previous month does not reject the file (these items are new and optional): the item is left out that month.
+     */
+    private List<FactValue> derivedToDate(Period period, Map<String, Map<String, BigDecimal>> derived) {
+        return DerivedPaymentItems.toDate(period, derived, period.number() == 1 ? Map.of() : previous(period));
+    }
+
+    private Map<String, BigDecimal> previous(Period period) {
+        Map<String, BigDecimal> before = new HashMap<>();
+        for (ResolvedFact f : facts.current(List.of(period.previous().code()), null)) before.put(f.unitCode() + "|" + f.itemCode(), f.amount());
+        return before;
     }
 
     static String sha256(Path file) throws IOException {

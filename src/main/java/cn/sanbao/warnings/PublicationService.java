@@ -37,6 +37,7 @@ public class PublicationService {
     private final AuditLog audit;
     private final TransactionOperations tx;
     private final Clock clock;
+    private List<ExtraWarningRule> extraRules = List.of();
 
     public PublicationService(ResultQueries results, RegionTree regions, PublicationRepository publications,
                               CaseRepository cases, OutboxRepository outbox, WarningRules rules, AuditLog audit,
@@ -54,6 +55,12 @@ public class PublicationService {
 
     public Publication publish(Period period, String actor) {
         return publishAt(period, actor, LocalDateTime.now(clock));
+    }
+
+    /** Rules of other modules (optional, each switched on or off there). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void extraRules(List<ExtraWarningRule> rules) {
+        this.extraRules = List.copyOf(rules);
     }
 
     /**
@@ -113,11 +120,14 @@ public class PublicationService {
                 continue;
             }
             List<String> fired = e.overrides().stream().map(ResultExplanation.Override::code).toList();
-            if (!e.complete() || !rules.raises(e.grade(), fired)) continue;
+            List<String> extra = new ArrayList<>();
+            for (ExtraWarningRule r : extraRules) r.cause(unit.code(), period).ifPresent(extra::add);
+            if (!e.complete() || (!rules.raises(e.grade(), fired) && extra.isEmpty())) continue;
             int streak = streak(unit.code(), period, e.grade());
             Optional<EscalationLevel> level = rules.escalationFor(streak);
             CaseOutcome c = openOrUpdateCase(unit.code(), e.grade(), e.gradeName(), period, level, actor, now);
-            List<String> causes = WarningCauses.of(e);
+            List<String> causes = new ArrayList<>(WarningCauses.of(e));
+            causes.addAll(extra);
             int seq = publications.nextLetterSeq(now.getYear());
             String letterNo = prefix + "〔" + now.getYear() + "〕" + seq + "号";
             long warningId = publications.insertWarning(pubId, c.caseId, unit.code(), period.code(), e.grade(), e.gradeName(),

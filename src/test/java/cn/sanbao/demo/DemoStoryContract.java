@@ -61,12 +61,15 @@ abstract class DemoStoryContract {
     @Autowired ProjectStore projects;
     @Autowired TraceService trace;
     @Autowired MockMvc mvc;
+    @Autowired cn.sanbao.intake.SpendingMarks marks;
+    @Autowired cn.sanbao.discipline.DisciplineService discipline;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void demo() {
         synchronized (DemoStoryContract.class) {
             DemoData.ensureLoaded(facts, scoring, results);
-            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments).load();
+            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks).load();
             if (projects.ofUnit("640104", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }
@@ -96,6 +99,56 @@ abstract class DemoStoryContract {
             }
         }
         assertThat(compared).isEqualTo(28 * 12 * 4);
+    }
+
+    @Test
+    void theItemsMadeFromPaymentDetailEqualTheDetailForEveryUnitAndMonth() {
+        Map<String, BigDecimal> previous = new HashMap<>();
+        int compared = 0;
+        for (int m = 1; m <= 12; m++) {
+            Period month = Period.month(2021, m);
+            Map<String, ResolvedFact> now = new HashMap<>();
+            for (ResolvedFact f : facts.current(List.of(month.code()), null)) now.put(f.unitCode() + "|" + f.itemCode(), f);
+            for (FiscalUnit u : regions.budgetUnits()) {
+                long revision = now.get(u.code() + "|paid_wage").revisionId();
+                Map<String, BigDecimal> detail = new HashMap<>();
+                detail.put("paid_non_priority", payments.totals(revision).get(u.code()).getOrDefault(Pillar.NONE, BigDecimal.ZERO));
+                for (cn.sanbao.intake.SpendingMark mark : cn.sanbao.intake.SpendingMark.values()) {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    for (cn.sanbao.intake.SpendingMarks.Rule r : marks.rules(mark))
+                        sum = sum.add(jdbc.sql("select coalesce(sum(amount), 0) from payment_detail where revision_id = :r and unit_code = :u and "
+                                        + (r.kind() == cn.sanbao.intake.SpendingMarks.CodeKind.FUNCTION ? "function_code" : "economic_code") + " like :p")
+                                .param("r", revision).param("u", u.code()).param("p", r.prefix() + "%").query(BigDecimal.class).single());
+                    detail.put(mark.itemCode(), sum);
+                }
+                for (Map.Entry<String, BigDecimal> d : detail.entrySet()) {
+                    ResolvedFact fact = now.get(u.code() + "|" + d.getKey());
+                    BigDecimal before = previous.getOrDefault(u.code() + "|" + d.getKey(), BigDecimal.ZERO);
+                    BigDecimal value = fact == null ? BigDecimal.ZERO : fact.amount();
+                    assertThat(value.subtract(before)).as("%s %s %s", u.name(), month.code(), d.getKey()).isEqualByComparingTo(d.getValue());
+                    previous.put(u.code() + "|" + d.getKey(), value);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(28 * 12 * 3);
+    }
+
+    @Test
+    void twoUnitsBreakTheTwoPrioritiesRuleInTightMonthsAndTwoLeaveDirectFundsIdle() {
+        Map<String, List<Integer>> flagged = new java.util.TreeMap<>();
+        for (int m = 1; m <= 12; m++)
+            for (cn.sanbao.discipline.DisciplineService.UnitCheck c : discipline.twoPriorities(Period.month(2021, m), u -> true))
+                if (c.check().flagged()) flagged.computeIfAbsent(c.unit().code(), k -> new java.util.ArrayList<>()).add(m);
+                else if (c.check().cashBelowBand()) System.out.println("low cash, not flagged: " + c.unit().code() + " " + m + " " + c.check());
+        System.out.println("两个支出 flagged: " + flagged);
+        assertThat(flagged).containsKeys(DemoDataGenerator.ARREARS_UNIT, DemoDataGenerator.LOW_CASH_UNIT);
+
+        List<cn.sanbao.discipline.DisciplineService.DirectRow> idle = discipline.directFunds(Period.month(2021, 9), 3, true, u -> true);
+        System.out.println("idle: " + idle.stream().map(r -> r.unit().code() + "=" + r.funds().idle()).toList());
+        assertThat(idle).extracting(r -> r.unit().code()).containsExactlyInAnyOrder("640423", "640425");
+        assertThat(idle).allSatisfy(r -> assertThat(r.projects()).singleElement()
+                .satisfies(p -> assertThat(p.name()).startsWith("衔接推进乡村振兴补助资金")));
     }
 
     @Test

@@ -18,7 +18,7 @@ import cn.sanbao.engine.load.ModelLoader;
 
 class SyntheticDataSetTest {
 
-    private static final List<String> ITEMS = DemoCatalogue.items().stream().map(DemoCatalogue.Item::code).toList();
+    private static final List<String> ITEMS = DemoCatalogue.generatedItems().stream().map(DemoCatalogue.Item::code).toList();
 
     @Test
     void hundredUnitsTimesTwelveMonthsAreCompleteAndRepeatable() {

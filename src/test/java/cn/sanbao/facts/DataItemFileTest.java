@@ -19,7 +19,7 @@ class DataItemFileTest {
     void loadsTheShippedCatalogue() {
         List<DataItem> items = DataItemFile.read(new ClassPathResource("items/data-items.csv"));
 
-        assertThat(items).hasSize(28);
+        assertThat(items).hasSize(34);
         assertThat(items).filteredOn(i -> i.code().equals("cash_balance")).singleElement().satisfies(i -> {
             assertThat(i.nature()).isEqualTo(ItemNature.BALANCE);
             assertThat(i.frequency()).isEqualTo(Frequency.MONTHLY_WEEKLY);

@@ -72,7 +72,11 @@ abstract class PaymentContract {
                 .containsEntry("640422|paid_operation", new BigDecimal("2000.50"))
                 .containsEntry("640422|paid_livelihood", new BigDecimal("3000.00"))
                 .containsEntry("640422|paid_other_rigid", new BigDecimal("0.00"))
-                .containsEntry("640104|paid_other_rigid", new BigDecimal("50.00")).hasSize(8);
+                .containsEntry("640104|paid_other_rigid", new BigDecimal("50.00"))
+                // the items made from the same detail: 非三保 (公务接待), debt service (232 付息), 直达资金 (none here)
+                .containsEntry("640422|paid_non_priority", new BigDecimal("500.00"))
+                .containsEntry("640104|paid_debt_service", new BigDecimal("50.00"))
+                .containsEntry("640422|direct_paid", new BigDecimal("0.00")).hasSize(14);
         assertThat(jan.unclassified()).containsExactly(new PaymentResult.Unclassified("2130101", "30399", 2, new BigDecimal("1500.00")));
         assertThat(queries.unclassified(jan.revisionId())).isEqualTo(jan.unclassified());
         assertThat(queries.count(jan.revisionId())).isEqualTo(7);
@@ -86,7 +90,8 @@ abstract class PaymentContract {
         // February: previous to-date + this month
         PaymentResult feb = run(file("feb.csv", "640422,2051-02-05,100000.00,2010101,30101,P-01,县财政局"), "2051-02");
         assertThat(facts(feb.revisionId())).containsEntry("640422|paid_wage", new BigDecimal("200000.00"))
-                .containsEntry("640422|paid_operation", new BigDecimal("2000.50")).hasSize(4);
+                .containsEntry("640422|paid_operation", new BigDecimal("2000.50"))
+                .containsEntry("640422|paid_non_priority", new BigDecimal("500.00")).hasSize(7);
         assertThat(queries.paidByProject("640422", 2051, LocalDate.of(2051, 2, 28)))
                 .containsEntry("P-01", new BigDecimal("200000.00")).containsEntry("P-04", new BigDecimal("1500.00"));
         assertThat(queries.paidByProject("640422", 2051, LocalDate.of(2051, 1, 31))).containsEntry("P-01", new BigDecimal("100000.00"));

@@ -31,7 +31,8 @@ import java.util.Random;
  * Payment import benchmark (not a test): generates a payment CSV in target/ (default 10 million rows),
  * then prints rows/s and peak heap for (1) classification + aggregation, (2) DuckDB doing the same
  * classification and aggregation on the same file, (3) the full import into embedded PostgreSQL with
- * every detail row kept. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows]
+ * every detail row kept. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows] [discipline]
+ * (with "discipline" only (1) and (1b), the extra cost of the spending-discipline tallies).
  */
 public final class PaymentImportBenchmark {
 
@@ -76,6 +77,24 @@ public final class PaymentImportBenchmark {
             System.out.printf("(1) 分类+汇总（Java，读取拆分与检查分类各一线程）：%.2f 秒，%,.0f 行/秒，进程 CPU %.1f 秒，堆峰值 %d MB；负载 %s%n",
                     javaSeconds, p1.rows() / javaSeconds, javaCpu, classifyPeak >> 20, load());
 
+            // (1b) the spending-discipline tallies (非三保, debt service, 直达资金 per unit) are part of (1); the same pass
+            // without them shows what they cost. Alternating runs, best of two each, so load changes hit both alike.
+            SpendingMarks marks = ctx.getBean(SpendingMarks.class);
+            double with = Double.MAX_VALUE, without = Double.MAX_VALUE;
+            for (int i = 0; i < 2; i++) {
+                long a = System.nanoTime();
+                imports.checkAndClassify(PaymentSource.of(file, file.toString()), "bench", period, u -> true, new PillarClassifier(rules),
+                        marks.matcher(), null, (p, n) -> { });
+                with = Math.min(with, (System.nanoTime() - a) / 1e9);
+                long b = System.nanoTime();
+                imports.checkAndClassify(PaymentSource.of(file, file.toString()), "bench", period, u -> true, new PillarClassifier(rules),
+                        null, null, (p, n) -> { });
+                without = Math.min(without, (System.nanoTime() - b) / 1e9);
+            }
+            System.out.printf("(1b) 支出约束汇总（非三保、债务还本付息、直达资金按单位累计）：分类+汇总 含 %.2f 秒、不含 %.2f 秒，多用 %.2f 秒 = 分类时间的 %.1f%%（目标 < 10%%）；负载 %s%n",
+                    with, without, with - without, 100 * (with - without) / without, load());
+            if (args.length > 1 && args[1].equals("discipline")) return; // only (1) and (1b)
+
             // (2) DuckDB: same rules, same precedence, same sums (checked against the Java result)
             long cpu2 = processCpu();
             double duck = duckDb(file, rules, p1.sums().totals());
@@ -104,6 +123,11 @@ public final class PaymentImportBenchmark {
             int projects = queries.paidByProject(unit, 2021, period.endDate()).size();
             System.out.printf("    下钻：%s 保工资第 5001–5100 笔 %d 笔 %.0f 毫秒；按项目汇总 %d 个项目 %.0f 毫秒%n",
                     unit, page, drillMs, projects, (System.nanoTime() - t3) / 1e6);
+            // the 两个支出 checks of the month read the stored facts: per unit, independent of the number of rows
+            cn.sanbao.discipline.DisciplineService discipline = ctx.getBean(cn.sanbao.discipline.DisciplineService.class);
+            long t4 = System.nanoTime();
+            int checked = discipline.twoPriorities(period, u -> true).size();
+            System.out.printf("    两个支出优先判断：%d 个单位 %.0f 毫秒（按单位计算，与明细行数无关）%n", checked, (System.nanoTime() - t4) / 1e6);
         }
     }
 

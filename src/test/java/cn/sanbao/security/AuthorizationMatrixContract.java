@@ -103,6 +103,8 @@ abstract class AuthorizationMatrixContract {
         // decision support: runway is per unit (default rule); dispatch, allocation and affordability are region-wide
         if (path.startsWith("/decision/") && !path.startsWith("/decision/runway") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
         if (path.startsWith("/decision/") && !path.startsWith("/decision/runway")) return Set.of(Roles.ANALYST, Roles.LEADER);
+        // switching the optional 两个支出 warning rule is a region-wide analyst decision
+        if (path.equals("/discipline/warning-rule")) return Set.of(Roles.ANALYST);
         // leaders read everything and change nothing; county writes are then checked by object scope
         return method == HttpMethod.GET ? BUSINESS : WRITERS;
     }

@@ -52,6 +52,10 @@ public final class DemoProjects {
             }
             projects.add(new Project(0, year, code(unit, year, "X01"), "农村人居环境整治（" + year + "）", unit, "住房和城乡建设局",
                     Category.SPECIFIC, SanbaoTag.NONE, null, "2120501", "31005", new BigDecimal("8000000.00"), ProjectState.APPROVED));
+            if (DIRECT_FUND_UNITS.test(unit))
+                projects.add(new Project(0, year, code(unit, year, DIRECT_FUND_SUFFIX), "衔接推进乡村振兴补助资金（直达资金，" + year + "）", unit,
+                        "农业农村局", Category.SPECIFIC, SanbaoTag.NONE, null, "2130504", "31005", new BigDecimal("6000000.00"),
+                        ProjectState.APPROVED));
         });
         projects.add(new Project(0, year, code(UNTAGGED_UNIT, year, "X02"), "乡村公益性岗位补贴（" + year + "）", UNTAGGED_UNIT,
                 "人力资源和社会保障局", Category.SPECIFIC, SanbaoTag.LIVELIHOOD, null, "2080799", "30305",
@@ -62,7 +66,12 @@ public final class DemoProjects {
         return projects;
     }
 
-    static String code(String unit, int year, String suffix) {
+    /** The former 西海固 counties (固原, 吴忠 and 中卫 mountain counties) receive 直达资金 for rural revitalisation. */
+    public static final java.util.function.Predicate<String> DIRECT_FUND_UNITS =
+            u -> u.startsWith("6404") || u.startsWith("6405") || u.equals("640323") || u.equals("640324");
+    public static final String DIRECT_FUND_SUFFIX = "X04";
+
+    public static String code(String unit, int year, String suffix) {
         return unit + "-" + year + "-" + suffix;
     }
 

@@ -1,0 +1,188 @@
+package cn.sanbao.discipline;
+
+import cn.sanbao.decision.runway.RunwayProjection;
+import cn.sanbao.decision.runway.RunwayService;
+import cn.sanbao.engine.Period;
+import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.intake.PaymentQueries;
+import cn.sanbao.intake.SpendingMark;
+import cn.sanbao.intake.SpendingMarks;
+import cn.sanbao.projects.library.Project;
+import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.region.FiscalUnit;
+import cn.sanbao.region.RegionTree;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * 支出约束监测 of the budget units for a month, from the stored facts (paid_* and the items the payment detail
+ * produces) and the 库款保障水平 of {@link RunwayService}: 「两个支出」优先 checks and 直达资金 progress.
+ */
+@Service
+public class DisciplineService {
+
+    static final List<String> SANBAO_PAID = List.of("paid_wage", "paid_operation", "paid_livelihood");
+    static final List<String> SANBAO_BUDGET = List.of("budget_wage", "budget_operation", "budget_livelihood");
+    /** Items shown with the revision they came from. */
+    static final List<String> SOURCE_ITEMS = List.of("paid_non_priority", "paid_debt_service", "debt_service_due",
+            "budget_non_priority", "direct_allocated", "direct_arrived", "direct_paid");
+
+    /** One unit's check with, per item, the revision its value came from. */
+    public record UnitCheck(FiscalUnit unit, Period period, TwoPriorities check, Map<String, Long> sources) {
+    }
+
+    public record ProjectLine(String code, String name, String agency, BigDecimal amount, BigDecimal paid) {
+    }
+
+    public record DirectRow(FiscalUnit unit, DirectFunds funds, List<ProjectLine> projects, Map<String, Long> sources) {
+    }
+
+    private final FactStore facts;
+    private final RegionTree regions;
+    private final RunwayService runway;
+    private final SpendingMarks marks;
+    private final ProjectStore projects;
+    private final PaymentQueries payments;
+    private final int defaultIdleMonths;
+
+    public DisciplineService(FactStore facts, RegionTree regions, RunwayService runway, SpendingMarks marks, ProjectStore projects,
+                             PaymentQueries payments, @Value("${sanbao.discipline.idle-months:3}") int defaultIdleMonths) {
+        if (defaultIdleMonths < 1 || defaultIdleMonths > 11) throw new IllegalArgumentException("sanbao.discipline.idle-months 应为 1–11 个月");
+        this.facts = facts;
+        this.regions = regions;
+        this.runway = runway;
+        this.marks = marks;
+        this.projects = projects;
+        this.payments = payments;
+        this.defaultIdleMonths = defaultIdleMonths;
+    }
+
+    public int defaultIdleMonths() { return defaultIdleMonths; }
+
+    public BigDecimal cashLow() { return runway.band().low(); }
+
+    /** The 两个支出 check of every visible budget unit with paid data in the month, region order. */
+    public List<UnitCheck> twoPriorities(Period month, Predicate<String> visible) {
+        requireMonth(month);
+        Map<String, Map<String, ResolvedFact>> data = byUnit(month, List.of(month.code(), String.valueOf(month.year())));
+        Map<String, BigDecimal> levels = new HashMap<>();
+        for (RunwayProjection p : runway.projectAll(YearMonth.of(month.year(), month.number()), visible, false))
+            levels.put(p.unitCode(), p.baseLevel());
+        List<UnitCheck> out = new ArrayList<>();
+        for (FiscalUnit u : regions.budgetUnits()) {
+            if (!visible.test(u.code())) continue;
+            Map<String, ResolvedFact> f = data.get(u.code());
+            if (f == null || !f.containsKey("paid_wage")) continue;
+            TwoPriorities check = new TwoPriorities(month.timeProgress(), sum(f, SANBAO_PAID), sum(f, SANBAO_BUDGET),
+                    amount(f, "paid_debt_service"), amount(f, "debt_service_due"), amount(f, "paid_non_priority"),
+                    amount(f, "budget_non_priority"), levels.get(u.code()), cashLow());
+            out.add(new UnitCheck(u, month, check, sources(f)));
+        }
+        return out;
+    }
+
+    public Optional<UnitCheck> twoPriorities(Period month, String unit) {
+        return twoPriorities(month, unit::equals).stream().findFirst();
+    }
+
+    /** Months of the year in which the unit was flagged, for the unit page. */
+    public List<Period> flaggedMonths(String unit, int year, int upToMonth) {
+        List<Period> out = new ArrayList<>();
+        for (int m = 1; m <= upToMonth; m++) {
+            Period p = Period.month(year, m);
+            twoPriorities(p, unit).filter(c -> c.check().flagged()).ifPresent(c -> out.add(p));
+        }
+        return out;
+    }
+
+    /**
+     * 直达资金 of every visible budget unit that reported any in the year up to the month; with {@code idleOnly}
+     * only the units with idle funds (arrived ≥ {@code idleMonths} months ago and still unpaid), largest first.
+     */
+    public List<DirectRow> directFunds(Period month, int idleMonths, boolean idleOnly, Predicate<String> visible) {
+        requireMonth(month);
+        if (idleMonths < 1 || idleMonths > 11) throw new IllegalArgumentException("闲置月数应为 1–11 个月，实际为 " + idleMonths);
+        int earlier = month.number() - idleMonths;
+        List<String> periods = new ArrayList<>(List.of(month.code()));
+        if (earlier >= 1) periods.add(Period.month(month.year(), earlier).code());
+        Map<String, Map<String, ResolvedFact>> now = byUnit(month, List.of(month.code()));
+        Map<String, Map<String, ResolvedFact>> before = earlier >= 1 ? byUnit(month, List.of(Period.month(month.year(), earlier).code())) : Map.of();
+        SpendingMarks.Matcher matcher = marks.matcher();
+        List<DirectRow> out = new ArrayList<>();
+        for (FiscalUnit u : regions.budgetUnits()) {
+            if (!visible.test(u.code())) continue;
+            Map<String, ResolvedFact> f = now.getOrDefault(u.code(), Map.of());
+            // every payment import gives direct_paid (often 0); a unit has direct funds when some were allocated, arrived or paid
+            boolean any = f.containsKey("direct_allocated") || f.containsKey("direct_arrived")
+                    || (f.containsKey("direct_paid") && f.get("direct_paid").amount().signum() != 0);
+            if (!any) continue;
+            BigDecimal arrivedBefore = earlier < 1 ? BigDecimal.ZERO : amount(before.getOrDefault(u.code(), Map.of()), "direct_arrived");
+            DirectFunds funds = new DirectFunds(amount(f, "direct_allocated"), amount(f, "direct_arrived"), amount(f, "direct_paid"),
+                    arrivedBefore, month.timeProgress());
+            if (idleOnly && !funds.isIdle()) continue;
+            out.add(new DirectRow(u, funds, idleOnly ? projectsOf(u.code(), month, matcher) : List.of(), sources(f)));
+        }
+        if (idleOnly) out.sort((a, b) -> b.funds().idle().compareTo(a.funds().idle()));
+        return out;
+    }
+
+    /** The unit's 直达资金 projects of the library (function or economic code carries the mark), with paid to date. */
+    private List<ProjectLine> projectsOf(String unit, Period month, SpendingMarks.Matcher matcher) {
+        List<ProjectLine> out = new ArrayList<>();
+        Map<String, BigDecimal> paid = null;
+        for (Project p : projects.ofUnit(unit, month.year())) {
+            if (!matcher.has(SpendingMark.DIRECT_FUND, p.functionCode(), p.economicCode())) continue;
+            if (paid == null) paid = payments.paidByProject(unit, month.year(), month.endDate());
+            out.add(new ProjectLine(p.code(), p.name(), p.agency(), p.amount(), paid.getOrDefault(p.code(), BigDecimal.ZERO.setScale(2))));
+        }
+        return out;
+    }
+
+    /** The codes that mark 直达资金 payments, for the page ("2130504 农村基础设施建设"). */
+    public List<String> directFundCodes() {
+        return marks.rules(SpendingMark.DIRECT_FUND).stream().map(r -> r.prefix() + " " + r.name()).toList();
+    }
+
+    private Map<String, Map<String, ResolvedFact>> byUnit(Period month, List<String> periods) {
+        Map<String, Map<String, ResolvedFact>> out = new HashMap<>();
+        for (ResolvedFact f : facts.current(periods, null))
+            out.computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.itemCode(), f);
+        return out;
+    }
+
+    private static Map<String, Long> sources(Map<String, ResolvedFact> f) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String item : SOURCE_ITEMS) if (f.containsKey(item)) out.put(item, f.get(item).revisionId());
+        return out;
+    }
+
+    private static BigDecimal amount(Map<String, ResolvedFact> f, String item) {
+        ResolvedFact v = f.get(item);
+        return v == null ? null : v.amount();
+    }
+
+    /** Sum of the items, or null when any is missing (a partial sum would look like a real figure). */
+    private static BigDecimal sum(Map<String, ResolvedFact> f, List<String> items) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (String i : items) {
+            if (!f.containsKey(i)) return null;
+            s = s.add(f.get(i).amount());
+        }
+        return s;
+    }
+
+    private static void requireMonth(Period p) {
+        if (p.type() != Period.Type.MONTH) throw new IllegalArgumentException("支出约束监测按月计算，期间应为月（如 2021-03）：" + p.code());
+    }
+}
