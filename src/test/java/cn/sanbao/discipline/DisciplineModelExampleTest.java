@@ -15,7 +15,7 @@ import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.engine.load.ModelLoader;
 
-/** The example of docs/model-format.md §15: the spending-discipline items score in a model an analyst writes. */
+/** The example of docs/model-format.md §18: the spending-discipline items score in a model an analyst writes. */
 class DisciplineModelExampleTest {
 
     static final BigDecimal WAN = new BigDecimal("10000");
@@ -23,7 +23,7 @@ class DisciplineModelExampleTest {
     @Test
     void theDocumentedExampleScoresAsDocumented() throws Exception {
         String doc = Files.readString(Path.of("docs/model-format.md"));
-        String section = doc.substring(doc.indexOf("## 15."));
+        String section = doc.substring(doc.indexOf("## 18."));
         String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
         ScoringModel model = ModelLoader.parse(yaml, "model-format.md");
 
