@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
@@ -63,10 +64,16 @@ public class ConnectorService {
         });
     }
 
+    private static final Pattern CREDENTIALS_IN_URL =
+            Pattern.compile("(?i)([?&;:(\\s]\\s*(password|passwd|pwd|sslpassword)\\s*=)|(//[^/@?]*:[^/@?]*@)");
+
     private static void check(Connector c) {
         if (c.name() == null || c.name().isBlank() || c.name().length() > 100) throw new IllegalArgumentException("名称不能为空，最多 100 个字符");
         if (c.jdbcUrl() == null || !c.jdbcUrl().startsWith("jdbc:") || c.jdbcUrl().length() > 500)
             throw new IllegalArgumentException("数据库地址应以 jdbc: 开头（如 jdbc:postgresql://主机:5432/库名），最多 500 个字符");
+        // the address is shown on screens and written to the audit trail, so it must not carry a password
+        if (CREDENTIALS_IN_URL.matcher(c.jdbcUrl()).find())
+            throw new IllegalArgumentException("数据库地址里不能写密码（password=、pwd= 或 用户:密码@）：请去掉，把密码填在“密码”栏，它会加密保存");
         if (c.username() == null || c.username().isBlank() || c.username().length() > 100) throw new IllegalArgumentException("账号不能为空");
         try {
             CronExpression.parse(c.cron());

@@ -1,6 +1,7 @@
 package cn.sanbao.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sanbao.demo.DemoCatalogue;
 import cn.sanbao.demo.DemoDataGenerator;
@@ -91,6 +92,19 @@ abstract class ConnectorContract {
             assertThat(v.unitCode()).isEqualTo("640422");
             assertThat(v.itemCode()).isEqualTo("cash_balance");
         });
+    }
+
+    @Test
+    void anAddressCarryingAPasswordIsRefusedBeforeItIsShownOrAudited() {
+        for (String url : List.of("jdbc:postgresql://db:5432/budget?user=reader&password=Secret-1",
+                "jdbc:postgresql://db:5432/budget?user=reader&PWD=Secret-1", "jdbc:mysql://reader:Secret-1@db:3306/budget",
+                "jdbc:sqlserver://db:1433;databaseName=budget;password=Secret-1")) {
+            Connector c = new Connector(0, "带密码的地址" + System.nanoTime(), url, "reader", "0 0 6 * * *",
+                    Connector.PeriodRule.PREVIOUS_MONTH, true, 10, 60, 2, 0, null, null, null);
+            assertThatThrownBy(() -> connectors.save("analyst", c, "x")).as(url)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能写密码");
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where detail like '%Secret-1%'").query(Long.class).single()).isZero();
     }
 
     @Test
