@@ -1,7 +1,7 @@
 // Unit page charts: total score per month (points coloured by grade) and the pillars' execution against time progress.
 (function () {
   var c = window.sanbao.data('unit-charts'), esc = window.sanbao.esc;
-  var colours = { STABLE: '#2e7d32', LOW: '#c9a100', MEDIUM: '#e65100', HIGH: '#c62828' };
+  var colours = window.sanbao.gradeColours;
   window.sanbaoCharts = {};
   var score = echarts.init(document.getElementById('score-chart'));
   score.setOption({

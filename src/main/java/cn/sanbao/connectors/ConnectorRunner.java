@@ -10,6 +10,7 @@ import cn.sanbao.intake.IntakeRejectedException;
 import cn.sanbao.intake.PaymentImportService;
 import cn.sanbao.intake.PaymentResult;
 import cn.sanbao.intake.SubmissionValidator;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,8 +43,9 @@ public class ConnectorRunner {
     static final Duration MAX_RETRY = Duration.ofHours(6);
 
     /** What a run (or dry run) found. */
+    /** Shown once after a redirect, so it travels in the session, which is stored in the database: serializable. */
     public record Outcome(long runId, ConnectorRun.Status status, long rows, Long revisionId, Long duplicateOf, String message,
-                          List<String> problems, List<List<String>> preview) {
+                          List<String> problems, List<List<String>> preview) implements Serializable {
     }
 
     private final ConnectorService connectors;

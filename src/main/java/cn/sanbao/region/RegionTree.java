@@ -29,17 +29,28 @@ public class RegionTree implements cn.sanbao.security.UnitHierarchy {
             if (repository.count() == 0) repository.insertAll(RegionTreeFile.read(file));
             return repository.findAll();
         });
-        try {
-            attributes = RegionTreeFile.attributes(file.getFilename(), file.getInputStream());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("无法读取行政区划文件 " + file.getDescription(), e);
-        }
+        attributes = attributes(file);
         for (FiscalUnit u : units) {
             byCode.put(u.code(), u);
             children.put(u.code(), new ArrayList<>());
         }
         for (FiscalUnit u : units) {
             if (u.parentCode() != null) children.get(u.parentCode()).add(u);
+        }
+    }
+
+    /**
+     * The units' named attributes, read from the file at every start (the table holds only the structure). A file
+     * that no longer reads leaves the seeded structure in force and the attributes empty, which models that use
+     * attributes report when they score.
+     */
+    private static Map<String, Map<String, String>> attributes(Resource file) {
+        String name = file.getFilename() == null ? file.getDescription() : file.getFilename();
+        try (var in = file.getInputStream()) {
+            return RegionTreeFile.attributes(name, in);
+        } catch (java.io.IOException | cn.sanbao.shared.DataFileException e) {
+            org.slf4j.LoggerFactory.getLogger(RegionTree.class).warn("行政区划文件 {} 无法读取单位属性，按无属性运行：{}", name, e.getMessage());
+            return Map.of();
         }
     }
 

@@ -12,7 +12,7 @@ public class DataFileException extends RuntimeException {
     /** One problem: line 0 means the file as a whole; column may be null. */
     public record Problem(String file, int line, String column, String reason) {
         public String text() {
-            StringBuilder sb = new StringBuilder(file);
+            StringBuilder sb = new StringBuilder(file == null ? "文件" : file);
             if (line > 0) sb.append(" 第").append(line).append("行");
             if (column != null && !column.isBlank()) sb.append(' ').append(column).append(" 列");
             return sb.append('：').append(reason).toString();

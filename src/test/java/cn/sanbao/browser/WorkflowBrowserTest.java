@@ -178,9 +178,11 @@ class WorkflowBrowserTest extends BrowserTestBase {
     }
 
     byte[] download(String path) throws Exception {
-        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        // sessions kept in the database use the SESSION cookie, container sessions JSESSIONID
+        var cookie = driver.manage().getCookieNamed("SESSION");
+        if (cookie == null) cookie = driver.manage().getCookieNamed("JSESSIONID");
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
-                .header("Cookie", "JSESSIONID=" + session).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                .header("Cookie", cookie.getName() + "=" + cookie.getValue()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -56,14 +56,14 @@ abstract class ConsoleLanguageContract {
     @Test
     void dashboardFollowsTheChosenLanguageAndTheCookieKeepsIt() throws Exception {
         String zh = page(get("/dashboard").param("period", "2021-03").with(ANALYST));
-        assertThat(zh).contains("各市等级分布图", "单位排名", ">总览<", ">监测结果<", "自治区分析员", "导出 Excel")
-                .doesNotContain("Grades by city", "??");
+        assertThat(zh).contains("各县（市、区）等级分布（示意图）", "单位排名", ">总览<", ">监测结果<", "自治区分析员", "导出 Excel")
+                .doesNotContain("Grades by county (schematic)", "??");
 
         MvcResult switched = mvc.perform(get("/dashboard").param("period", "2021-03").param("lang", "en").with(ANALYST))
                 .andExpect(status().isOk()).andReturn();
         String en = switched.getResponse().getContentAsString();
-        assertThat(en).contains("Grades by city", "Ranking", ">Dashboard<", ">Results<", "Regional analyst", "Export to Excel",
-                "Page {0} of {1}, {2} units").doesNotContain("各市等级分布图", "单位排名", "??");
+        assertThat(en).contains("Grades by county (schematic)", "Ranking", ">Dashboard<", ">Results<", "Regional analyst", "Export to Excel",
+                "Page {0} of {1}, {2} units").doesNotContain("各县（市、区）等级分布（示意图）", "单位排名", "??");
         // data stays as it is: unit and grade names from the model
         assertThat(en).contains("西吉县", "高度风险");
         // the switcher keeps the page's parameters

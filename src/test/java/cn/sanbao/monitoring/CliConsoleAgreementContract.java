@@ -36,7 +36,8 @@ import cn.sanbao.testsupport.DemoData;
  * week) is exported as a facts file, scored by {@code score}, and compared with the console's stored runs unit
  * by unit, indicator by indicator. Both read values by the one rule of {@code facts.PeriodRule}.
  */
-@SpringBootTest
+// its own context and database: other tests in the shared context change demo values and re-score
+@SpringBootTest(properties = "sanbao.test.context=cli-console-agreement")
 @AutoConfigureMockMvc
 abstract class CliConsoleAgreementContract {
 

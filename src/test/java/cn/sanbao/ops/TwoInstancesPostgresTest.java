@@ -130,6 +130,7 @@ class TwoInstancesPostgresTest {
                 Map.entry("sanbao.audit.anchor-file", System.getProperty("java.io.tmpdir") + "/sanbao-anchor-" + UUID.randomUUID() + ".log"),
                 Map.entry("sanbao.warnings.sms.url", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms"),
                 Map.entry("sanbao.warnings.dispatch.interval", "PT0.2S"),
+                Map.entry("sanbao.warnings.dispatch.initial-delay", "PT1S"),
                 Map.entry("sanbao.intake.payment-job-heartbeat", "PT1S"),
                 Map.entry("sanbao.intake.payment-job-stale", "PT5S"),
                 Map.entry("sanbao.intake.payment-job-recovery-interval", "PT2S"),

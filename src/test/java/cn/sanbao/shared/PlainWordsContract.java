@@ -50,7 +50,8 @@ public abstract class PlainWordsContract {
             Map.entry("GB2260", "national region code standard"),
             Map.entry("ISO", "ISO week numbering"),
             Map.entry("SMS", "channel name on delivery log"),
-            Map.entry("URL", "web address"));
+            Map.entry("URL", "web address"),
+            Map.entry("JDBC", "the form of database address (jdbc:…) the budget system's administrators hand over"));
     static final Pattern TOKEN = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");
     static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style|code|pre|textarea|title)\\b.*?</\\1>|<!--.*?-->");
 

@@ -67,7 +67,8 @@ public class OutboxConfig {
             this.dispatcher = dispatcher;
         }
 
-        @Scheduled(fixedDelayString = "${sanbao.warnings.dispatch.interval:PT1M}", initialDelayString = "PT30S")
+        @Scheduled(fixedDelayString = "${sanbao.warnings.dispatch.interval:PT1M}",
+                initialDelayString = "${sanbao.warnings.dispatch.initial-delay:PT30S}")
         @SchedulerLock(name = "outbox-dispatch")
         public void run() {
             dispatcher.dispatchDue();
