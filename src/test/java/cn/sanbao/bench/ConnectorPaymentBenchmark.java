@@ -37,7 +37,7 @@ public final class ConnectorPaymentBenchmark {
             try (Connection c = source.owner(); Statement s = c.createStatement()) {
                 String codes = units.stream().map(u -> "'" + BudgetSystemFixture.sourceCode(u) + "'").collect(Collectors.joining(","));
                 s.executeUpdate("insert into zf_zfpz select g, (array[" + codes + "])[1 + g % " + units.size() + "], "
-                        + "date '2021-01-01' + (g % 31)::int, round(((g * 7919) % 1000000) / 100.0 + 1, 2), "
+                        + "date '2021-01-01' + (g % 31)::int, round(((g::bigint * 7919) % 1000000) / 100.0 + 1, 2), "
                         + "(array['2010101','2050202','2081901','2320301','2130101'])[1 + g % 5], "
                         + "(array['30101','30102','30201','30205','30701','31002'])[1 + (g / 5) % 6], 'P-' || (g % 1000), '财政局' "
                         + "from generate_series(1, " + rows + ") g");
