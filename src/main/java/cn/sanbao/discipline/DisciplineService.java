@@ -114,8 +114,6 @@ public class DisciplineService {
         requireMonth(month);
         if (idleMonths < 1 || idleMonths > 11) throw new IllegalArgumentException("闲置月数应为 1–11 个月，实际为 " + idleMonths);
         int earlier = month.number() - idleMonths;
-        List<String> periods = new ArrayList<>(List.of(month.code()));
-        if (earlier >= 1) periods.add(Period.month(month.year(), earlier).code());
         Map<String, Map<String, ResolvedFact>> now = byUnit(month, List.of(month.code()));
         Map<String, Map<String, ResolvedFact>> before = earlier >= 1 ? byUnit(month, List.of(Period.month(month.year(), earlier).code())) : Map.of();
         SpendingMarks.Matcher matcher = marks.matcher();
