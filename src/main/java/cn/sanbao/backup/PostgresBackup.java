@@ -1,6 +1,6 @@
 package cn.sanbao.backup;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.intake.PaymentPartitions;
 import org.flywaydb.core.Flyway;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 /**
  * The contents of a facts file after validation: units in file order (with their names when the file

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 /**
  * Reads and validates a facts CSV ({@code unit,period,item,value}, optional {@code unit_name}; UTF-8, a

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.sanbao.engine.EarlierPeriods;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.facts.DataItem;
 import cn.sanbao.facts.DataItemFile;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.sanbao.engine.ModelVersions;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitScore;
 

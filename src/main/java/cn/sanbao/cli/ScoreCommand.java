@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 import cn.sanbao.engine.EarlierPeriods;
 import cn.sanbao.engine.ModelVersions;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.Scoring;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;

@@ -1,6 +1,6 @@
 package cn.sanbao.connectors;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A source database the platform pulls from on a cron schedule. The encrypted password stays in {@link ConnectorStore}
+ * A source database the platform pulls from on a cron schedule. The encrypted password stays in {@link ConnectorRepository}
  * and {@link ConnectorKeys}; this record never carries it, so no page or log can show it.
  */
 public record Connector(long id, String name, String jdbcUrl, String username, String cron, PeriodRule periodRule,

@@ -1,6 +1,6 @@
 package cn.sanbao.connectors;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.PageRequest;
 import cn.sanbao.shared.web.XlsxDownload;
@@ -29,9 +29,9 @@ class ConnectorPages {
 
     private final ConnectorService connectors;
     private final ConnectorRunner runner;
-    private final ConnectorStore store;
+    private final ConnectorRepository store;
 
-    ConnectorPages(ConnectorService connectors, ConnectorRunner runner, ConnectorStore store) {
+    ConnectorPages(ConnectorService connectors, ConnectorRunner runner, ConnectorRepository store) {
         this.connectors = connectors;
         this.runner = runner;
         this.store = store;
@@ -156,7 +156,7 @@ class ConnectorPages {
     private ResponseEntity<byte[]> export(Long connector) {
         Table.Builder t = Table.builder("数据提取记录").column("编号", Table.Kind.INTEGER).text("连接器").text("方式").text("期间")
                 .text("结果").column("读取行数", Table.Kind.INTEGER).text("数据修订").text("说明").text("操作人").text("开始").text("结束");
-        for (ConnectorRun r : store.runs(connector, 0, ConnectorStore.EXPORT_LIMIT))
+        for (ConnectorRun r : store.runs(connector, 0, ConnectorRepository.EXPORT_LIMIT))
             t.row(r.id(), r.connectorName(), ConnectorRun.triggerLabel(r.trigger()), r.period(), r.status().label(), r.rows(),
                     r.revisionId() == null ? "" : "#" + r.revisionId(), r.message(), r.startedBy(), r.startedAt().format(TIME),
                     r.finishedAt() == null ? "" : r.finishedAt().format(TIME));

@@ -1,8 +1,8 @@
 package cn.sanbao.connectors;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.intake.Finding;
@@ -49,15 +49,15 @@ public class ConnectorRunner {
     }
 
     private final ConnectorService connectors;
-    private final ConnectorStore store;
+    private final ConnectorRepository store;
     private final SubmissionValidator validator;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final PaymentImportService payments;
     private final AuditLog audit;
     private final TransactionOperations tx;
     private final Clock clock;
 
-    ConnectorRunner(ConnectorService connectors, ConnectorStore store, SubmissionValidator validator, FactStore facts,
+    ConnectorRunner(ConnectorService connectors, ConnectorRepository store, SubmissionValidator validator, FactRepository facts,
                     PaymentImportService payments, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
         this.connectors = connectors;
         this.store = store;
@@ -74,7 +74,7 @@ public class ConnectorRunner {
         Connector c = connectors.require(connectorId);
         Period p = period == null ? connectors.scheduledPeriod(c) : period;
         boolean dry = "DRY_RUN".equals(trigger);
-        String by = actor == null ? "连接器:" + ConnectorStore.cut(c.name(), 50) : actor;
+        String by = actor == null ? "连接器:" + ConnectorRepository.cut(c.name(), 50) : actor;
         long runId = tx.execute(s -> store.startRun(c.id(), trigger, p.code(), by, now()));
         Work w = new Work(c, p, dry, by, "SCHEDULE".equals(trigger) || "RETRY".equals(trigger));
         ConnectorRun.Status status;
@@ -179,7 +179,7 @@ public class ConnectorRunner {
             }
             String hash = hash(values);
             long rev = tx.execute(s -> {
-                long id = facts.createRevision("CONNECTOR", ConnectorStore.cut("连接器“" + c.name() + "”提取 " + period.label(), 300),
+                long id = facts.createRevision("CONNECTOR", ConnectorRepository.cut("连接器“" + c.name() + "”提取 " + period.label(), 300),
                         by, hash, values);
                 audit.record(by, "CONNECTOR_REVISION", "revision:" + id, "连接器“" + c.name() + "”提取 " + period.label() + "，"
                         + values.size() + " 个数值");
@@ -264,7 +264,7 @@ public class ConnectorRunner {
         }
 
         private String fileName(Connector.Query q) {
-            return ConnectorStore.cut("连接器“" + c.name() + "”查询“" + q.name() + "”", 200) + ".csv";
+            return ConnectorRepository.cut("连接器“" + c.name() + "”查询“" + q.name() + "”", 200) + ".csv";
         }
 
         String summary() {

@@ -1,7 +1,7 @@
 package cn.sanbao.connectors;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -18,13 +18,13 @@ import org.springframework.transaction.support.TransactionOperations;
 @Service
 public class ConnectorService {
 
-    private final ConnectorStore store;
+    private final ConnectorRepository store;
     private final ConnectorKeys keys;
     private final AuditLog audit;
     private final TransactionOperations tx;
     private final Clock clock;
 
-    ConnectorService(ConnectorStore store, ConnectorKeys keys, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
+    ConnectorService(ConnectorRepository store, ConnectorKeys keys, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
         this.store = store;
         this.keys = keys;
         this.audit = audit;
@@ -124,7 +124,7 @@ public class ConnectorService {
             if (l.isEmpty() || l.startsWith("#")) continue;
             String[] parts = l.split("[,，\\t]");
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank() || parts[0].length() > 64 || parts[1].length() > 32)
-                throw new IllegalArgumentException("单位代码对照第 " + n + " 行应为“源系统代码,平台单位代码”：" + ConnectorStore.cut(l, 80));
+                throw new IllegalArgumentException("单位代码对照第 " + n + " 行应为“源系统代码,平台单位代码”：" + ConnectorRepository.cut(l, 80));
             if (codes.put(parts[0].strip(), parts[1].strip()) != null)
                 throw new IllegalArgumentException("单位代码对照第 " + n + " 行：源系统代码“" + parts[0].strip() + "”重复");
         }

@@ -1,6 +1,6 @@
 package cn.sanbao.connectors;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.intake.AmountUnit;
 import cn.sanbao.intake.Finding;
 import cn.sanbao.intake.Location;
@@ -93,7 +93,7 @@ final class ItemExtraction {
         try {
             value = Decimals.parse(rawValue);
         } catch (IllegalArgumentException e) {
-            problems.add(at(q, line, col.get("value"), ConnectorStore.cut(e.getMessage(), 200)));
+            problems.add(at(q, line, col.get("value"), ConnectorRepository.cut(e.getMessage(), 200)));
             return;
         }
         String unit = unitCodes.getOrDefault(rawUnit, rawUnit);

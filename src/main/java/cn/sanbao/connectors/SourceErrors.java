@@ -11,6 +11,6 @@ final class SourceErrors {
         while (t.getCause() != null && t.getCause() != t && t instanceof org.springframework.dao.DataAccessException) t = t.getCause();
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int nl = m.indexOf('\n');
-        return ConnectorStore.cut(nl > 0 ? m.substring(0, nl) : m, 300);
+        return ConnectorRepository.cut(nl > 0 ? m.substring(0, nl) : m, 300);
     }
 }

@@ -15,7 +15,7 @@ import cn.sanbao.dashboard.CountyMapData.City;
 import cn.sanbao.dashboard.SchematicLayout.Place;
 import cn.sanbao.dashboard.SchematicLayout.Point;
 import cn.sanbao.dashboard.SchematicLayout.Seat;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;

@@ -12,10 +12,10 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import cn.sanbao.dashboard.DashboardData.GradeInfo;
 import cn.sanbao.dashboard.DashboardData.MapArea;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.monitoring.ModelRegistry;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.FiscalUnit;
@@ -32,7 +32,7 @@ public class DashboardService {
 
     private static final int CACHE_SIZE = 256;
 
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final ModelRegistry models;
     private final RegionTree regions;
     private final Map<String, List<UnitRanking>> cache = Collections.synchronizedMap(
@@ -43,7 +43,7 @@ public class DashboardService {
                 }
             });
 
-    public DashboardService(ResultQueries results, ModelRegistry models, RegionTree regions) {
+    public DashboardService(ResultRepository results, ModelRegistry models, RegionTree regions) {
         this.results = results;
         this.models = models;
         this.regions = regions;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import java.util.HashMap;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.projects.demo.DemoLibrary;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.region.UnitKind;

@@ -11,8 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.monitoring.ScoringRunService;
 
@@ -28,10 +28,10 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     public static final String ACTOR = "demo";
 
-    private final FactStore facts;
+    private final FactRepository facts;
     private final ScoringRunService scoring;
 
-    public DemoDataLoader(FactStore facts, ScoringRunService scoring) {
+    public DemoDataLoader(FactRepository facts, ScoringRunService scoring) {
         this.facts = facts;
         this.scoring = scoring;
     }

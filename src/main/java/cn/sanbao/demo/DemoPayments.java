@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.intake.Pillar;
 import cn.sanbao.intake.PaymentRow;
 import cn.sanbao.intake.PillarClassifier;

@@ -15,15 +15,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.intake.DerivedPaymentItems;
 import cn.sanbao.intake.GeneratedPayments;
 import cn.sanbao.intake.PillarClassifier;
 import cn.sanbao.intake.SpendingMarks;
-import cn.sanbao.intake.PaymentQueries;
+import cn.sanbao.intake.PaymentRepository;
 import cn.sanbao.intake.PaymentRow;
 import cn.sanbao.intake.Pillar;
 import cn.sanbao.projects.demo.DemoLibrary;
@@ -48,13 +48,13 @@ public class DemoPaymentsLoader implements ApplicationRunner {
     private static final java.util.Set<String> COUNTED_ITEMS =
             java.util.Arrays.stream(Pillar.COUNTED).map(Pillar::itemCode).collect(java.util.stream.Collectors.toSet());
 
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RegionTree regions;
     private final GeneratedPayments payments;
-    private final PaymentQueries queries;
+    private final PaymentRepository queries;
     private final SpendingMarks marks;
 
-    public DemoPaymentsLoader(FactStore facts, RegionTree regions, GeneratedPayments payments, PaymentQueries queries,
+    public DemoPaymentsLoader(FactRepository facts, RegionTree regions, GeneratedPayments payments, PaymentRepository queries,
                               SpendingMarks marks) {
         this.marks = marks;
         this.facts = facts;

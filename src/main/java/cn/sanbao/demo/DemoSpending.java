@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.intake.DerivedPaymentItems;
 import cn.sanbao.intake.Pillar;

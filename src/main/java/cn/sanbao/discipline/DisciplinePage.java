@@ -1,7 +1,7 @@
 package cn.sanbao.discipline;
 
 import cn.sanbao.decision.runway.RunwayService;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.Page;
 import cn.sanbao.shared.web.PageRequest;

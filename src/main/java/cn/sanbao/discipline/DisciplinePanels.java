@@ -1,6 +1,6 @@
 package cn.sanbao.discipline;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import org.springframework.stereotype.Component;
@@ -24,9 +24,9 @@ public class DisciplinePanels {
     private final DisciplineService discipline;
     private final UnitScope scope;
     private final RegionTree regions;
-    private final cn.sanbao.facts.DataItemCatalogue items;
+    private final cn.sanbao.facts.DataItemRepository items;
 
-    DisciplinePanels(DisciplineService discipline, UnitScope scope, RegionTree regions, cn.sanbao.facts.DataItemCatalogue items) {
+    DisciplinePanels(DisciplineService discipline, UnitScope scope, RegionTree regions, cn.sanbao.facts.DataItemRepository items) {
         this.items = items;
         this.discipline = discipline;
         this.scope = scope;

@@ -2,14 +2,14 @@ package cn.sanbao.discipline;
 
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
-import cn.sanbao.intake.PaymentQueries;
+import cn.sanbao.intake.PaymentRepository;
 import cn.sanbao.intake.SpendingMark;
 import cn.sanbao.intake.SpendingMarks;
 import cn.sanbao.projects.library.Project;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,16 +48,16 @@ public class DisciplineService {
     public record DirectRow(FiscalUnit unit, DirectFunds funds, List<ProjectLine> projects, Map<String, Long> sources) {
     }
 
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RegionTree regions;
     private final RunwayService runway;
     private final SpendingMarks marks;
-    private final ProjectStore projects;
-    private final PaymentQueries payments;
+    private final ProjectRepository projects;
+    private final PaymentRepository payments;
     private final int defaultIdleMonths;
 
-    public DisciplineService(FactStore facts, RegionTree regions, RunwayService runway, SpendingMarks marks, ProjectStore projects,
-                             PaymentQueries payments, @Value("${sanbao.discipline.idle-months:3}") int defaultIdleMonths) {
+    public DisciplineService(FactRepository facts, RegionTree regions, RunwayService runway, SpendingMarks marks, ProjectRepository projects,
+                             PaymentRepository payments, @Value("${sanbao.discipline.idle-months:3}") int defaultIdleMonths) {
         if (defaultIdleMonths < 1 || defaultIdleMonths > 11) throw new IllegalArgumentException("sanbao.discipline.idle-months 应为 1–11 个月");
         this.facts = facts;
         this.regions = regions;

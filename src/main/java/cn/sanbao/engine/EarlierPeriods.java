@@ -1,5 +1,6 @@
 package cn.sanbao.engine;
 
+import cn.sanbao.kernel.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

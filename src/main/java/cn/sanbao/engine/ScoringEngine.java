@@ -1,5 +1,6 @@
 package cn.sanbao.engine;
 
+import cn.sanbao.kernel.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

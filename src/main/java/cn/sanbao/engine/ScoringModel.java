@@ -1,5 +1,6 @@
 package cn.sanbao.engine;
 
+import cn.sanbao.kernel.Period;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

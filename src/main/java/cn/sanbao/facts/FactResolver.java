@@ -1,7 +1,7 @@
 package cn.sanbao.facts;
 
 import cn.sanbao.engine.EarlierPeriods;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import org.springframework.stereotype.Service;
@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
 @Service
 public class FactResolver {
 
-    private final FactStore store;
+    private final FactRepository store;
     private final RegionTree regions;
-    private final DataItemCatalogue items;
+    private final DataItemRepository items;
 
-    public FactResolver(FactStore store, RegionTree regions, DataItemCatalogue items) {
+    public FactResolver(FactRepository store, RegionTree regions, DataItemRepository items) {
         this.store = store;
         this.regions = regions;
         this.items = items;

@@ -14,7 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for fact_revision and fact. Validation and transactions live in {@link FactStore}. */
+/** SQL for fact_revision and fact. Validation and transactions live in {@link FactRepository}. */
 @Repository
 public class FactRevisionRepository {
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,12 +19,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "数据项与数据", description = "数据项目录、按修订保存的数据")
 class FactsApi {
 
-    private final DataItemCatalogue items;
-    private final FactStore store;
+    private final DataItemRepository items;
+    private final FactRepository store;
     private final FactResolver resolver;
     private final UnitScope scope;
 
-    FactsApi(DataItemCatalogue items, FactStore store, FactResolver resolver, UnitScope scope) {
+    FactsApi(DataItemRepository items, FactRepository store, FactResolver resolver, UnitScope scope) {
         this.items = items;
         this.store = store;
         this.resolver = resolver;

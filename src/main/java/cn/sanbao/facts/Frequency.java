@@ -1,6 +1,6 @@
 package cn.sanbao.facts;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 /** How often an item is reported; decides which stored period a scoring period reads it from. */
 public enum Frequency {

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 /**
  * The one rule for which stored period a scoring period reads an item from, used by the console

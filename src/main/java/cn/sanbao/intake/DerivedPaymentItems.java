@@ -1,6 +1,6 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactValue;
 
 import java.math.BigDecimal;

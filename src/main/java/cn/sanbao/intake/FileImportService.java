@@ -1,10 +1,10 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.FactRevision;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.InvalidFactsException;
 import org.springframework.stereotype.Service;
@@ -27,13 +27,13 @@ public class FileImportService {
 
     private final TemplateParser parser;
     private final SubmissionValidator validator;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RevisionDiff diff;
     private final AuditLog audit;
     private final TransactionOperations tx;
     private final Rescoring rescoring;
 
-    public FileImportService(DataItemCatalogue catalogue, SubmissionValidator validator, FactStore facts, RevisionDiff diff,
+    public FileImportService(DataItemRepository catalogue, SubmissionValidator validator, FactRepository facts, RevisionDiff diff,
                              AuditLog audit, TransactionOperations tx, Rescoring rescoring) {
         this.parser = new TemplateParser(catalogue);
         this.validator = validator;

@@ -1,7 +1,7 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -23,11 +23,11 @@ public class GeneratedPayments {
     private final PillarMappingService mappings;
     private final PaymentDetailWriter writer;
     private final PaymentPartitions partitions;
-    private final PaymentJobs jobs;
+    private final PaymentJobRepository jobs;
     private final TransactionOperations tx;
     private final AuditLog audit;
 
-    public GeneratedPayments(PillarMappingService mappings, JdbcTemplate jdbc, PaymentJobs jobs, TransactionOperations tx,
+    public GeneratedPayments(PillarMappingService mappings, JdbcTemplate jdbc, PaymentJobRepository jobs, TransactionOperations tx,
                              AuditLog audit) {
         this.mappings = mappings;
         this.writer = new PaymentDetailWriter(jdbc);
@@ -73,6 +73,6 @@ public class GeneratedPayments {
             audit.record(user, "INTAKE_PAYMENT", "revision:" + revision, label + "，" + rows.size() + " 行，三保科目配置第 "
                     + mapping.version() + " 版");
         });
-        jobs.finish(job, PaymentJobs.Status.DONE, revision, mapping.id(), rows.size(), null);
+        jobs.finish(job, PaymentJobRepository.Status.DONE, revision, mapping.id(), rows.size(), null);
     }
 }

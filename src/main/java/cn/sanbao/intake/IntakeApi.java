@@ -1,6 +1,6 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;

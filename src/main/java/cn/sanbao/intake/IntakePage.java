@@ -1,8 +1,8 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRevision;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +28,10 @@ class IntakePage {
     private final FileImportService files;
     private final UnitScope scope;
     private final RevisionDiff diff;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RegionTree region;
 
-    IntakePage(TemplateService templates, FileImportService files, UnitScope scope, RevisionDiff diff, FactStore facts,
+    IntakePage(TemplateService templates, FileImportService files, UnitScope scope, RevisionDiff diff, FactRepository facts,
                RegionTree region) {
         this.region = region;
         this.diff = diff;

@@ -1,8 +1,8 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.Frequency;
 
 import java.util.List;
@@ -35,7 +35,7 @@ public enum ItemSet {
         };
     }
 
-    public List<DataItem> items(DataItemCatalogue catalogue) {
+    public List<DataItem> items(DataItemRepository catalogue) {
         return catalogue.all().stream().filter(this::includes).toList();
     }
 

@@ -1,6 +1,6 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,12 +40,12 @@ class PaymentApi {
     }
 
     private final PaymentJobRunner runner;
-    private final PaymentJobs jobs;
-    private final PaymentQueries queries;
+    private final PaymentJobRepository jobs;
+    private final PaymentRepository queries;
     private final PillarMappingService mappings;
     private final UnitScope scope;
 
-    PaymentApi(PaymentJobRunner runner, PaymentJobs jobs, PaymentQueries queries, PillarMappingService mappings, UnitScope scope) {
+    PaymentApi(PaymentJobRunner runner, PaymentJobRepository jobs, PaymentRepository queries, PillarMappingService mappings, UnitScope scope) {
         this.runner = runner;
         this.jobs = jobs;
         this.queries = queries;
@@ -66,15 +66,15 @@ class PaymentApi {
     @PostMapping("/payments/jobs/{id}/cancel")
     @PreAuthorize("hasRole('ANALYST')")
     @Operation(summary = "取消排队中或进行中的支付明细导入任务（自治区分析员）；任务以 CANCELLED 结束，不保存任何数据")
-    ResponseEntity<PaymentJobs.Job> cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
+    ResponseEntity<PaymentJobRepository.Job> cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication auth) {
         boolean asked = runner.cancel(id, auth.getName(), reason);
         return ResponseEntity.status(asked ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(jobs.find(id));
     }
 
     @GetMapping("/payments/jobs/{id}")
     @Operation(summary = "支付明细导入任务的进度与结果")
-    PaymentJobs.Job job(@PathVariable long id, Authentication auth) {
-        PaymentJobs.Job job = jobs.find(id);
+    PaymentJobRepository.Job job(@PathVariable long id, Authentication auth) {
+        PaymentJobRepository.Job job = jobs.find(id);
         if (!scope.seesAll() && !job.createdBy().equals(auth.getName())) {
             throw new org.springframework.security.access.AccessDeniedException("无权查看他人的导入任务");
         }
@@ -94,7 +94,7 @@ class PaymentApi {
 
     @GetMapping("/payments/{revisionId}/units/{unit}/pillars/{pillar}")
     @Operation(summary = "下钻：某单位某类别合计背后的每笔支付")
-    List<PaymentQueries.Payment> drill(@PathVariable long revisionId, @PathVariable String unit, @PathVariable String pillar,
+    List<PaymentRepository.Payment> drill(@PathVariable long revisionId, @PathVariable String unit, @PathVariable String pillar,
                                        @RequestParam(defaultValue = "500") int limit, @RequestParam(defaultValue = "0") int offset) {
         scope.require(unit);
         return queries.drill(revisionId, unit, parsePillar(pillar), limit, offset);

@@ -1,9 +1,9 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRevision;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.region.RegionTree;
@@ -60,7 +60,7 @@ public class PaymentImportService {
 
     private final RegionTree regions;
     private final PillarMappingService mappings;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final PaymentDetailWriter writer;
     private final PaymentPartitions partitions;
     private final TransactionOperations tx;
@@ -74,7 +74,7 @@ public class PaymentImportService {
     private final ReportingPeriods periods;
     private final SpendingMarks marks;
 
-    public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactStore facts, JdbcTemplate jdbc,
+    public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactRepository facts, JdbcTemplate jdbc,
                                 TransactionOperations tx, AuditLog audit, ReportingPeriods periods, SpendingMarks marks) {
         this.periods = periods;
         this.marks = marks;

@@ -39,12 +39,12 @@ class PaymentJobRecovery {
     static final String RESTARTED = "服务重启，导入未完成，请重新上传";
     private static final Logger log = LoggerFactory.getLogger(PaymentJobRecovery.class);
 
-    private final PaymentJobs jobs;
+    private final PaymentJobRepository jobs;
     private final PaymentJobRunner runner;
     private final Duration stale;
     private final Clock clock;
 
-    PaymentJobRecovery(PaymentJobs jobs, PaymentJobRunner runner,
+    PaymentJobRecovery(PaymentJobRepository jobs, PaymentJobRunner runner,
                        @Value("${sanbao.intake.payment-job-stale:PT1M}") Duration stale, ObjectProvider<Clock> clock) {
         this.jobs = jobs;
         this.runner = runner;
@@ -83,10 +83,10 @@ class PaymentJobRecovery {
             if (mine.contains(id)) continue;
             Optional<Long> revision = jobs.committedRevision(id);
             if (revision.isPresent()) {
-                jobs.finish(id, PaymentJobs.Status.DONE, revision.get(), null, jobs.find(id).rowsDone(),
+                jobs.finish(id, PaymentJobRepository.Status.DONE, revision.get(), null, jobs.find(id).rowsDone(),
                         "已保存为数据修订 #" + revision.get() + "（服务重启前已完成入库，重启后确认）");
             } else {
-                jobs.finish(id, PaymentJobs.Status.FAILED, null, null, 0, RESTARTED);
+                jobs.finish(id, PaymentJobRepository.Status.FAILED, null, null, 0, RESTARTED);
             }
             settled++;
         }

@@ -1,7 +1,7 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -38,7 +38,7 @@ public class PaymentJobRunner {
     static final String TEMP_PREFIX = "sanbao-payment-";
 
     private final PaymentImportService imports;
-    private final PaymentJobs jobs;
+    private final PaymentJobRepository jobs;
     private final Rescoring rescoring;
     private final AuditLog audit;
     private final Duration timeLimit;
@@ -63,7 +63,7 @@ public class PaymentJobRunner {
         return timeLimit;
     }
 
-    PaymentJobRunner(PaymentImportService imports, PaymentJobs jobs, Rescoring rescoring, AuditLog audit,
+    PaymentJobRunner(PaymentImportService imports, PaymentJobRepository jobs, Rescoring rescoring, AuditLog audit,
                      @Value("${sanbao.intake.payment-job-time-limit:PT2H}") Duration timeLimit,
                      @Value("${sanbao.intake.payment-job-heartbeat:PT15S}") Duration heartbeat) {
         this.imports = imports;
@@ -126,7 +126,7 @@ public class PaymentJobRunner {
         try {
             PaymentResult r = imports.importFile(file, fileName, period, user, mayReport, progress(id, a));
             if (r.duplicateOf() != null) {
-                jobs.finish(id, PaymentJobs.Status.DUPLICATE, r.duplicateOf(), null, r.rows(),
+                jobs.finish(id, PaymentJobRepository.Status.DUPLICATE, r.duplicateOf(), null, r.rows(),
                         "与已导入的数据修订 #" + r.duplicateOf() + " 内容完全相同，未重复保存");
                 return;
             }
@@ -136,13 +136,13 @@ public class PaymentJobRunner {
                         period, user, true);
                 note += "；" + scored.scoringNote();
             }
-            jobs.finish(id, PaymentJobs.Status.DONE, r.revisionId(), null, r.rows(), note);
+            jobs.finish(id, PaymentJobRepository.Status.DONE, r.revisionId(), null, r.rows(), note);
         } catch (IntakeRejectedException e) {
-            jobs.finish(id, PaymentJobs.Status.REJECTED, null, null, 0, "数据未保存，共 " + e.count() + "错误（见错误清单）",
+            jobs.finish(id, PaymentJobRepository.Status.REJECTED, null, null, 0, "数据未保存，共 " + e.count() + "错误（见错误清单）",
                     e.findings());
         } catch (RuntimeException e) {
             if (a.stop().get() != null) endCancelled(id, a.stop().get());
-            else jobs.finish(id, PaymentJobs.Status.FAILED, null, null, 0, "导入失败，未保存任何数据：" + e.getMessage());
+            else jobs.finish(id, PaymentJobRepository.Status.FAILED, null, null, 0, "导入失败，未保存任何数据：" + e.getMessage());
         } finally {
             limit.cancel(false);
             active.remove(id);
@@ -151,7 +151,7 @@ public class PaymentJobRunner {
     }
 
     private void endCancelled(long id, String why) {
-        jobs.finish(id, PaymentJobs.Status.CANCELLED, null, null, 0, "已取消（" + why + "），未保存任何数据");
+        jobs.finish(id, PaymentJobRepository.Status.CANCELLED, null, null, 0, "已取消（" + why + "），未保存任何数据");
     }
 
     static String describe(Duration d) {

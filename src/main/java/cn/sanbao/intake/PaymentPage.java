@@ -1,6 +1,6 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,13 +23,13 @@ import java.util.TreeMap;
 class PaymentPage {
 
     private final PaymentJobRunner runner;
-    private final PaymentJobs jobs;
-    private final PaymentQueries queries;
+    private final PaymentJobRepository jobs;
+    private final PaymentRepository queries;
     private final PillarMappingService mappings;
     private final RegionTree regions;
     private final UnitScope scope;
 
-    PaymentPage(PaymentJobRunner runner, PaymentJobs jobs, PaymentQueries queries, PillarMappingService mappings,
+    PaymentPage(PaymentJobRunner runner, PaymentJobRepository jobs, PaymentRepository queries, PillarMappingService mappings,
                 RegionTree regions, UnitScope scope) {
         this.runner = runner;
         this.jobs = jobs;
@@ -125,8 +125,8 @@ class PaymentPage {
         return "redirect:/intake/pillar-mapping";
     }
 
-    private PaymentJobs.Job visibleJob(long id, Authentication auth) {
-        PaymentJobs.Job job = jobs.find(id);
+    private PaymentJobRepository.Job visibleJob(long id, Authentication auth) {
+        PaymentJobRepository.Job job = jobs.find(id);
         if (!scope.seesAll() && !job.createdBy().equals(auth.getName())) {
             throw new org.springframework.security.access.AccessDeniedException("无权查看他人的导入任务");
         }

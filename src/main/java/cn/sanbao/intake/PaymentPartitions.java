@@ -1,6 +1,6 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

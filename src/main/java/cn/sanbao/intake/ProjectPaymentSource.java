@@ -12,9 +12,9 @@ import cn.sanbao.projects.trace.ProjectPayment;
 @Component
 class ProjectPaymentSource implements PaymentSource {
 
-    private final PaymentQueries payments;
+    private final PaymentRepository payments;
 
-    ProjectPaymentSource(PaymentQueries payments) {
+    ProjectPaymentSource(PaymentRepository payments) {
         this.payments = payments;
     }
 
@@ -38,7 +38,7 @@ class ProjectPaymentSource implements PaymentSource {
         return payments.paymentCount(unitCode, projectCode, year);
     }
 
-    private static ProjectPayment payment(PaymentQueries.Payment p) {
+    private static ProjectPayment payment(PaymentRepository.Payment p) {
         return new ProjectPayment(p.projectCode(), p.payDate(), p.amount(), "支付明细修订 #" + p.revisionId() + " 第" + p.lineNo() + "行", p.agency());
     }
 }

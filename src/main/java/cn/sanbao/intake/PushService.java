@@ -1,9 +1,9 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRevision;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.InvalidFactsException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +35,7 @@ public class PushService {
     }
 
     private final SubmissionValidator validator;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RevisionDiff diff;
     private final AuditLog audit;
     private final JdbcClient jdbc;
@@ -43,7 +43,7 @@ public class PushService {
     private final Rescoring rescoring;
     private final Clock clock;
 
-    public PushService(SubmissionValidator validator, FactStore facts, RevisionDiff diff, AuditLog audit, JdbcClient jdbc,
+    public PushService(SubmissionValidator validator, FactRepository facts, RevisionDiff diff, AuditLog audit, JdbcClient jdbc,
                        TransactionOperations tx, Rescoring rescoring, ObjectProvider<Clock> clock) {
         this.validator = validator;
         this.facts = facts;

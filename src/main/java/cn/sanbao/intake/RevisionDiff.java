@@ -1,8 +1,8 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.DataItemRepository;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.region.RegionTree;
@@ -28,11 +28,11 @@ public class RevisionDiff {
     public record Result(long revisionId, int values, int unchanged, List<Row> changes) {
     }
 
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RegionTree regions;
-    private final DataItemCatalogue catalogue;
+    private final DataItemRepository catalogue;
 
-    public RevisionDiff(FactStore facts, RegionTree regions, DataItemCatalogue catalogue) {
+    public RevisionDiff(FactRepository facts, RegionTree regions, DataItemRepository catalogue) {
         this.facts = facts;
         this.regions = regions;
         this.catalogue = catalogue;

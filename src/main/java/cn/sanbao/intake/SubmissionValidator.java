@@ -1,9 +1,9 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.DataItemRepository;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ItemNature;
 import cn.sanbao.facts.ResolvedFact;
@@ -30,18 +30,18 @@ public class SubmissionValidator {
     private static final int MAX_INTEGER_DIGITS = 18; // numeric(20, 2)
 
     private final RegionTree regions;
-    private final DataItemCatalogue catalogue;
-    private final FactStore facts;
+    private final DataItemRepository catalogue;
+    private final FactRepository facts;
     private final ReportingPeriods periods;
 
-    public SubmissionValidator(RegionTree regions, DataItemCatalogue catalogue, FactStore facts, ReportingPeriods periods) {
+    public SubmissionValidator(RegionTree regions, DataItemRepository catalogue, FactRepository facts, ReportingPeriods periods) {
         this.regions = regions;
         this.catalogue = catalogue;
         this.facts = facts;
         this.periods = periods;
     }
 
-    /** Values in 元 ready for {@link FactStore#createRevision}; throws with all problems otherwise. */
+    /** Values in 元 ready for {@link FactRepository#createRevision}; throws with all problems otherwise. */
     public List<FactValue> validate(Submission s, Period chosen, Predicate<String> mayReport) {
         String file = s.fileName();
         List<Finding> problems = new ArrayList<>(s.problems());

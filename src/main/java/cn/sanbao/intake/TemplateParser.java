@@ -1,8 +1,8 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.ItemUnit;
 import cn.sanbao.shared.Decimals;
 
@@ -20,9 +20,9 @@ import java.util.Map;
  */
 final class TemplateParser {
 
-    private final DataItemCatalogue catalogue;
+    private final DataItemRepository catalogue;
 
-    TemplateParser(DataItemCatalogue catalogue) {
+    TemplateParser(DataItemRepository catalogue) {
         this.catalogue = catalogue;
     }
 

@@ -1,9 +1,9 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.shared.CsvWriter;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.ItemUnit;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -31,10 +31,10 @@ import java.util.function.Predicate;
 @Service
 public class TemplateService {
 
-    private final DataItemCatalogue catalogue;
+    private final DataItemRepository catalogue;
     private final RegionTree regions;
 
-    public TemplateService(DataItemCatalogue catalogue, RegionTree regions) {
+    public TemplateService(DataItemRepository catalogue, RegionTree regions) {
         this.catalogue = catalogue;
         this.regions = regions;
     }

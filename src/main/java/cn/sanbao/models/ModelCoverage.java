@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 
 /** Which stored periods a model version applies to, for the approver's simulation and the re-run offer. */
@@ -27,10 +27,10 @@ class ModelCoverage {
     }
 
     private final ModelRegistry models;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final ModelSimulator simulator;
 
-    ModelCoverage(ModelRegistry models, ResultQueries results, ModelSimulator simulator) {
+    ModelCoverage(ModelRegistry models, ResultRepository results, ModelSimulator simulator) {
         this.models = models;
         this.results = results;
         this.simulator = simulator;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import cn.sanbao.engine.EarlierPeriods;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitInput;
@@ -17,7 +17,7 @@ import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.RegionTree;
@@ -30,11 +30,11 @@ import cn.sanbao.region.RegionTree;
 public class ModelSimulator {
 
     private final ModelRegistry models;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final FactResolver resolver;
     private final RegionTree regions;
 
-    public ModelSimulator(ModelRegistry models, ResultQueries results, FactResolver resolver, RegionTree regions) {
+    public ModelSimulator(ModelRegistry models, ResultRepository results, FactResolver resolver, RegionTree regions) {
         this.regions = regions;
         this.models = models;
         this.results = results;

@@ -7,7 +7,7 @@ import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.Vocabulary;
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.ItemUnit;
 import cn.sanbao.shared.Money;
 
@@ -15,9 +15,9 @@ import cn.sanbao.shared.Money;
 @Component("formats")
 public class Formats {
 
-    private final DataItemCatalogue items;
+    private final DataItemRepository items;
 
-    public Formats(DataItemCatalogue items) {
+    public Formats(DataItemRepository items) {
         this.items = items;
     }
 

@@ -1,7 +1,7 @@
 package cn.sanbao.monitoring;
 
 import java.util.stream.Collectors;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.load.ModelLoader;
 import cn.sanbao.engine.load.ModelProblem;
 import cn.sanbao.engine.load.ModelValidationException;
-import cn.sanbao.facts.DataItemCatalogue;
+import cn.sanbao.facts.DataItemRepository;
 
 /**
  * Published model versions and their compiled engines. On first start the shipped default model is
@@ -36,13 +36,13 @@ public class ModelRegistry {
     static final int MAX_REASON = 500;
 
     private final ModelRepository repository;
-    private final DataItemCatalogue items;
+    private final DataItemRepository items;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionOperations tx;
     private final Map<Long, ScoringEngine> engines = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ModelRepository repository, DataItemCatalogue items, AuditLog audit,
+    public ModelRegistry(ModelRepository repository, DataItemRepository items, AuditLog audit,
                          TransactionOperations tx, ObjectProvider<Clock> clock,
                          @Value("${sanbao.model.file}") Resource defaultModel) {
         this.repository = repository;

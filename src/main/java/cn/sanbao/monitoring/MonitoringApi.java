@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,10 +26,10 @@ class MonitoringApi {
 
     private final ModelRegistry models;
     private final ScoringRunService scoring;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final UnitScope scope;
 
-    MonitoringApi(ModelRegistry models, ScoringRunService scoring, ResultQueries results, UnitScope scope) {
+    MonitoringApi(ModelRegistry models, ScoringRunService scoring, ResultRepository results, UnitScope scope) {
         this.models = models;
         this.scoring = scoring;
         this.results = results;

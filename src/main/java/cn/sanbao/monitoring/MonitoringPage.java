@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.Page;
@@ -27,17 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class MonitoringPage {
 
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final UnitScope scope;
     private final JsonMapper json;
     private final MessageSource messages;
     private final ScreenText text;
     private final Formats formats;
     private final ModelRegistry models;
-    private final RunJobs jobs;
+    private final RunJobRepository jobs;
 
-    MonitoringPage(ResultQueries results, UnitScope scope, JsonMapper json, MessageSource messages, ModelRegistry models,
-                   RunJobs jobs, ScreenText text, Formats formats) {
+    MonitoringPage(ResultRepository results, UnitScope scope, JsonMapper json, MessageSource messages, ModelRegistry models,
+                   RunJobRepository jobs, ScreenText text, Formats formats) {
         this.models = models;
         this.jobs = jobs;
         this.results = results;
@@ -148,7 +148,7 @@ class MonitoringPage {
                 chosen = java.util.Arrays.stream(periods.split("[,，\\s]+")).filter(p -> !p.isBlank()).map(Period::parse).toList();
             } else {
                 if (year == null || type == null || from == null) throw new IllegalArgumentException("请填写年度、频度和起始期间");
-                chosen = RunJobs.range(year, type, from, to);
+                chosen = RunJobRepository.range(year, type, from, to);
             }
             return "redirect:/monitoring/runs/jobs/" + jobs.start(chosen, model, principal.getName()).id();
         } catch (IllegalArgumentException | NoSuchElementException e) {

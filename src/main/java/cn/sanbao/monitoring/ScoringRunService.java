@@ -12,13 +12,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.engine.EarlierPeriods;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.Vocabulary;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.facts.FactResolver;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.region.FiscalUnit;
@@ -34,7 +34,7 @@ public class ScoringRunService {
 
     private final ModelRegistry models;
     private final FactResolver resolver;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RegionTree regions;
     private final RunRepository runs;
     private final AuditLog audit;
@@ -44,7 +44,7 @@ public class ScoringRunService {
     /** sanbao.scoring.runs: count and duration of runs (docs/operations.md). */
     private final ObjectProvider<MeterRegistry> meters;
 
-    public ScoringRunService(ModelRegistry models, FactResolver resolver, FactStore facts, RegionTree regions,
+    public ScoringRunService(ModelRegistry models, FactResolver resolver, FactRepository facts, RegionTree regions,
                              RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock, Formats formats,
                              ObjectProvider<MeterRegistry> meters) {
         this.meters = meters;

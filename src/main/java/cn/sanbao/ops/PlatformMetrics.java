@@ -14,7 +14,7 @@ import cn.sanbao.warnings.outbox.OutboxMessage;
 /**
  * Metrics of the platform's own work, beside Boot's JVM, HTTP and pool metrics (names in docs/operations.md):
  * the outbox backlog and failed messages per channel, and sign-ins by outcome. Imports and scoring runs are
- * counted where they happen (intake.PaymentJobs, monitoring.ScoringRunService).
+ * counted where they happen (intake.PaymentJobRepository, monitoring.ScoringRunService).
  */
 @Component
 class PlatformMetrics implements MeterBinder {

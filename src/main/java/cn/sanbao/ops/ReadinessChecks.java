@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 
 /**
  * What readiness checks besides the database (docs/operations.md): every migration applied, the demo year loaded
@@ -30,7 +30,7 @@ class ReadinessChecks {
     }
 
     @Bean
-    HealthIndicator demoHealthIndicator(@Value("${sanbao.demo.enabled:false}") boolean demo, FactStore facts) {
+    HealthIndicator demoHealthIndicator(@Value("${sanbao.demo.enabled:false}") boolean demo, FactRepository facts) {
         return () -> {
             if (!demo) return Health.up().withDetail("demo", "off").build();
             return facts.latestRevisionId() > 0 ? Health.up().withDetail("demo", "loaded").build()

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.Scoring;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.monitoring.ResultExplanation;

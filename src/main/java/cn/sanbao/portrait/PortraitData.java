@@ -6,7 +6,7 @@ import java.util.Optional;
 import cn.sanbao.decision.runway.CashBand;
 import cn.sanbao.decision.runway.CashMonth;
 import cn.sanbao.decision.runway.RunwayProjection;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.monitoring.IndicatorMove;
 import cn.sanbao.monitoring.ResultExplanation;

@@ -69,7 +69,7 @@ class PortraitPage {
         model.addAttribute("casesHeading", PortraitReport.CASES);
         // a county user may not open its city's portrait, so it gets no link there
         model.addAttribute("parentVisible", d.unit().parentCode() != null && scope.visible().test(d.unit().parentCode()));
-        List<cn.sanbao.engine.Period> months = new java.util.ArrayList<>(d.history().keySet());
+        List<cn.sanbao.kernel.Period> months = new java.util.ArrayList<>(d.history().keySet());
         java.util.Collections.reverse(months);
         model.addAttribute("months", months);
         model.addAttribute("chartJson", json.writeValueAsString(charts));

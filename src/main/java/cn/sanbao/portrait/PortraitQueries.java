@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The one read the portrait makes on another module's table: every unit's total in one run, for the ranks.
- * {@code ResultQueries.ranking} gives the same totals but builds a full line per unit and compares each with
+ * {@code ResultRepository.ranking} gives the same totals but builds a full line per unit and compares each with
  * the previous period (about 0.3–0.6 s for 3,000 units); the rank needs only the totals.
  */
 @Repository

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.engine.Display;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.monitoring.IndicatorMove;
 import cn.sanbao.monitoring.ResultExplanation;

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import cn.sanbao.decision.runway.RunwayService;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.monitoring.ModelRegistry;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.monitoring.ResultExplanation;
@@ -33,7 +33,7 @@ class PortraitService {
     static final int MAX_YEARS = 10;
     static final int MOVES = 5;
 
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final ModelRegistry models;
     private final RegionTree regions;
     private final UnitScope scope;
@@ -41,7 +41,7 @@ class PortraitService {
     private final CaseService cases;
     private final PortraitQueries queries;
 
-    PortraitService(ResultQueries results, ModelRegistry models, RegionTree regions, UnitScope scope, RunwayService runway,
+    PortraitService(ResultRepository results, ModelRegistry models, RegionTree regions, UnitScope scope, RunwayService runway,
                     CaseService cases, PortraitQueries queries) {
         this.results = results;
         this.models = models;

@@ -24,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectLibrary;
 import cn.sanbao.projects.library.ProjectState;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.Transition;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.projects.review.ReviewResult;
@@ -45,13 +45,13 @@ class LibraryApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final ProjectStore store;
+    private final ProjectRepository store;
     private final ProjectLibrary library;
     private final ReviewService review;
     private final TraceService trace;
     private final UnitScope scope;
 
-    LibraryApi(ProjectStore store, ProjectLibrary library, ReviewService review, TraceService trace, UnitScope scope) {
+    LibraryApi(ProjectRepository store, ProjectLibrary library, ReviewService review, TraceService trace, UnitScope scope) {
         this.store = store;
         this.library = library;
         this.review = review;

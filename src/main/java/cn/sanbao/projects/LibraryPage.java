@@ -19,7 +19,7 @@ import cn.sanbao.projects.library.Category;
 import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectLibrary;
 import cn.sanbao.projects.library.ProjectState;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.ProjectValidator;
 import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.projects.list.Pillar;
@@ -39,7 +39,7 @@ import cn.sanbao.projects.trace.PillarTrace;
 @Controller
 class LibraryPage {
 
-    private final ProjectStore store;
+    private final ProjectRepository store;
     private final ProjectLibrary library;
     private final ReviewService review;
     private final TraceService trace;
@@ -47,7 +47,7 @@ class LibraryPage {
     private final UnitScope scope;
     private final ScreenText text;
 
-    LibraryPage(ProjectStore store, ProjectLibrary library, ReviewService review, TraceService trace, RegionTree regions,
+    LibraryPage(ProjectRepository store, ProjectLibrary library, ReviewService review, TraceService trace, RegionTree regions,
                 UnitScope scope, ScreenText text) {
         this.store = store;
         this.library = library;
@@ -62,9 +62,9 @@ class LibraryPage {
     String library(@RequestParam(defaultValue = "2021") int year, @RequestParam(required = false) String unit,
                    @RequestParam(required = false) String tag, @RequestParam(required = false) String state,
                    @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
-        ProjectStore.Filter filter = filter(year, unit, tag, state);
+        ProjectRepository.Filter filter = filter(year, unit, tag, state);
         PageRequest request = PageRequest.of(page, size);
-        ProjectStore.Totals totals = store.totals(filter);
+        ProjectRepository.Totals totals = store.totals(filter);
         Page<Project> rows = Page.of(store.find(filter, request.offset(), request.size()), request, totals.count());
         model.addAttribute("year", year);
         model.addAttribute("unit", unit);
@@ -90,7 +90,7 @@ class LibraryPage {
     }
 
     /** The chosen unit (checked against the user's scope), or every unit the user may see. */
-    private ProjectStore.Filter filter(int year, String unit, String tag, String state) {
+    private ProjectRepository.Filter filter(int year, String unit, String tag, String state) {
         java.util.Collection<String> units;
         if (unit != null && !unit.isBlank()) {
             scope.require(unit);
@@ -98,7 +98,7 @@ class LibraryPage {
         } else {
             units = scope.seesAll() ? null : visibleUnits().stream().map(FiscalUnit::code).toList();
         }
-        return new ProjectStore.Filter(year, units, tag, state);
+        return new ProjectRepository.Filter(year, units, tag, state);
     }
 
     @PostMapping("/projects/library/import")

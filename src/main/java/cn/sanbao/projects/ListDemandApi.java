@@ -23,9 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.security.UnitScope;
@@ -40,12 +40,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "保障清单与需求测算", description = "保障清单版本、测算口径导入、需求测算、写入三保需求")
 class ListDemandApi {
 
-    private final GuaranteeListStore lists;
-    private final ScopeStore scopes;
+    private final GuaranteeListRepository lists;
+    private final ScopeRepository scopes;
     private final DemandService demand;
     private final UnitScope scope;
 
-    ListDemandApi(GuaranteeListStore lists, ScopeStore scopes, DemandService demand, UnitScope scope) {
+    ListDemandApi(GuaranteeListRepository lists, ScopeRepository scopes, DemandService demand, UnitScope scope) {
         this.lists = lists;
         this.scopes = scopes;
         this.demand = demand;

@@ -17,10 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListFile;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.region.RegionTree;
@@ -33,14 +33,14 @@ import org.springframework.http.ResponseEntity;
 @Controller
 class ListDemandPage {
 
-    private final GuaranteeListStore lists;
-    private final ScopeStore scopes;
+    private final GuaranteeListRepository lists;
+    private final ScopeRepository scopes;
     private final DemandService demand;
     private final RegionTree regions;
     private final UnitScope scope;
     private final ScreenText text;
 
-    ListDemandPage(GuaranteeListStore lists, ScopeStore scopes, DemandService demand, RegionTree regions, UnitScope scope,
+    ListDemandPage(GuaranteeListRepository lists, ScopeRepository scopes, DemandService demand, RegionTree regions, UnitScope scope,
                    ScreenText text) {
         this.lists = lists;
         this.scopes = scopes;
@@ -65,7 +65,7 @@ class ListDemandPage {
         Map<String, String> form = new LinkedHashMap<>();
         GuaranteeItem editing = v == null || edit == null ? null : v.items().stream()
                 .filter(i -> i.code().equals(edit) && (editYear == null || i.effectiveYear() == editYear)).findFirst().orElse(null);
-        if (editing != null) form.putAll(GuaranteeListStore.cells(editing));
+        if (editing != null) form.putAll(GuaranteeListRepository.cells(editing));
         if (!model.containsAttribute("form")) model.addAttribute("form", form);
         model.addAttribute("editing", editing == null ? null : editing.code() + " " + editing.name() + "（" + editing.effectiveYear() + " 年）");
         model.addAttribute("pillars", Pillar.values());

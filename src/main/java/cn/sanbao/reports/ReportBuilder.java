@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.FiscalUnit;

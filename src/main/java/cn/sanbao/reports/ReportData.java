@@ -74,7 +74,7 @@ class ReportData {
     /** Every period that has a run, newest first (months before weeks of the same year). */
     List<String> periods() {
         return jdbc.sql("select distinct period from scoring_run").query(String.class).list().stream()
-                .map(cn.sanbao.engine.Period::parse).sorted(java.util.Comparator.reverseOrder())
-                .map(cn.sanbao.engine.Period::code).toList();
+                .map(cn.sanbao.kernel.Period::parse).sorted(java.util.Comparator.reverseOrder())
+                .map(cn.sanbao.kernel.Period::code).toList();
     }
 }

@@ -26,13 +26,13 @@ class ReportDistribution {
     private final List<String> addresses;
     private final String baseUrl;
     private final ObjectProvider<EmailChannel> email;
-    private final ReportArchive archive;
+    private final ReportArchiveRepository archive;
     private final AuditLog audit;
     private final Clock clock;
 
     ReportDistribution(@Value("${sanbao.reports.distribution:}") List<String> addresses,
                        @Value("${sanbao.reports.base-url:http://localhost:8080}") String baseUrl,
-                       ObjectProvider<EmailChannel> email, ReportArchive archive, AuditLog audit, ObjectProvider<Clock> clock) {
+                       ObjectProvider<EmailChannel> email, ReportArchiveRepository archive, AuditLog audit, ObjectProvider<Clock> clock) {
         this.addresses = addresses.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.email = email;
@@ -44,10 +44,10 @@ class ReportDistribution {
     /** Sends one mail per address listing the files; returns how many were handed to the mail server. */
     int distribute(List<Long> reportIds) {
         if (addresses.isEmpty() || reportIds.isEmpty()) return 0;
-        List<ReportArchive.Entry> files = reportIds.stream().map(id -> archive.find(id).orElseThrow()).toList();
+        List<ReportArchiveRepository.Entry> files = reportIds.stream().map(id -> archive.find(id).orElseThrow()).toList();
         String title = files.get(0).title();
         StringBuilder body = new StringBuilder(title + " 已生成，请登录三保运行监测预警平台下载：\n");
-        for (ReportArchive.Entry f : files) body.append(f.format()).append("：").append(baseUrl).append("/reports/").append(f.id()).append("/download\n");
+        for (ReportArchiveRepository.Entry f : files) body.append(f.format()).append("：").append(baseUrl).append("/reports/").append(f.id()).append("/download\n");
         EmailChannel channel = email.getIfAvailable();
         int sent = 0;
         for (String address : addresses) {
@@ -71,7 +71,7 @@ class ReportDistribution {
                     detail = e.getMessage();
                 }
             }
-            for (ReportArchive.Entry f : files) archive.delivery(f.id(), "EMAIL", address, status, detail, now);
+            for (ReportArchiveRepository.Entry f : files) archive.delivery(f.id(), "EMAIL", address, status, detail, now);
             audit.record("system", "REPORT_DISTRIBUTE", "report:" + files.get(0).id(), address + "：" + detail);
         }
         return sent;

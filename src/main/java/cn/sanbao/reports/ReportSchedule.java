@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import cn.sanbao.engine.Period;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 
@@ -25,14 +25,14 @@ class ReportSchedule {
     static final List<ReportFormat> ALL = List.of(ReportFormat.PDF, ReportFormat.XLSX, ReportFormat.DOCX);
 
     private final ReportService reports;
-    private final ReportArchive archive;
+    private final ReportArchiveRepository archive;
     private final ReportDistribution distribution;
     private final WarningsSection warnings;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final RegionTree regions;
 
-    ReportSchedule(ReportService reports, ReportArchive archive, ReportDistribution distribution, WarningsSection warnings,
-                   ResultQueries results, RegionTree regions) {
+    ReportSchedule(ReportService reports, ReportArchiveRepository archive, ReportDistribution distribution, WarningsSection warnings,
+                   ResultRepository results, RegionTree regions) {
         this.reports = reports;
         this.archive = archive;
         this.distribution = distribution;

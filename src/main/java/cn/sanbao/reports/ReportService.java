@@ -14,7 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.reports.format.DocxReportWriter;
 import cn.sanbao.reports.format.ExcelReportWriter;
 import cn.sanbao.reports.format.PdfReportWriter;
@@ -33,7 +33,7 @@ public class ReportService {
     public static final String SCHEDULED = "SCHEDULED";
 
     private final ReportBuilder builder;
-    private final ReportArchive archive;
+    private final ReportArchiveRepository archive;
     private final PdfReportWriter pdf;
     private final ExcelReportWriter excel;
     private final DocxReportWriter docx;
@@ -42,7 +42,7 @@ public class ReportService {
     private final TransactionOperations tx;
     private final Clock clock;
 
-    ReportService(ReportBuilder builder, ReportArchive archive, PdfReportWriter pdf, ExcelReportWriter excel,
+    ReportService(ReportBuilder builder, ReportArchiveRepository archive, PdfReportWriter pdf, ExcelReportWriter excel,
                   DocxReportWriter docx, UnitScope scope, AuditLog audit, ObjectProvider<Clock> clock,
                   TransactionOperations tx) {
         this.tx = tx;
@@ -109,12 +109,12 @@ public class ReportService {
     }
 
     /** Archived files the user may read, newest first. */
-    public List<ReportArchive.Entry> list(int limit) {
+    public List<ReportArchiveRepository.Entry> list(int limit) {
         // scope is filtered page by page, so a county still sees its own files when others' are newer
-        List<ReportArchive.Entry> out = new ArrayList<>();
+        List<ReportArchiveRepository.Entry> out = new ArrayList<>();
         long before = Long.MAX_VALUE;
         while (out.size() < limit) {
-            List<ReportArchive.Entry> page = archive.listBefore(before, 500);
+            List<ReportArchiveRepository.Entry> page = archive.listBefore(before, 500);
             if (page.isEmpty()) break;
             page.stream().filter(this::mayRead).limit(limit - out.size()).forEach(out::add);
             before = page.get(page.size() - 1).id();
@@ -122,24 +122,24 @@ public class ReportService {
         return out;
     }
 
-    public ReportArchive.Entry entry(long id) {
-        ReportArchive.Entry e = archive.find(id).orElseThrow(() -> new NoSuchElementException("报告文件 #" + id + " 不存在"));
+    public ReportArchiveRepository.Entry entry(long id) {
+        ReportArchiveRepository.Entry e = archive.find(id).orElseThrow(() -> new NoSuchElementException("报告文件 #" + id + " 不存在"));
         requireRead(e.reportKind(), e.unitCode());
         return e;
     }
 
     /** The file's bytes, after the scope check; the download is audited. */
     public byte[] download(long id) {
-        ReportArchive.Entry e = entry(id);
+        ReportArchiveRepository.Entry e = entry(id);
         audit.record(actor(), "REPORT_DOWNLOAD", "report:" + id, e.fileName());
         return archive.content(id);
     }
 
-    public List<ReportArchive.Delivery> deliveries(long id) {
+    public List<ReportArchiveRepository.Delivery> deliveries(long id) {
         return archive.deliveries(entry(id).id());
     }
 
-    private boolean mayRead(ReportArchive.Entry e) {
+    private boolean mayRead(ReportArchiveRepository.Entry e) {
         return e.reportKind().perUnit() ? scope.visible().test(e.unitCode()) : scope.seesAll();
     }
 

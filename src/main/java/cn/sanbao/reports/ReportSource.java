@@ -9,14 +9,14 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.FiscalUnit;
@@ -50,13 +50,13 @@ class ReportSource {
         }
     }
 
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final ModelRegistry models;
     private final FactResolver facts;
     private final ReportData data;
     final RegionTree regions;
 
-    ReportSource(ResultQueries results, ModelRegistry models, FactResolver facts, ReportData data, RegionTree regions) {
+    ReportSource(ResultRepository results, ModelRegistry models, FactResolver facts, ReportData data, RegionTree regions) {
         this.results = results;
         this.models = models;
         this.facts = facts;
@@ -83,7 +83,7 @@ class ReportSource {
     }
 
     /**
-     * Every unit's result line with the previous period's grade, as {@code ResultQueries.ranking} shows it, read with
+     * Every unit's result line with the previous period's grade, as {@code ResultRepository.ranking} shows it, read with
      * two set-based queries (ranking reads row by row by property name, slow for thousands of units).
      */
     private Map<String, UnitRanking> ranking(ScoringRun run, ScoringModel model) {

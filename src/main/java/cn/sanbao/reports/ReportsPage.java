@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.reports.chart.ChartSpec;
 import cn.sanbao.reports.chart.EChartsOption;
 import cn.sanbao.region.RegionTree;
@@ -116,7 +116,7 @@ class ReportsPage {
 
     @GetMapping("/reports/{id}/download")
     ResponseEntity<byte[]> download(@PathVariable long id) {
-        ReportArchive.Entry e = reports.entry(id);
+        ReportArchiveRepository.Entry e = reports.entry(id);
         byte[] bytes = reports.download(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -19,14 +19,14 @@ import cn.sanbao.audit.AuditLog;
 @Service
 public class AccountService {
 
-    private final UserStore users;
+    private final UserRepository users;
     private final PasswordEncoder encoder;
     private final UnitHierarchy units;
     private final AuditLog audit;
     private final Clock clock;
     private final SessionRevoker sessions;
 
-    AccountService(UserStore users, PasswordEncoder encoder, UnitHierarchy units, AuditLog audit,
+    AccountService(UserRepository users, PasswordEncoder encoder, UnitHierarchy units, AuditLog audit,
                    ObjectProvider<Clock> clock, SessionRevoker sessions) {
         this.users = users;
         this.sessions = sessions;

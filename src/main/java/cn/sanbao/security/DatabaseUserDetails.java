@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 @Service
 class DatabaseUserDetails implements UserDetailsService {
 
-    private final UserStore users;
+    private final UserRepository users;
     private final Clock clock;
 
-    DatabaseUserDetails(UserStore users, ObjectProvider<Clock> clock) {
+    DatabaseUserDetails(UserRepository users, ObjectProvider<Clock> clock) {
         this.users = users;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }

@@ -26,11 +26,11 @@ class GuardedAuthenticationProvider extends DaoAuthenticationProvider {
         }
     }
 
-    private final UserStore users;
+    private final UserRepository users;
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    GuardedAuthenticationProvider(UserDetailsService details, PasswordEncoder encoder, UserStore users,
+    GuardedAuthenticationProvider(UserDetailsService details, PasswordEncoder encoder, UserRepository users,
                                   LoginThrottle throttle, Clock clock) {
         super(details);
         setPasswordEncoder(encoder);

@@ -30,13 +30,13 @@ public class PrivilegedRequests {
 
     private final JdbcClient jdbc;
     private final AccountService accounts;
-    private final UserStore users;
+    private final UserRepository users;
     private final PasswordEncoder encoder;
     private final SessionRevoker sessions;
     private final AuditLog audit;
     private final Clock clock;
 
-    PrivilegedRequests(JdbcClient jdbc, AccountService accounts, UserStore users, PasswordEncoder encoder,
+    PrivilegedRequests(JdbcClient jdbc, AccountService accounts, UserRepository users, PasswordEncoder encoder,
                        SessionRevoker sessions, AuditLog audit, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;

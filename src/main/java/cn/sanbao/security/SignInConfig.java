@@ -18,7 +18,7 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 class SignInConfig {
 
     @Bean
-    AuthenticationProvider databaseSignIn(DatabaseUserDetails details, PasswordEncoder encoder, UserStore users,
+    AuthenticationProvider databaseSignIn(DatabaseUserDetails details, PasswordEncoder encoder, UserRepository users,
                                           LoginThrottle throttle, ObjectProvider<Clock> clock) {
         return new GuardedAuthenticationProvider(details, encoder, users, throttle, clock.getIfAvailable(Clock::systemDefaultZone));
     }

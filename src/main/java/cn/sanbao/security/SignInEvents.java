@@ -27,12 +27,12 @@ class SignInEvents {
     static final int MAX_FAILURES = 5;
     static final Duration LOCK_TIME = Duration.ofMinutes(15);
 
-    private final UserStore users;
+    private final UserRepository users;
     private final AuditLog audit;
     private final FailedSignInAudit failures;
     private final Clock clock;
 
-    SignInEvents(UserStore users, AuditLog audit, FailedSignInAudit failures, ObjectProvider<Clock> clock) {
+    SignInEvents(UserRepository users, AuditLog audit, FailedSignInAudit failures, ObjectProvider<Clock> clock) {
         this.users = users;
         this.audit = audit;
         this.failures = failures;

@@ -1,6 +1,6 @@
 package cn.sanbao.warnings;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 import java.util.Optional;
 

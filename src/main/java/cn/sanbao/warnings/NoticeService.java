@@ -8,7 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.warnings.letter.Letter;

@@ -11,9 +11,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.monitoring.ResultExplanation;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -28,7 +28,7 @@ import cn.sanbao.warnings.outbox.OutboxRepository;
 @Service
 public class PublicationService {
 
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final RegionTree regions;
     private final PublicationRepository publications;
     private final CaseRepository cases;
@@ -39,7 +39,7 @@ public class PublicationService {
     private final Clock clock;
     private List<ExtraWarningRule> extraRules = List.of();
 
-    public PublicationService(ResultQueries results, RegionTree regions, PublicationRepository publications,
+    public PublicationService(ResultRepository results, RegionTree regions, PublicationRepository publications,
                               CaseRepository cases, OutboxRepository outbox, WarningRules rules, AuditLog audit,
                               TransactionOperations tx, ObjectProvider<Clock> clock) {
         this.results = results;

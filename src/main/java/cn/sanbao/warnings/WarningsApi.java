@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.shared.web.JsonApi;
 import cn.sanbao.warnings.letter.Letter;
 import cn.sanbao.warnings.letter.LetterService;
@@ -34,12 +34,12 @@ class WarningsApi {
     private final PublicationService publishing;
     private final PublicationRepository publications;
     private final CaseService cases;
-    private final WarningQueries queries;
+    private final WarningRepository queries;
     private final LetterService letters;
     private final DeliveryService deliveries;
     private final ContactService contacts;
 
-    WarningsApi(PublicationService publishing, PublicationRepository publications, CaseService cases, WarningQueries queries,
+    WarningsApi(PublicationService publishing, PublicationRepository publications, CaseService cases, WarningRepository queries,
                 LetterService letters, DeliveryService deliveries, ContactService contacts) {
         this.contacts = contacts;
         this.publishing = publishing;

@@ -10,8 +10,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import cn.sanbao.engine.Period;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 
@@ -30,17 +30,17 @@ public class WarningsDemo implements ApplicationRunner {
 
     private final PublicationService publishing;
     private final PublicationRepository publications;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final RegionTree regions;
     /** Day of the following month on which the demo publishes a month's results. */
     private final int publishDay;
 
-    public WarningsDemo(PublicationService publishing, PublicationRepository publications, ResultQueries results, RegionTree regions) {
+    public WarningsDemo(PublicationService publishing, PublicationRepository publications, ResultRepository results, RegionTree regions) {
         this(publishing, publications, results, regions, 10);
     }
 
     @Autowired
-    public WarningsDemo(PublicationService publishing, PublicationRepository publications, ResultQueries results, RegionTree regions,
+    public WarningsDemo(PublicationService publishing, PublicationRepository publications, ResultRepository results, RegionTree regions,
                         @Value("${sanbao.demo.publish-day:10}") int publishDay) {
         this.publishDay = publishDay;
         this.publishing = publishing;

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import cn.sanbao.engine.Period;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.Page;
@@ -31,20 +31,20 @@ import cn.sanbao.warnings.outbox.DeliveryService;
 class WarningsPage {
 
     private final CaseService cases;
-    private final WarningQueries queries;
+    private final WarningRepository queries;
     private final PublicationService publishing;
     private final PublicationRepository publications;
     private final LetterService letters;
     private final DeliveryService deliveries;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final RegionTree regions;
     private final UnitScope scope;
     private final ScreenText text;
     private final EscalationService escalations;
     private final NoticeService notices;
 
-    WarningsPage(EscalationService escalations, NoticeService notices, CaseService cases, WarningQueries queries, PublicationService publishing, PublicationRepository publications,
-                 LetterService letters, DeliveryService deliveries, ResultQueries results, RegionTree regions, UnitScope scope,
+    WarningsPage(EscalationService escalations, NoticeService notices, CaseService cases, WarningRepository queries, PublicationService publishing, PublicationRepository publications,
+                 LetterService letters, DeliveryService deliveries, ResultRepository results, RegionTree regions, UnitScope scope,
                  ScreenText text) {
         this.escalations = escalations;
         this.notices = notices;

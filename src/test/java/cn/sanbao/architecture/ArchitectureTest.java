@@ -19,14 +19,22 @@ class ArchitectureTest {
     void scoringEngineUsesNoFramework() {
         classes().that().resideInAPackage("cn.sanbao.engine..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "cn.sanbao.engine..", "org.apache.commons.jexl3..", "org.yaml.snakeyaml..")
+                        "java..", "cn.sanbao.engine..", "cn.sanbao.kernel..", "org.apache.commons.jexl3..", "org.yaml.snakeyaml..")
                 .because("the scoring engine is plain Java: a model and data go in, explained results come out")
                 .check(CLASSES);
     }
 
     @Test
+    void sharedKernelIsPlainJava() {
+        classes().that().resideInAPackage("cn.sanbao.kernel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "cn.sanbao.kernel..")
+                .because("the 三保 kernel (period, pillar, money, grade labels) is used by the engine and every module")
+                .check(CLASSES);
+    }
+
+    @Test
     void engineKnowsNothingOfTheRestOfTheApplication() {
-        classes().that().resideOutsideOfPackage("cn.sanbao.engine..")
+        classes().that().resideOutsideOfPackages("cn.sanbao.engine..", "cn.sanbao.kernel..")
                 .should().onlyBeAccessed().byClassesThat().resideOutsideOfPackage("cn.sanbao.engine..")
                 .check(CLASSES);
     }

@@ -6,8 +6,8 @@ import cn.sanbao.audit.AuditAnchor;
 import cn.sanbao.audit.AuditKeys;
 import cn.sanbao.audit.AuditTrail;
 import cn.sanbao.audit.ChainCheck;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.DemoData;
@@ -35,9 +35,9 @@ abstract class BackupRestoreContract {
 
     @Autowired DataSource ds;
     @Autowired JdbcClient jdbc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationService publishing;
     @Autowired PublicationRepository publications;
     @Autowired RegionTree regions;

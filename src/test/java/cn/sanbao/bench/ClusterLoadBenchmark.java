@@ -21,7 +21,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.AccountService;
 import cn.sanbao.security.Roles;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;

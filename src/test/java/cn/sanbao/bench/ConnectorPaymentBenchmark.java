@@ -5,7 +5,7 @@ import cn.sanbao.connectors.BudgetSystemFixture;
 import cn.sanbao.connectors.Connector;
 import cn.sanbao.connectors.ConnectorRunner;
 import cn.sanbao.connectors.ConnectorService;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;

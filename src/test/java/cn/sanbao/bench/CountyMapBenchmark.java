@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.demo.SyntheticDataSet;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.security.Roles;
 
 /**

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.demo.SyntheticDataSet;
-import cn.sanbao.engine.Period;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.security.Roles;
 
 /**
@@ -19,7 +19,7 @@ import cn.sanbao.security.Roles;
  * fresh H2 file database (in memory the year's results do not fit a small heap) with a generated region tree (30 cities × 100 units), stores the year's facts,
  * scores the twelve months, signs in over HTTP and times the first (cold) request, then the page /dashboard and
  * the JSON /api/dashboard for December: median of 100 requests each. Goal: under 200 ms each on the server.
- * Also prints the uncached {@code ResultQueries.ranking} / {@code history} and the unit page for reference, then
+ * Also prints the uncached {@code ResultRepository.ranking} / {@code history} and the unit page for reference, then
  * the long lists (results, cases, delivery log, project library, a trace with 20,000 payments) paged on the
  * server, goal under 1 s each, and their Excel exports.
  *
@@ -67,13 +67,13 @@ public final class DashboardBenchmark {
         System.out.printf("首次请求 JSON /api/dashboard（缓存为空，读取全年 12 个月排名）：%.0f ms%n", coldMs);
         double pageFirstMs = time(http, base + "/dashboard?period=" + Period.month(year, 11).code()).ms;
         System.out.printf("首次请求页面 /dashboard（11 月）：%.0f ms%n", pageFirstMs);
-        ResultQueries results = app.getBean(ResultQueries.class);
+        ResultRepository results = app.getBean(ResultRepository.class);
         long q0 = System.nanoTime();
         int rows = results.ranking(Period.month(year, 6), code -> true).size();
-        System.out.printf("ResultQueries.ranking（6 月，%d 个单位，不经缓存）：%.0f ms%n", rows, (System.nanoTime() - q0) / 1e6);
+        System.out.printf("ResultRepository.ranking（6 月，%d 个单位，不经缓存）：%.0f ms%n", rows, (System.nanoTime() - q0) / 1e6);
         q0 = System.nanoTime();
         int months = results.history(SyntheticDataSet.unitCode(0), year, Period.Type.MONTH).size();
-        System.out.printf("ResultQueries.history（一个单位 %d 个月）：%.0f ms%n", months, (System.nanoTime() - q0) / 1e6);
+        System.out.printf("ResultRepository.history（一个单位 %d 个月）：%.0f ms%n", months, (System.nanoTime() - q0) / 1e6);
 
         boolean ok = coldMs < 10_000;
         Map<String, String> targets = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.SanbaoApplication;
 import cn.sanbao.demo.SyntheticDataSet;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.reports.Report;
 import cn.sanbao.reports.ReportBuilder;
 import cn.sanbao.reports.ReportFormat;
@@ -79,8 +79,8 @@ public final class ReportBenchmark {
         double[] last = null;
         for (int round = 0; round < 2; round++) {
             long r0 = System.nanoTime();
-            var run = app.getBean(cn.sanbao.monitoring.ResultQueries.class).latestRun(period).orElseThrow();
-            app.getBean(cn.sanbao.monitoring.ResultQueries.class).ranking(run, code -> true);
+            var run = app.getBean(cn.sanbao.monitoring.ResultRepository.class).latestRun(period).orElseThrow();
+            app.getBean(cn.sanbao.monitoring.ResultRepository.class).ranking(run, code -> true);
             long r1 = System.nanoTime();
             app.getBean(cn.sanbao.facts.FactResolver.class).resolve(period, run.asOfRevision());
             long r2 = System.nanoTime();

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import cn.sanbao.demo.SyntheticDataSet;
 import cn.sanbao.engine.ModelVersions;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitInput;

@@ -18,10 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.sanbao.SanbaoApplication;
 import cn.sanbao.security.AccountService;
 import cn.sanbao.demo.SyntheticDataSet;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItem;
-import cn.sanbao.facts.DataItemCatalogue;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.DataItemRepository;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.Frequency;
 import cn.sanbao.monitoring.ScoringRunService;
@@ -29,7 +29,7 @@ import cn.sanbao.intake.PaymentImportService;
 import cn.sanbao.projects.library.Category;
 import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectState;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.warnings.PublicationRepository;
@@ -69,7 +69,7 @@ final class SyntheticProvince {
 
     /** Stores a synthetic year under another year's periods (another seed, other figures) as one revision. */
     static int storeYear(ConfigurableApplicationContext app, int units, int year, long seed) {
-        DataItemCatalogue items = app.getBean(DataItemCatalogue.class);
+        DataItemRepository items = app.getBean(DataItemRepository.class);
         List<FactValue> facts = new ArrayList<>();
         new SyntheticDataSet(units, seed).forEachUnitMonth((code, month, values) -> values.forEach((item, amount) -> {
             Frequency f = items.item(item).map(DataItem::frequency).orElse(Frequency.MONTHLY);
@@ -79,7 +79,7 @@ final class SyntheticProvince {
                 facts.add(new FactValue(code, Period.month(year, month).code(), item, amount));
             }
         }));
-        app.getBean(FactStore.class).createRevision("benchmark", "合成数据 " + units + " 个单位 " + year + " 年", "benchmark", null, facts);
+        app.getBean(FactRepository.class).createRevision("benchmark", "合成数据 " + units + " 个单位 " + year + " 年", "benchmark", null, facts);
         return facts.size();
     }
 
@@ -97,7 +97,7 @@ final class SyntheticProvince {
                 lines.add(projects.size() + 1);
             }
         }
-        app.getBean(ProjectStore.class).importProjects("benchmark.xlsx", projects, lines, "benchmark");
+        app.getBean(ProjectRepository.class).importProjects("benchmark.xlsx", projects, lines, "benchmark");
         return projects.size();
     }
 

@@ -11,9 +11,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.projects.library.Project;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 
 /**
  * The analyst edits a project and a guarantee-list item on screen: the forms open filled in with Chinese
@@ -22,8 +22,8 @@ import cn.sanbao.projects.list.GuaranteeListStore;
  */
 class EditingBrowserTest extends BrowserTestBase {
 
-    @Autowired ProjectStore projects;
-    @Autowired GuaranteeListStore lists;
+    @Autowired ProjectRepository projects;
+    @Autowired GuaranteeListRepository lists;
     @Autowired AuditLog audit;
 
     WebElement field(String name) {

@@ -17,7 +17,7 @@ import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.ScoringRunService;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.warnings.Contact;
 import cn.sanbao.warnings.Publication;
 import cn.sanbao.warnings.PublicationRepository;
@@ -71,7 +71,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
         ScoringRun march = scoring.runs("2021-03").get(0);
         assertThat(links.get(1).getText()).isEqualTo("#" + march.id());
         assertThat(march.startedBy()).isEqualTo("analyst");
-        assertThat(march.modelVersionId()).isEqualTo(models.publishedFor(cn.sanbao.engine.Period.month(2021, 3)).id());
+        assertThat(march.modelVersionId()).isEqualTo(models.publishedFor(cn.sanbao.kernel.Period.month(2021, 3)).id());
         assertThat(scoring.runs("2021-02").get(0).startedBy()).isEqualTo("analyst");
         shot("21-run-monitoring-done");
         links.get(1).click();

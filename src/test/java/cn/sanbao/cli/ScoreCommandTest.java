@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;

@@ -2,7 +2,7 @@ package cn.sanbao.connectors;
 
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.sanbao.demo.DemoCatalogue;
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ abstract class ConnectorContract {
 
     @Autowired ConnectorService connectors;
     @Autowired ConnectorRunner runner;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired JdbcClient jdbc;
 
     long connector(String name, BudgetSystemFixture source, String password, int maxRows) {

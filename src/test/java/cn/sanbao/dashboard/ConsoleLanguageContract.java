@@ -14,8 +14,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.security.Roles;
 import cn.sanbao.shared.web.LocaleConfig;
@@ -30,9 +30,9 @@ abstract class ConsoleLanguageContract {
     static final RequestPostProcessor YINCHUAN = user("yinchuan").authorities(() -> "ROLE_" + Roles.LOCAL, () -> "SCOPE_640100");
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
 
     @BeforeEach
     void demo() {

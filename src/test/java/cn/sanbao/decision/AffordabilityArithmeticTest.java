@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import cn.sanbao.decision.affordability.ExtraCost;
 import cn.sanbao.decision.affordability.Proposal;
 import cn.sanbao.decision.affordability.ProposalScorer;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.load.ModelLoader;
 import cn.sanbao.projects.list.GuaranteeItem;

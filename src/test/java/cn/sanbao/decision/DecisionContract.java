@@ -35,15 +35,15 @@ import cn.sanbao.decision.dispatch.DispatchPlan;
 import cn.sanbao.decision.dispatch.DispatchService;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.projects.demand.DemandService;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
-import cn.sanbao.projects.library.ProjectStore;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.library.ProjectRepository;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.testsupport.DemoData;
 
 /** The four decision tools on the demo year, on a real database (H2 and PostgreSQL subclasses). */
@@ -61,13 +61,13 @@ abstract class DecisionContract {
     static final RequestPostProcessor LEADER = user("d-leader").roles("LEADER");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
-    @Autowired GuaranteeListStore lists;
-    @Autowired ScopeStore scopes;
+    @Autowired ResultRepository results;
+    @Autowired GuaranteeListRepository lists;
+    @Autowired ScopeRepository scopes;
     @Autowired DemandService demand;
-    @Autowired ProjectStore projects;
+    @Autowired ProjectRepository projects;
     @Autowired RunwayService runway;
     @Autowired DispatchService dispatch;
     @Autowired AllocationService allocation;

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.intake.MappingRule;
 import cn.sanbao.intake.PaymentRow;
 import cn.sanbao.intake.Pillar;

@@ -26,8 +26,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.intake.PaymentImportService;
@@ -47,7 +47,7 @@ abstract class DisciplineContract {
 
     static final String HEADER = "单位代码 unit_code,支付日期 pay_date,金额（元） amount,支出功能分类 function_code,经济分类 economic_code,项目代码 project_code,预算单位 agency";
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired DisciplineService discipline;
     @Autowired PaymentImportService imports;
     @TempDir Path dir;

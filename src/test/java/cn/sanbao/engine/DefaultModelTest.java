@@ -1,5 +1,6 @@
 package cn.sanbao.engine;
 
+import cn.sanbao.kernel.Period;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package cn.sanbao.facts;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import static cn.sanbao.facts.FactStoreContract.fact;
+import static cn.sanbao.facts.FactRepositoryContract.fact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the scoring engine sees; run on H2 and PostgreSQL. Each test uses its own year. */
@@ -18,7 +18,7 @@ abstract class FactResolverContract {
 
     static final List<String> YINCHUAN = List.of("640100BJ", "640104", "640105", "640106", "640121", "640122", "640181");
 
-    @Autowired FactStore store;
+    @Autowired FactRepository store;
     @Autowired FactResolver resolver;
 
     @Test

@@ -8,7 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ abstract class HostileFileContract {
     private static final String ROW = "640422,西吉县,";
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -250,7 +250,7 @@ abstract class HostileFileContract {
         int before = facts.revisions().size();
         long start = System.currentTimeMillis();
         IntakeRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(IntakeRejectedException.class,
-                () -> paymentImports.importFile(file, name, cn.sanbao.engine.Period.parse("2065-01"), "analyst", u -> true, (p, n) -> { }));
+                () -> paymentImports.importFile(file, name, cn.sanbao.kernel.Period.parse("2065-01"), "analyst", u -> true, (p, n) -> { }));
         assertThat(e).as(name).isNotNull();
         String text = String.join("\n", e.findings().stream().map(Finding::text).toList());
         assertThat(text).contains(name).contains(reason);
@@ -263,7 +263,7 @@ abstract class HostileFileContract {
     void aUtf16PaymentFileWithItsBomIsReadCorrectly() throws Exception {
         java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("utf16.csv"), HostileFiles.utf16le(PaymentContract.HEADER
                 + "\r\n640422,2066-01-05,1000.00,2010101,30101,P-1,县财政局\r\n"));
-        PaymentResult r = paymentImports.importFile(file, "utf16.csv", cn.sanbao.engine.Period.parse("2066-01"), "analyst", u -> true, (p, n) -> { });
+        PaymentResult r = paymentImports.importFile(file, "utf16.csv", cn.sanbao.kernel.Period.parse("2066-01"), "analyst", u -> true, (p, n) -> { });
         assertThat(r.rows()).isEqualTo(1);
         assertThat(facts.valuesOf(r.revisionId())).filteredOn(v -> v.itemCode().equals("paid_wage"))
                 .extracting(v -> v.amount()).containsExactly(new BigDecimal("1000.00"));

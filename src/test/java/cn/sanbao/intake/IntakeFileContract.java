@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.security.Roles;
@@ -48,7 +48,7 @@ abstract class IntakeFileContract {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
 
     @Test
     void monthlyTemplateHasOneRowPerBudgetUnitHeadersWithCodesValidationAndInstructions() throws Exception {

@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.security.Roles;
 import cn.sanbao.testsupport.DemoData;
@@ -32,10 +32,10 @@ abstract class IntakeLanguageContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> "SCOPE_640422");
 
     @Autowired MockMvc mvc;
-    @Autowired PaymentJobs jobs;
-    @Autowired FactStore facts;
+    @Autowired PaymentJobRepository jobs;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
 
     @BeforeEach
     void demo() {
@@ -52,11 +52,11 @@ abstract class IntakeLanguageContract {
     }
 
     /** Uploads through the API and waits for the job to end (at most 30 s). */
-    PaymentJobs.Job uploadAndWait(String name, String csv, String period) throws Exception {
+    PaymentJobRepository.Job uploadAndWait(String name, String csv, String period) throws Exception {
         String body = mvc.perform(multipart("/api/intake/payments").with(csrf()).file(new MockMultipartFile("file", name, "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).param("period", period).with(XIJI))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        PaymentJobs.Job job = jobs.find(Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1")));
+        PaymentJobRepository.Job job = jobs.find(Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1")));
         for (int i = 0; i < 300 && !job.finished(); i++) {
             Thread.sleep(100);
             job = jobs.find(job.id());
@@ -96,8 +96,8 @@ abstract class IntakeLanguageContract {
     void paymentJobSummaryAndDrillDownInBothLanguages() throws Exception {
         String csv = PaymentContract.HEADER + "\n640422,2008-01-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2008-01-06,300.00,2130101,30399,P-2,农业农村局\n";
-        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2008-01");
-        assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobs.Status.DONE);
+        PaymentJobRepository.Job done = uploadAndWait("支付.csv", csv, "2008-01");
+        assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobRepository.Status.DONE);
         long rev = done.revisionId();
 
         bothLanguages("/intake/payments/jobs/" + done.id(), XIJI, "Payment detail import #" + done.id(), "支付明细导入 #" + done.id());
@@ -114,8 +114,8 @@ abstract class IntakeLanguageContract {
                 .doesNotContain("预算单位", "返回合计");
 
         String bad = PaymentContract.HEADER + "\n640422,2008-02-05,一千,2010101,30101,P-1,县财政局\n";
-        PaymentJobs.Job rejected = uploadAndWait("二月.csv", bad, "2008-02");
-        assertThat(rejected.status()).isEqualTo(PaymentJobs.Status.REJECTED);
+        PaymentJobRepository.Job rejected = uploadAndWait("二月.csv", bad, "2008-02");
+        assertThat(rejected.status()).isEqualTo(PaymentJobRepository.Status.REJECTED);
         bothLanguages("/intake/payments/jobs/" + rejected.id(), XIJI, "Errors (nothing from the file was stored)", "错误清单（整份文件未入库）");
     }
 }

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ abstract class IntakePushContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
 
     ResultActions push(RequestPostProcessor who, String key, String body) throws Exception {
         var req = post("/api/intake/push").with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body).with(who);

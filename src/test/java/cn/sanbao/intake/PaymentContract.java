@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +34,9 @@ abstract class PaymentContract {
 
     @Autowired org.springframework.beans.factory.ObjectProvider<cn.sanbao.projects.trace.PaymentSource> paymentSource;
     @Autowired PaymentImportService imports;
-    @Autowired PaymentQueries queries;
+    @Autowired PaymentRepository queries;
     @Autowired PillarMappingService mappings;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired JdbcClient jdbc;
     @Autowired AuditLog audit;
     @TempDir Path dir;
@@ -80,7 +80,7 @@ abstract class PaymentContract {
         assertThat(jan.unclassified()).containsExactly(new PaymentResult.Unclassified("2130101", "30399", 2, new BigDecimal("1500.00")));
         assertThat(queries.unclassified(jan.revisionId())).isEqualTo(jan.unclassified());
         assertThat(queries.count(jan.revisionId())).isEqualTo(7);
-        List<PaymentQueries.Payment> livelihood = queries.drill(jan.revisionId(), "640422", Pillar.LIVELIHOOD, 100, 0);
+        List<PaymentRepository.Payment> livelihood = queries.drill(jan.revisionId(), "640422", Pillar.LIVELIHOOD, 100, 0);
         assertThat(livelihood).singleElement().satisfies(p -> {
             assertThat(p.agency()).isEqualTo("第一小学");
             assertThat(p.lineNo()).isEqualTo(4);
@@ -95,7 +95,7 @@ abstract class PaymentContract {
         assertThat(queries.paidByProject("640422", 2051, LocalDate.of(2051, 2, 28)))
                 .containsEntry("P-01", new BigDecimal("200000.00")).containsEntry("P-04", new BigDecimal("1500.00"));
         assertThat(queries.paidByProject("640422", 2051, LocalDate.of(2051, 1, 31))).containsEntry("P-01", new BigDecimal("100000.00"));
-        assertThat(queries.payments("640422", "P-01", 2051)).extracting(PaymentQueries.Payment::payDate)
+        assertThat(queries.payments("640422", "P-01", 2051)).extracting(PaymentRepository.Payment::payDate)
                 .containsExactly(LocalDate.of(2051, 1, 5), LocalDate.of(2051, 2, 5));
 
         // the project library's traceability reads the same payments

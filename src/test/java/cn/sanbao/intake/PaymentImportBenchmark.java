@@ -1,7 +1,7 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.SanbaoApplication;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
@@ -114,7 +114,7 @@ public final class PaymentImportBenchmark {
                     importCpu + pgCpu, r.rows() / (importCpu + pgCpu), load());
 
             // drill-down on the stored detail still answers from the index
-            PaymentQueries queries = ctx.getBean(PaymentQueries.class);
+            PaymentRepository queries = ctx.getBean(PaymentRepository.class);
             String unit = r.monthTotals().keySet().iterator().next();
             long t2 = System.nanoTime();
             int page = queries.drill(r.revisionId(), unit, Pillar.WAGE, 100, 5000).size();

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +47,12 @@ abstract class PaymentJobControlContract {
 
     @Autowired MockMvc mvc;
     @Autowired PaymentJobRunner runner;
-    @Autowired PaymentJobs jobs;
+    @Autowired PaymentJobRepository jobs;
     @Autowired PaymentJobRecovery recovery;
     @Autowired PaymentImportService imports;
     @Autowired Rescoring rescoring;
     @Autowired AuditLog audit;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired JdbcClient jdbc;
     @TempDir Path dir;
 
@@ -63,8 +63,8 @@ abstract class PaymentJobControlContract {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    PaymentJobs.Job waitFor(long id) throws InterruptedException {
-        PaymentJobs.Job job = jobs.find(id);
+    PaymentJobRepository.Job waitFor(long id) throws InterruptedException {
+        PaymentJobRepository.Job job = jobs.find(id);
         for (int i = 0; i < 1200 && !job.finished(); i++) {
             Thread.sleep(100);
             job = jobs.find(id);
@@ -85,16 +85,16 @@ abstract class PaymentJobControlContract {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/intake/payments/jobs/" + queued + "/cancel").param("reason", "文件传错了").with(ANALYST).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        PaymentJobs.Job cancelled = waitFor(queued);
-        assertThat(cancelled.status()).isEqualTo(PaymentJobs.Status.CANCELLED);
+        PaymentJobRepository.Job cancelled = waitFor(queued);
+        assertThat(cancelled.status()).isEqualTo(PaymentJobRepository.Status.CANCELLED);
         assertThat(cancelled.message()).contains("由 analyst 取消：文件传错了", "未保存任何数据");
         String page = mvc.perform(get("/intake/payments/jobs/" + queued).with(ANALYST)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("已取消", "文件传错了");
         runner.cancel(busy, "analyst", "测试结束");
-        PaymentJobs.Job big = waitFor(busy);
-        assertThat(big.status()).isIn(PaymentJobs.Status.CANCELLED, PaymentJobs.Status.DONE);
-        if (big.status() == PaymentJobs.Status.CANCELLED) {
+        PaymentJobRepository.Job big = waitFor(busy);
+        assertThat(big.status()).isIn(PaymentJobRepository.Status.CANCELLED, PaymentJobRepository.Status.DONE);
+        if (big.status() == PaymentJobRepository.Status.CANCELLED) {
             assertThat(facts.revisions()).hasSize(before);
             assertThat(jdbc.sql("select count(*) from payment_detail where pay_date between :a and :b")
                     .param("a", java.sql.Date.valueOf("2062-01-01")).param("b", java.sql.Date.valueOf("2062-12-31"))
@@ -110,8 +110,8 @@ abstract class PaymentJobControlContract {
             int before = facts.revisions().size();
             long id = limited.start(new ByteArrayInputStream(payments("2064", 400_000)), "超时.csv", Period.parse("2064-01"),
                     "analyst", u -> true, false);
-            PaymentJobs.Job job = waitFor(id);
-            assertThat(job.status()).as(job.message()).isEqualTo(PaymentJobs.Status.CANCELLED);
+            PaymentJobRepository.Job job = waitFor(id);
+            assertThat(job.status()).as(job.message()).isEqualTo(PaymentJobRepository.Status.CANCELLED);
             assertThat(job.message()).contains("超过导入时间上限", "未保存任何数据");
             assertThat(facts.revisions()).hasSize(before);
         } finally {
@@ -131,11 +131,11 @@ abstract class PaymentJobControlContract {
 
         recovery.reconcile();
 
-        PaymentJobs.Job failed = jobs.find(orphan);
-        assertThat(failed.status()).isEqualTo(PaymentJobs.Status.FAILED);
+        PaymentJobRepository.Job failed = jobs.find(orphan);
+        assertThat(failed.status()).isEqualTo(PaymentJobRepository.Status.FAILED);
         assertThat(failed.message()).isEqualTo("服务重启，导入未完成，请重新上传");
-        PaymentJobs.Job done = jobs.find(committed);
-        assertThat(done.status()).isEqualTo(PaymentJobs.Status.DONE);
+        PaymentJobRepository.Job done = jobs.find(committed);
+        assertThat(done.status()).isEqualTo(PaymentJobRepository.Status.DONE);
         assertThat(done.revisionId()).isEqualTo(rev);
         assertThat(done.message()).contains("#" + rev);
 
@@ -189,8 +189,8 @@ abstract class PaymentJobControlContract {
         // a loose safety net on a shared 2-core machine, not a benchmark: the page must not wait for the imports
         assertThat(took).isLessThan(5_000);
         assertThat(upload.get()).isEqualTo(400);
-        PaymentJobs.Job job = waitFor(payment);
-        assertThat(job.status()).isEqualTo(PaymentJobs.Status.REJECTED);
+        PaymentJobRepository.Job job = waitFor(payment);
+        assertThat(job.status()).isEqualTo(PaymentJobRepository.Status.REJECTED);
         assertThat(job.problems()).extracting(Finding::reason).anyMatch(r -> r.contains("此行超过 10000 个字符"));
     }
 }

@@ -2,7 +2,7 @@ package cn.sanbao.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ import java.nio.file.Path;
 abstract class PaymentPartitionContract {
 
     @Autowired PaymentImportService imports;
-    @Autowired PaymentQueries queries;
+    @Autowired PaymentRepository queries;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource ds;
     @TempDir Path dir;

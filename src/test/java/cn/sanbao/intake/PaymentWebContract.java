@@ -32,16 +32,16 @@ abstract class PaymentWebContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");
 
     @Autowired MockMvc mvc;
-    @Autowired PaymentJobs jobs;
+    @Autowired PaymentJobRepository jobs;
     @Autowired PillarMappingService mappings;
 
     /** Uploads through the API and polls the job until it ends (at most 30 s). */
-    PaymentJobs.Job uploadAndWait(String name, String csv, String period, RequestPostProcessor who) throws Exception {
+    PaymentJobRepository.Job uploadAndWait(String name, String csv, String period, RequestPostProcessor who) throws Exception {
         String body = mvc.perform(multipart("/api/intake/payments").with(csrf()).file(new MockMultipartFile("file", name, "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).param("period", period).with(who))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         long job = Long.parseLong(body.replaceAll("\\D*\"jobId\":(\\d+).*", "$1"));
-        PaymentJobs.Job done = jobs.find(job);
+        PaymentJobRepository.Job done = jobs.find(job);
         for (int i = 0; i < 300 && !done.finished(); i++) {
             Thread.sleep(100);
             done = jobs.find(job);
@@ -53,9 +53,9 @@ abstract class PaymentWebContract {
     void uploadRunsAsAJobWhoseProgressAndResultCanBePolledAndDrilledInto() throws Exception {
         String csv = PaymentContract.HEADER + "\n640422,2009-01-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2009-01-06,300.00,2130101,30399,P-2,农业农村局\n";
-        PaymentJobs.Job done = uploadAndWait("支付.csv", csv, "2009-01", XIJI);
+        PaymentJobRepository.Job done = uploadAndWait("支付.csv", csv, "2009-01", XIJI);
         long job = done.id();
-        assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobs.Status.DONE);
+        assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobRepository.Status.DONE);
         assertThat(done.rowsDone()).isEqualTo(2);
         mvc.perform(get("/api/intake/payments/jobs/" + job).with(XIJI)).andExpect(jsonPath("$.revisionId").value(done.revisionId()));
         mvc.perform(get("/api/intake/payments/" + done.revisionId()).with(ANALYST)).andExpect(status().isOk())
@@ -77,9 +77,9 @@ abstract class PaymentWebContract {
     void aRejectedJobKeepsItsErrorsAsAListWithFileRowColumnAndReason() throws Exception {
         String csv = PaymentContract.HEADER + "\n640422,2061-02-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2061-02-06,一千,2010101,30101,P-1,县财政局\n640422,2061-03-01,5.00,2010101,30101,P-1,县财政局\n";
-        PaymentJobs.Job done = uploadAndWait("二月支付.csv", csv, "2061-02", ANALYST);
+        PaymentJobRepository.Job done = uploadAndWait("二月支付.csv", csv, "2061-02", ANALYST);
         long job = done.id();
-        assertThat(done.status()).isEqualTo(PaymentJobs.Status.REJECTED);
+        assertThat(done.status()).isEqualTo(PaymentJobRepository.Status.REJECTED);
         assertThat(done.revisionId()).isNull();
         mvc.perform(get("/api/intake/payments/jobs/" + job).with(ANALYST)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.problems.length()").value(2))

@@ -1,7 +1,7 @@
 package cn.sanbao.intake;
 
 import cn.sanbao.SanbaoApplication;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
 import org.springframework.boot.SpringApplication;
@@ -32,7 +32,7 @@ public final class PaymentYearBenchmark {
                 "--sanbao.demo.enabled=false", "--logging.level.root=WARN", "--server.port=0")) {
             RegionTree regions = ctx.getBean(RegionTree.class);
             PaymentImportService imports = ctx.getBean(PaymentImportService.class);
-            PaymentQueries queries = ctx.getBean(PaymentQueries.class);
+            PaymentRepository queries = ctx.getBean(PaymentRepository.class);
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             System.out.printf("12 个月 × %,d 行 = %,d 行；%d 个处理器；负载 %s%n", perMonth, perMonth * 12,
                     Runtime.getRuntime().availableProcessors(), PaymentImportBenchmark.load());
@@ -75,7 +75,7 @@ public final class PaymentYearBenchmark {
     }
 
     /** Page 51 (payments 5001–5100; the first page in small trial runs) of the unit's wages in the revision: "first / best of three" in ms. */
-    private static String drillMs(PaymentQueries queries, long revision, String unit, int offset) {
+    private static String drillMs(PaymentRepository queries, long revision, String unit, int offset) {
         double first = 0, best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();

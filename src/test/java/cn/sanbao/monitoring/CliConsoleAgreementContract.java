@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.sanbao.cli.DemoFactsExport;
 import cn.sanbao.cli.ScoreCommand;
 import cn.sanbao.demo.DemoDataGenerator;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -41,9 +41,9 @@ import cn.sanbao.testsupport.DemoData;
 @AutoConfigureMockMvc
 abstract class CliConsoleAgreementContract {
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired JdbcClient jdbc;
 
     @TempDir Path dir;

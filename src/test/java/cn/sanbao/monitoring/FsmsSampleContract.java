@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
 import cn.sanbao.cli.FsmsSampleTest;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 
 /**
@@ -31,10 +31,10 @@ import cn.sanbao.facts.FactValue;
 @SpringBootTest(properties = "sanbao.test.isolated=fsms-sample")
 abstract class FsmsSampleContract {
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ModelRegistry models;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired RunRepository runs;
     @Autowired JsonMapper json;
 

@@ -22,8 +22,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
 import cn.sanbao.testsupport.DemoData;
 
@@ -33,9 +33,9 @@ import cn.sanbao.testsupport.DemoData;
 abstract class MonitoringApiContract {
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired AuditLog audit;
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);

@@ -13,12 +13,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
 import cn.sanbao.facts.FactResolver;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -32,10 +32,10 @@ import cn.sanbao.testsupport.DemoData;
 @AutoConfigureMockMvc
 abstract class MonitoringContract {
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired FactResolver resolver;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired ModelRegistry models;
     @Autowired RegionTree regions;
 

@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import cn.sanbao.cli.PublicMethodSamplesTest;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 
 /**
@@ -30,8 +30,8 @@ abstract class PublicMethodSamplesContract {
 
     @Autowired ModelRegistry models;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
-    @Autowired FactStore facts;
+    @Autowired ResultRepository results;
+    @Autowired FactRepository facts;
 
     @Test
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)

@@ -21,8 +21,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
 import cn.sanbao.testsupport.DemoData;
 
@@ -35,11 +35,11 @@ abstract class RunMonitoringContract {
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired ModelRegistry models;
-    @Autowired RunJobs jobs;
+    @Autowired RunJobRepository jobs;
     @Autowired AuditLog audit;
 
     @BeforeEach
@@ -56,7 +56,7 @@ abstract class RunMonitoringContract {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/monitoring/runs/jobs/");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        RunJobs.Job job = waitFor(id);
+        RunJobRepository.Job job = waitFor(id);
         assertThat(job.error()).isNull();
         assertThat(job.runs()).extracting(ScoringRun::period).containsExactly("2021-W05", "2021-W06");
         assertThat(scoring.runs("2021-W05").size() + scoring.runs("2021-W06").size()).isEqualTo(before + 2);
@@ -103,9 +103,9 @@ abstract class RunMonitoringContract {
         assertThat(scoring.runs(null)).hasSize(before);
     }
 
-    RunJobs.Job waitFor(long id) throws InterruptedException {
+    RunJobRepository.Job waitFor(long id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            RunJobs.Job job = jobs.job(id, "analyst");
+            RunJobRepository.Job job = jobs.job(id, "analyst");
             if (job.finished()) return job;
             Thread.sleep(100);
         }

@@ -15,13 +15,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.sanbao.projects.demand.DemandService;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
 import cn.sanbao.projects.library.Project;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.ProjectValidator;
 import cn.sanbao.projects.library.SanbaoTag;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.shared.Money;
 import cn.sanbao.testsupport.Xlsx;
 
@@ -35,10 +35,10 @@ abstract class ProjectListsContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
 
     @Autowired MockMvc mvc;
-    @Autowired GuaranteeListStore lists;
-    @Autowired ScopeStore scopes;
+    @Autowired GuaranteeListRepository lists;
+    @Autowired ScopeRepository scopes;
     @Autowired DemandService demand;
-    @Autowired ProjectStore projects;
+    @Autowired ProjectRepository projects;
 
     @BeforeEach
     void demo() {

@@ -16,18 +16,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.DemoProjects;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
 import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectLibrary;
 import cn.sanbao.projects.library.ProjectState;
-import cn.sanbao.projects.library.ProjectStore;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.library.ProjectRepository;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.projects.review.Finding;
 import cn.sanbao.projects.review.ReviewResult;
@@ -76,14 +76,14 @@ abstract class ProjectsContract {
         }
     }
 
-    @Autowired GuaranteeListStore lists;
-    @Autowired ScopeStore scopes;
+    @Autowired GuaranteeListRepository lists;
+    @Autowired ScopeRepository scopes;
     @Autowired DemandService demand;
-    @Autowired ProjectStore projects;
+    @Autowired ProjectRepository projects;
     @Autowired ProjectLibrary library;
     @Autowired ReviewService review;
     @Autowired TraceService trace;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
 
     @BeforeEach
     void demo() {
@@ -214,7 +214,7 @@ abstract class ProjectsContract {
 
     @Test
     void hugeOrExponentScopeQuantitiesAreRefusedNotAServerError() throws Exception {
-        List<String> header = ScopeStore.COLUMNS;
+        List<String> header = ScopeRepository.COLUMNS;
         byte[] bad = ProjectImportTestFiles.sheet(header, List.of(List.of("2062", "640423", "staff_on_establishment", "1e308"),
                 List.of("2062", "640423", "villages", "9".repeat(25)), List.of("2062", "640423", "retirees", "+1" + "0".repeat(500))));
         int revisions = scopes.revisionCount(2062);
@@ -230,7 +230,7 @@ abstract class ProjectsContract {
 
     @Test
     void scopeWorkbookIsCheckedLikeTheCsvAndFeedsAnEstimation() throws Exception {
-        List<String> header = ScopeStore.COLUMNS;
+        List<String> header = ScopeRepository.COLUMNS;
         byte[] bad = ProjectImportTestFiles.sheet(header, List.of(List.of("2061", "640423", "staff_on_establishment", "100"),
                 List.of("2061", "640423", "villages", "-1")));
         int revisions = scopes.revisionCount(2061);

@@ -12,14 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.projects.demand.DemandService;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
-import cn.sanbao.projects.library.ProjectStore;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.library.ProjectRepository;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.testsupport.DemoData;
 
 /** The projects screens are Chinese by default and English with ?lang=en; data values stay as they are. */
@@ -32,13 +32,13 @@ abstract class ProjectsLanguageContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
-    @Autowired GuaranteeListStore lists;
-    @Autowired ScopeStore scopes;
+    @Autowired ResultRepository results;
+    @Autowired GuaranteeListRepository lists;
+    @Autowired ScopeRepository scopes;
     @Autowired DemandService demand;
-    @Autowired ProjectStore projects;
+    @Autowired ProjectRepository projects;
 
     @BeforeEach
     void demo() {

@@ -23,10 +23,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.projects.demand.DemandService;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
-import cn.sanbao.projects.library.ProjectStore;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.library.ProjectRepository;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import tools.jackson.databind.ObjectMapper;
 
 /** Screens and JSON API of the projects capability, with unit scope and roles. */
@@ -39,10 +39,10 @@ abstract class ProjectsWebContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
 
     @Autowired MockMvc mvc;
-    @Autowired GuaranteeListStore lists;
-    @Autowired ScopeStore scopes;
+    @Autowired GuaranteeListRepository lists;
+    @Autowired ScopeRepository scopes;
     @Autowired DemandService demand;
-    @Autowired ProjectStore projects;
+    @Autowired ProjectRepository projects;
     @Autowired AuditLog audit;
 
     @BeforeEach
@@ -85,7 +85,7 @@ abstract class ProjectsWebContract {
     @Test
     void listEditThroughTheApiIsCheckedVersionedAndAudited() throws Exception {
         long before = lists.current().orElseThrow().id();
-        Map<String, String> cells = new HashMap<>(GuaranteeListStore.cells(lists.current().orElseThrow().item("L05", 2021).orElseThrow()));
+        Map<String, String> cells = new HashMap<>(GuaranteeListRepository.cells(lists.current().orElseThrow().item("L05", 2021).orElseThrow()));
         cells.put("standard", "600.00"); // national minimum is 670
         mvc.perform(put("/api/projects/list/items").with(csrf()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                         .content(new ObjectMapper().writeValueAsString(cells)))
@@ -159,7 +159,7 @@ abstract class ProjectsWebContract {
         String page = mvc.perform(get("/projects/list").param("edit", "L06").param("editYear", "2021").with(ANALYST))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("修改清单项目 L06", "县级分担比例", "value=\"4800.00\"").doesNotContain(">share_county<");
-        Map<String, String> cells = new HashMap<>(GuaranteeListStore.cells(lists.current().orElseThrow().item("L06", 2021).orElseThrow()));
+        Map<String, String> cells = new HashMap<>(GuaranteeListRepository.cells(lists.current().orElseThrow().item("L06", 2021).orElseThrow()));
         String standard = cells.get("standard");
         cells.put("standard", "1.00");
         mvc.perform(post("/projects/list/items").with(ANALYST).with(csrf()).params(form(cells)))

@@ -21,12 +21,12 @@ import cn.sanbao.warnings.outbox.OutboxMessage;
 /** The distribution list gets one mail per address with the download links, through the warnings e-mail channel. */
 class ReportDistributionTest {
 
-    final ReportArchive archive = mock(ReportArchive.class);
+    final ReportArchiveRepository archive = mock(ReportArchiveRepository.class);
     final AuditLog audit = mock(AuditLog.class);
     final List<OutboxMessage> sent = new ArrayList<>();
 
     {
-        when(archive.find(7L)).thenReturn(Optional.of(new ReportArchive.Entry(7, "PROVINCE_MONTHLY", "2021-03", null, "PDF",
+        when(archive.find(7L)).thenReturn(Optional.of(new ReportArchiveRepository.Entry(7, "PROVINCE_MONTHLY", "2021-03", null, "PDF",
                 "2021年3月全区“三保”运行监测月报", "a.pdf", "application/pdf", 10, 1, 5L, "1,5", "SCHEDULED", "system",
                 LocalDateTime.now())));
     }

@@ -29,8 +29,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import cn.sanbao.audit.AuditEvent;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.testsupport.DemoData;
 
@@ -51,9 +51,9 @@ abstract class ApiAccessContract {
     @Autowired ApiTokens tokens;
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
 
     @BeforeEach
     void demo() {

@@ -25,8 +25,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.testsupport.DemoData;
 
@@ -60,9 +60,9 @@ abstract class AuthorizationMatrixContract {
 
     @Autowired MockMvc mvc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired cn.sanbao.intake.PaymentImportService payments;
 
     @BeforeEach
@@ -181,7 +181,7 @@ abstract class AuthorizationMatrixContract {
     @Test
     void countyApiReadsCarryOnlyItsOwnUnitsData() throws Exception {
         RequestPostProcessor county = ROLES.get(Roles.LOCAL), analyst = ROLES.get(Roles.ANALYST);
-        scoring.run(cn.sanbao.engine.Period.month(2021, 4), "m-analyst", "内部备注：兴庆区数据待核");
+        scoring.run(cn.sanbao.kernel.Period.month(2021, 4), "m-analyst", "内部备注：兴庆区数据待核");
         String countyRuns = mvc.perform(request(HttpMethod.GET, "/api/runs").param("period", "2021-04").with(county))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(countyRuns).contains("\"period\":\"2021-04\"").doesNotContain("内部备注");
@@ -196,7 +196,7 @@ abstract class AuthorizationMatrixContract {
                 + "640104,2071-01-06,30.00,2010101,30101,P-3,区财政局\n";
         java.nio.file.Path file = java.nio.file.Files.createTempFile("matrix", ".csv");
         java.nio.file.Files.writeString(file, csv);
-        long revision = payments.importFile(file, "支付.csv", cn.sanbao.engine.Period.month(2071, 1), "m-analyst", u -> true,
+        long revision = payments.importFile(file, "支付.csv", cn.sanbao.kernel.Period.month(2071, 1), "m-analyst", u -> true,
                 (phase, rows) -> { }).revisionId();
         java.nio.file.Files.delete(file);
         String own = mvc.perform(request(HttpMethod.GET, "/api/intake/payments/" + revision).with(county))

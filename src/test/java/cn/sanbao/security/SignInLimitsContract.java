@@ -34,7 +34,7 @@ abstract class SignInLimitsContract {
 
     @Autowired MockMvc mvc;
     @Autowired AccountService accounts;
-    @Autowired UserStore users;
+    @Autowired UserRepository users;
     @Autowired FailedSignInAudit failedAudit;
     @Autowired JdbcClient jdbc;
 

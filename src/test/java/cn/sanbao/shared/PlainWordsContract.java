@@ -17,8 +17,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.Roles;
@@ -56,9 +56,9 @@ public abstract class PlainWordsContract {
     static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style|code|pre|textarea|title)\\b.*?</\\1>|<!--.*?-->");
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationService publishing;
     @Autowired PublicationRepository publications;
     @Autowired RegionTree regions;

@@ -1,9 +1,9 @@
 package cn.sanbao.testsupport;
 
 import cn.sanbao.demo.DemoDataLoader;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 
 /**
@@ -15,7 +15,7 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static synchronized void ensureLoaded(FactStore facts, ScoringRunService scoring, ResultQueries results) {
+    public static synchronized void ensureLoaded(FactRepository facts, ScoringRunService scoring, ResultRepository results) {
         if (results.latestRun(Period.month(2021, 12)).isPresent()) return;
         new DemoDataLoader(facts, scoring).load();
     }

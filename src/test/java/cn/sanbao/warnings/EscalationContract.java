@@ -14,9 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.reports.Report;
 import cn.sanbao.reports.ReportBuilder;
@@ -27,9 +27,9 @@ import cn.sanbao.shared.table.Table;
 @SpringBootTest
 abstract class EscalationContract {
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationRepository publications;
     @Autowired PublicationService publishing;
     @Autowired cn.sanbao.region.RegionTree regionTree;

@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.warnings.outbox.OutboxMessage;
 import cn.sanbao.warnings.outbox.OutboxRepository;
@@ -22,9 +22,9 @@ import cn.sanbao.warnings.outbox.OutboxRepository;
 @SpringBootTest
 abstract class PublicationContract {
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationRepository publications;
     @Autowired PublicationService publishing;
     @Autowired CaseRepository cases;

@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.Xlsx;
@@ -32,9 +32,9 @@ abstract class WarningListsContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationRepository publications;
     @Autowired PublicationService publishing;
     @Autowired CaseService caseService;

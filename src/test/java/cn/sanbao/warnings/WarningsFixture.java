@@ -6,10 +6,10 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.testsupport.DemoData;
 
@@ -19,14 +19,14 @@ final class WarningsFixture {
     private WarningsFixture() {
     }
 
-    static synchronized void demoPublished(FactStore facts, ScoringRunService scoring, ResultQueries results,
+    static synchronized void demoPublished(FactRepository facts, ScoringRunService scoring, ResultRepository results,
                                            PublicationRepository publications, WarningsDemo demo) {
         DemoData.ensureLoaded(facts, scoring, results);
         if (publications.latestPublication("2021-12").isEmpty()) demo.publishDemoYear(2021);
     }
 
     /** Stores the demo year's annual figures and months 1..months under another year and scores those months. */
-    static synchronized void copyDemoYear(int year, int months, FactStore facts, ScoringRunService scoring, ResultQueries results) {
+    static synchronized void copyDemoYear(int year, int months, FactRepository facts, ScoringRunService scoring, ResultRepository results) {
         if (results.latestRun(Period.month(year, months)).isPresent()) return;
         List<FactValue> values = new ArrayList<>();
         for (DemoFact f : new DemoDataGenerator().generate()) {

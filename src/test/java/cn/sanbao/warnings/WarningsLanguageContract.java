@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 
@@ -25,9 +25,9 @@ abstract class WarningsLanguageContract {
     static final RequestPostProcessor XIJI = WarningsWebContract.XIJI;
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationRepository publications;
     @Autowired PublicationService publishing;
     @Autowired RegionTree regions;

@@ -28,8 +28,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.facts.FactStore;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.facts.FactRepository;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.warnings.letter.LetterTemplate;
@@ -43,9 +43,9 @@ abstract class WarningsWebContract {
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
 
     @Autowired MockMvc mvc;
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired PublicationRepository publications;
     @Autowired PublicationService publishing;
     @Autowired CaseRepository cases;

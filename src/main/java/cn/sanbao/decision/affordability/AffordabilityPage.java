@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.decision.Flash;
 import cn.sanbao.decision.dispatch.DispatchPage;
-import cn.sanbao.engine.Period;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 
 /** 财政可承受能力评估 screens: saved cases, a form for a new one (analysts), and a case's per-unit report. */
 @Controller
@@ -26,10 +26,10 @@ import cn.sanbao.projects.list.GuaranteeListStore;
 public class AffordabilityPage {
 
     private final AffordabilityService service;
-    private final GuaranteeListStore lists;
+    private final GuaranteeListRepository lists;
     private final ScreenText text;
 
-    public AffordabilityPage(AffordabilityService service, GuaranteeListStore lists, ScreenText text) {
+    public AffordabilityPage(AffordabilityService service, GuaranteeListRepository lists, ScreenText text) {
         this.service = service;
         this.lists = lists;
         this.text = text;

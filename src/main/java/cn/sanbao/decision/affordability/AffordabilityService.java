@@ -18,14 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ModelRegistry;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -48,8 +48,8 @@ public class AffordabilityService {
     }
 
     private final JdbcClient jdbc;
-    private final GuaranteeListStore lists;
-    private final ScopeStore scopes;
+    private final GuaranteeListRepository lists;
+    private final ScopeRepository scopes;
     private final FactResolver resolver;
     private final ModelRegistry models;
     private final RegionTree regions;
@@ -57,7 +57,7 @@ public class AffordabilityService {
     private final Clock clock;
     private final String flagGrade;
 
-    public AffordabilityService(JdbcClient jdbc, GuaranteeListStore lists, ScopeStore scopes, FactResolver resolver,
+    public AffordabilityService(JdbcClient jdbc, GuaranteeListRepository lists, ScopeRepository scopes, FactResolver resolver,
                                 ModelRegistry models, RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock,
                                 @Value("${sanbao.decision.affordability.flag-grade:MEDIUM}") String flagGrade) {
         this.jdbc = jdbc;
@@ -102,7 +102,7 @@ public class AffordabilityService {
     /** Costs the case for every visible budget unit with scope data; base = the unit's grade on the stored figures. */
     public Report report(Case c, Predicate<String> visible) {
         GuaranteeItem item = item(c.proposal());
-        ScopeStore.Scope scope = scopes.scope(c.proposal().start().getYear());
+        ScopeRepository.Scope scope = scopes.scope(c.proposal().start().getYear());
         if (scope.revision() == 0) scope = scopes.scope(c.basePeriod().year());
         ProposalScorer scorer = new ProposalScorer(models.engine(models.publishedFor(c.basePeriod())));
         Map<String, UnitFacts> facts = resolver.resolve(c.basePeriod());

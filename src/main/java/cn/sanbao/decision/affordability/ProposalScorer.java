@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import cn.sanbao.engine.IndicatorResult;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;

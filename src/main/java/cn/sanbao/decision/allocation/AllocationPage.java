@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.decision.Flash;
 import cn.sanbao.decision.dispatch.DispatchPage;
-import cn.sanbao.engine.Period;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 
@@ -26,10 +26,10 @@ import cn.sanbao.region.RegionTree;
 public class AllocationPage {
 
     private final AllocationService allocation;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final RegionTree regions;
 
-    public AllocationPage(AllocationService allocation, ResultQueries results, RegionTree regions) {
+    public AllocationPage(AllocationService allocation, ResultRepository results, RegionTree regions) {
         this.allocation = allocation;
         this.results = results;
         this.regions = regions;

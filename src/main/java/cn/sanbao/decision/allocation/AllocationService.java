@@ -17,12 +17,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.UnitFacts;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.UnitRanking;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 
@@ -36,13 +36,13 @@ public class AllocationService {
 
     private final JdbcClient jdbc;
     private final FactResolver resolver;
-    private final ResultQueries results;
-    private final ScopeStore scopes;
+    private final ResultRepository results;
+    private final ScopeRepository scopes;
     private final RegionTree regions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AllocationService(JdbcClient jdbc, FactResolver resolver, ResultQueries results, ScopeStore scopes,
+    public AllocationService(JdbcClient jdbc, FactResolver resolver, ResultRepository results, ScopeRepository scopes,
                              RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.resolver = resolver;
@@ -81,7 +81,7 @@ public class AllocationService {
         Map<String, UnitFacts> facts = resolver.resolve(month);
         Map<String, BigDecimal> scores = new HashMap<>();
         for (UnitRanking r : results.ranking(month, u -> true)) if (r.total() != null) scores.put(r.unitCode(), r.total());
-        ScopeStore.Scope scope = scopes.scope(month.year());
+        ScopeRepository.Scope scope = scopes.scope(month.year());
         List<FactorAllocator.UnitFactors> out = new ArrayList<>();
         for (FiscalUnit u : regions.budgetUnits()) {
             UnitFacts f = facts.get(u.code());

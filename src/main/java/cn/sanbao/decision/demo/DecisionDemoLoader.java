@@ -17,7 +17,7 @@ import cn.sanbao.decision.allocation.AllocationService;
 import cn.sanbao.decision.dispatch.DispatchPlan;
 import cn.sanbao.decision.dispatch.DispatchService;
 import cn.sanbao.demo.DemoDataGenerator;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 /**
  * Demo mode, first start, after the demo facts (10) and the guarantee list (30): an approved dispatch plan

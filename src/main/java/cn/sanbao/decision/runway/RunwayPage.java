@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
-import cn.sanbao.engine.Period;
-import cn.sanbao.monitoring.ResultQueries;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.monitoring.ResultRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +31,11 @@ public class RunwayPage {
     private final RunwayService runway;
     private final RegionTree regions;
     private final UnitScope scope;
-    private final ResultQueries results;
+    private final ResultRepository results;
     private final JsonMapper json;
     private final ScreenText text;
 
-    public RunwayPage(RunwayService runway, RegionTree regions, UnitScope scope, ResultQueries results, JsonMapper json,
+    public RunwayPage(RunwayService runway, RegionTree regions, UnitScope scope, ResultRepository results, JsonMapper json,
                       ScreenText text) {
         this.results = results;
         this.json = json;

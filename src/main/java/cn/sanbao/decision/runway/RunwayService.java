@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -25,12 +25,12 @@ public class RunwayService {
     static final String[] PAID = {"paid_wage", "paid_operation", "paid_livelihood"};
     static final String[] DEMAND = {"demand_wage", "demand_operation", "demand_livelihood"};
 
-    private final FactStore facts;
+    private final FactRepository facts;
     private final RegionTree regions;
     private final List<ExtraInflows> extras;
     private final RunwayCalculator calculator;
 
-    public RunwayService(FactStore facts, RegionTree regions, List<ExtraInflows> extras,
+    public RunwayService(FactRepository facts, RegionTree regions, List<ExtraInflows> extras,
                          @Value("${sanbao.decision.cash-band.low:0.3}") BigDecimal low,
                          @Value("${sanbao.decision.cash-band.high:0.8}") BigDecimal high) {
         this.facts = facts;

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import cn.sanbao.engine.Formula;
 import cn.sanbao.engine.Interval;
 import cn.sanbao.engine.ModelVersions;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.Scoring;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.ScoringModel.DecisionRule;

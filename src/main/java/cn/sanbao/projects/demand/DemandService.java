@@ -19,10 +19,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.region.FiscalUnit;
@@ -35,15 +35,15 @@ public class DemandService {
     public static final String FACT_SOURCE = "DEMAND";
 
     private final JdbcClient jdbc;
-    private final GuaranteeListStore lists;
-    private final ScopeStore scopes;
+    private final GuaranteeListRepository lists;
+    private final ScopeRepository scopes;
     private final RegionTree regions;
-    private final FactStore facts;
+    private final FactRepository facts;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DemandService(JdbcClient jdbc, GuaranteeListStore lists, ScopeStore scopes, RegionTree regions,
-                         FactStore facts, AuditLog audit, ObjectProvider<Clock> clock) {
+    public DemandService(JdbcClient jdbc, GuaranteeListRepository lists, ScopeRepository scopes, RegionTree regions,
+                         FactRepository facts, AuditLog audit, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.lists = lists;
         this.scopes = scopes;
@@ -57,7 +57,7 @@ public class DemandService {
     @Transactional
     public Estimation estimate(int year, String actor) {
         ListVersion list = lists.current().orElseThrow(() -> new NoSuchElementException("尚未载入保障清单"));
-        ScopeStore.Scope scope = scopes.scope(year);
+        ScopeRepository.Scope scope = scopes.scope(year);
         if (scope.revision() == 0) throw new NoSuchElementException(year + " 年尚未导入测算口径数据");
         List<GuaranteeItem> items = list.itemsFor(year);
         List<DemandLine> lines = new ArrayList<>();

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
-import cn.sanbao.projects.demand.ScopeStore;
+import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.library.Project;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 
 /**
@@ -40,12 +40,12 @@ public class ProjectsDemoLoader implements ApplicationRunner {
     static final String ACTOR = "demo";
     static final int YEAR = 2021;
 
-    private final GuaranteeListStore lists;
-    private final ScopeStore scopes;
+    private final GuaranteeListRepository lists;
+    private final ScopeRepository scopes;
     private final DemandService demand;
-    private final ProjectStore projects;
+    private final ProjectRepository projects;
 
-    public ProjectsDemoLoader(GuaranteeListStore lists, ScopeStore scopes, DemandService demand, ProjectStore projects) {
+    public ProjectsDemoLoader(GuaranteeListRepository lists, ScopeRepository scopes, DemandService demand, ProjectRepository projects) {
         this.lists = lists;
         this.scopes = scopes;
         this.demand = demand;
@@ -59,7 +59,7 @@ public class ProjectsDemoLoader implements ApplicationRunner {
     }
 
     public Estimation load() {
-        lists.load(GuaranteeListStore.DEFAULT_FILE, open(GuaranteeListStore.DEFAULT_FILE), ACTOR, "载入宁夏保障清单示例（示例值）");
+        lists.load(GuaranteeListRepository.DEFAULT_FILE, open(GuaranteeListRepository.DEFAULT_FILE), ACTOR, "载入宁夏保障清单示例（示例值）");
         ListVersion list = lists.current().orElseThrow();
         scopes.importCsv(SCOPE_FILE, open(SCOPE_FILE), lists.measures(), ACTOR);
         Estimation e = demand.estimate(YEAR, ACTOR);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.shared.Problems;
 
@@ -15,11 +15,11 @@ import cn.sanbao.shared.Problems;
 @Service
 public class ProjectLibrary {
 
-    private final ProjectStore store;
-    private final GuaranteeListStore lists;
+    private final ProjectRepository store;
+    private final GuaranteeListRepository lists;
     private final RegionTree regions;
 
-    public ProjectLibrary(ProjectStore store, GuaranteeListStore lists, RegionTree regions) {
+    public ProjectLibrary(ProjectRepository store, GuaranteeListRepository lists, RegionTree regions) {
         this.store = store;
         this.lists = lists;
         this.regions = regions;

@@ -9,9 +9,9 @@ import cn.sanbao.shared.table.ExcelTables;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
-import cn.sanbao.projects.library.ProjectStore;
+import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 
@@ -21,11 +21,11 @@ public class ReviewService {
 
     private final List<ReviewRule> rules;
     private final DemandService demand;
-    private final ProjectStore projects;
-    private final GuaranteeListStore lists;
+    private final ProjectRepository projects;
+    private final GuaranteeListRepository lists;
     private final RegionTree regions;
 
-    public ReviewService(List<ReviewRule> rules, DemandService demand, ProjectStore projects, GuaranteeListStore lists,
+    public ReviewService(List<ReviewRule> rules, DemandService demand, ProjectRepository projects, GuaranteeListRepository lists,
                          RegionTree regions) {
         this.rules = List.copyOf(rules);
         this.demand = demand;

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.demand.DemandService;
 import cn.sanbao.projects.demand.Estimation;
 import cn.sanbao.projects.library.Project;
-import cn.sanbao.projects.library.ProjectStore;
-import cn.sanbao.projects.list.GuaranteeListStore;
+import cn.sanbao.projects.library.ProjectRepository;
+import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.shared.web.Page;
@@ -26,13 +26,13 @@ import cn.sanbao.shared.web.PageRequest;
 @Service
 public class TraceService {
 
-    private final FactStore facts;
+    private final FactRepository facts;
     private final DemandService demand;
-    private final ProjectStore projects;
-    private final GuaranteeListStore lists;
+    private final ProjectRepository projects;
+    private final GuaranteeListRepository lists;
     private final ObjectProvider<PaymentSource> payments;
 
-    public TraceService(FactStore facts, DemandService demand, ProjectStore projects, GuaranteeListStore lists,
+    public TraceService(FactRepository facts, DemandService demand, ProjectRepository projects, GuaranteeListRepository lists,
                         ObjectProvider<PaymentSource> payments) {
         this.facts = facts;
         this.demand = demand;

@@ -24,13 +24,13 @@ import cn.sanbao.shared.Problems;
 
 /** The project library: imports (all-or-nothing, each a revision), edits and lifecycle moves, all audited. */
 @Service
-public class ProjectStore {
+public class ProjectRepository {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ProjectStore(JdbcClient jdbc, AuditLog audit, ObjectProvider<Clock> clock) {
+    public ProjectRepository(JdbcClient jdbc, AuditLog audit, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);

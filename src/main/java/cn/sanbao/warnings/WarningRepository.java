@@ -10,7 +10,7 @@ import cn.sanbao.warnings.outbox.OutboxRepository;
 
 /** Read side for pages and the API: a case with its warnings, history, files and (for the department) messages. */
 @Service
-public class WarningQueries {
+public class WarningRepository {
 
     private final CaseService cases;
     private final CaseRepository caseRows;
@@ -18,7 +18,7 @@ public class WarningQueries {
     private final OutboxRepository outbox;
     private final UnitScope scope;
 
-    public WarningQueries(CaseService cases, CaseRepository caseRows, PublicationRepository publications, OutboxRepository outbox,
+    public WarningRepository(CaseService cases, CaseRepository caseRows, PublicationRepository publications, OutboxRepository outbox,
                           UnitScope scope) {
         this.cases = cases;
         this.caseRows = caseRows;

@@ -9,7 +9,7 @@ import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 
 /** Table app_user. */
 @Repository
-class UserStore {
+class UserRepository {
 
     private static final String COLUMNS = "username, display_name, password_hash, role_code, scope_unit, enabled, "
             + "must_change, failed_count, locked_until, password_changed_at, created_by, created_at";
@@ -20,7 +20,7 @@ class UserStore {
 
     private final JdbcClient jdbc;
 
-    UserStore(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

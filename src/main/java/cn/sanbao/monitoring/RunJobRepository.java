@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 
 /**
  * 运行监测 from the screen: scores one or more periods one after another on a background thread, so the
@@ -19,7 +19,7 @@ import cn.sanbao.engine.Period;
  * and is shown. Progress lives in memory only; the runs themselves are in the database.
  */
 @Service
-public class RunJobs {
+public class RunJobRepository {
 
     /** More periods than this in one request is almost certainly a typing mistake. */
     static final int MAX_PERIODS = 60;
@@ -65,7 +65,7 @@ public class RunJobs {
         return t;
     });
 
-    public RunJobs(ScoringRunService scoring, ModelRegistry models) {
+    public RunJobRepository(ScoringRunService scoring, ModelRegistry models) {
         this.scoring = scoring;
         this.models = models;
     }

@@ -28,7 +28,7 @@ import cn.sanbao.shared.Problems;
 
 /** Versions of the guarantee list: a load or an edit stores the complete list again, audited. */
 @Service
-public class GuaranteeListStore {
+public class GuaranteeListRepository {
 
     public static final String DEFAULT_FILE = "projects/guarantee-list-ningxia.csv";
 
@@ -38,7 +38,7 @@ public class GuaranteeListStore {
     /** Field names for the audit text of an edit (the form's labels, in Chinese). */
     private final MessageSource messages;
 
-    public GuaranteeListStore(JdbcClient jdbc, AuditLog audit, ObjectProvider<Clock> clock, MessageSource messages) {
+    public GuaranteeListRepository(JdbcClient jdbc, AuditLog audit, ObjectProvider<Clock> clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.audit = audit;

@@ -3,5 +3,5 @@ package cn.sanbao.monitoring;
 import cn.sanbao.testsupport.OnPostgres;
 
 @OnPostgres
-class ResultQueriesPostgresTest extends ResultQueriesContract {
+class ResultRepositoryPostgresTest extends ResultRepositoryContract {
 }

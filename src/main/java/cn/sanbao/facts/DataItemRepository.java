@@ -13,11 +13,11 @@ import java.util.Optional;
 
 /** The data item catalogue, read once at startup; the configured file only seeds an empty table. */
 @Service
-public class DataItemCatalogue {
+public class DataItemRepository {
 
     private final Map<String, DataItem> items = new LinkedHashMap<>();
 
-    public DataItemCatalogue(JdbcClient jdbc, TransactionOperations tx, @Value("${sanbao.items.file}") Resource file) {
+    public DataItemRepository(JdbcClient jdbc, TransactionOperations tx, @Value("${sanbao.items.file}") Resource file) {
         List<DataItem> loaded = tx.execute(status -> {
             long count = jdbc.sql("select count(*) from data_item").query(Long.class).single();
             if (count == 0) DataItemFile.read(file).forEach(item -> insert(jdbc, item));

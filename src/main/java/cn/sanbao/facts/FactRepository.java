@@ -1,7 +1,7 @@
 package cn.sanbao.facts;
 
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,17 +24,17 @@ import java.util.Set;
  * A revision is all-or-nothing: any bad value rejects the whole set, so an import never half-lands.
  */
 @Service
-public class FactStore {
+public class FactRepository {
 
     private static final int MAX_INTEGER_DIGITS = 18; // numeric(20, 2)
 
     private final FactRevisionRepository repository;
     private final RegionTree regions;
-    private final DataItemCatalogue items;
+    private final DataItemRepository items;
     private final Clock clock;
     private final AuditLog audit;
 
-    public FactStore(FactRevisionRepository repository, RegionTree regions, DataItemCatalogue items,
+    public FactRepository(FactRevisionRepository repository, RegionTree regions, DataItemRepository items,
                      ObjectProvider<Clock> clock, AuditLog audit) {
         this.audit = audit;
         this.repository = repository;

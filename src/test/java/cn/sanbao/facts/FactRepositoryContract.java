@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * database) is shared between tests, so every test uses its own year.
  */
 @SpringBootTest
-abstract class FactStoreContract {
+abstract class FactRepositoryContract {
 
-    @Autowired FactStore store;
-    @Autowired DataItemCatalogue catalogue;
+    @Autowired FactRepository store;
+    @Autowired DataItemRepository catalogue;
     @Autowired JdbcClient jdbc;
     @Autowired cn.sanbao.audit.AuditLog audit;
 

@@ -29,7 +29,7 @@ import cn.sanbao.shared.Problems;
  * stored as one revision or not at all; the newest revision's value of each unit × measure counts.
  */
 @Service
-public class ScopeStore {
+public class ScopeRepository {
 
     public static final List<String> COLUMNS = List.of("year", "unit_code", "measure", "quantity");
 
@@ -45,7 +45,7 @@ public class ScopeStore {
     private final AuditLog audit;
     private final Clock clock;
 
-    public ScopeStore(JdbcClient jdbc, RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock) {
+    public ScopeRepository(JdbcClient jdbc, RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.audit = audit;

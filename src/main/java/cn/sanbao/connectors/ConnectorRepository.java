@@ -15,23 +15,23 @@ import org.springframework.stereotype.Repository;
 
 /** The connector tables. Writes are audited by {@link ConnectorService}, which calls these inside its transaction. */
 @Repository
-class ConnectorStore {
+class ConnectorRepository {
 
     private static final String COLUMNS = "id, name, jdbc_url, username, cron, period_rule, enabled, max_rows, timeout_seconds, "
             + "alert_after, failures, retry_at, last_run_at, created_at";
 
     private final JdbcClient jdbc;
 
-    ConnectorStore(JdbcClient jdbc) {
+    ConnectorRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<Connector> all() {
-        return jdbc.sql("select " + COLUMNS + " from connector order by name").query(ConnectorStore::connector).list();
+        return jdbc.sql("select " + COLUMNS + " from connector order by name").query(ConnectorRepository::connector).list();
     }
 
     Optional<Connector> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from connector where id = :id").param("id", id).query(ConnectorStore::connector).optional();
+        return jdbc.sql("select " + COLUMNS + " from connector where id = :id").param("id", id).query(ConnectorRepository::connector).optional();
     }
 
     String passwordEnc(long id) {
@@ -77,12 +77,12 @@ class ConnectorStore {
 
     List<Connector.Query> queries(long connectorId) {
         return jdbc.sql("select id, connector_id, name, kind, item_code, sql_text, column_map, watermark from connector_query "
-                + "where connector_id = :c order by id").param("c", connectorId).query(ConnectorStore::query).list();
+                + "where connector_id = :c order by id").param("c", connectorId).query(ConnectorRepository::query).list();
     }
 
     Optional<Connector.Query> query(long id) {
         return jdbc.sql("select id, connector_id, name, kind, item_code, sql_text, column_map, watermark from connector_query "
-                + "where id = :id").param("id", id).query(ConnectorStore::query).optional();
+                + "where id = :id").param("id", id).query(ConnectorRepository::query).optional();
     }
 
     long insertQuery(Connector.Query q) {
@@ -154,7 +154,7 @@ class ConnectorStore {
                 + "r.duplicate_of, r.message, r.started_by, r.started_at, r.finished_at from connector_run r join connector c on c.id = r.connector_id"
                 + (connectorId == null ? "" : " where r.connector_id = :c") + " order by r.id desc offset :off rows fetch next :n rows only");
         if (connectorId != null) rows = rows.param("c", connectorId);
-        return rows.param("off", offset).param("n", limit).query(ConnectorStore::run).list();
+        return rows.param("off", offset).param("n", limit).query(ConnectorRepository::run).list();
     }
 
     static final int EXPORT_LIMIT = 100_000;
@@ -163,7 +163,7 @@ class ConnectorStore {
         return jdbc.sql("select r.id, r.connector_id, c.name, r.trigger_kind, r.period, r.status, r.rows_read, r.revision_id, "
                         + "r.duplicate_of, r.message, r.started_by, r.started_at, r.finished_at from connector_run r "
                         + "join connector c on c.id = r.connector_id where r.id = :id")
-                .param("id", id).query(ConnectorStore::run).optional();
+                .param("id", id).query(ConnectorRepository::run).optional();
     }
 
     List<String> problems(long runId) {

@@ -1,4 +1,4 @@
-package cn.sanbao.engine;
+package cn.sanbao.kernel;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

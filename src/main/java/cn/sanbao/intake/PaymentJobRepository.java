@@ -21,7 +21,7 @@ import java.util.NoSuchElementException;
  * while the import's own (long) transaction is still open, and survives that transaction's rollback.
  */
 @Service
-public class PaymentJobs {
+public class PaymentJobRepository {
 
     public enum Status { RUNNING, DONE, DUPLICATE, REJECTED, FAILED, CANCELLED }
 
@@ -39,7 +39,7 @@ public class PaymentJobs {
     /** Imports by outcome and rows saved (docs/operations.md); none in tests that build no registry. */
     private final ObjectProvider<MeterRegistry> meters;
 
-    public PaymentJobs(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock,
+    public PaymentJobRepository(JdbcClient jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock,
                        ObjectProvider<MeterRegistry> meters) {
         this.meters = meters;
         this.jdbc = jdbc;

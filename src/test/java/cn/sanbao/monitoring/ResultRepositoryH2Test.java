@@ -3,5 +3,5 @@ package cn.sanbao.monitoring;
 import cn.sanbao.testsupport.OnH2;
 
 @OnH2
-class ResultQueriesH2Test extends ResultQueriesContract {
+class ResultRepositoryH2Test extends ResultRepositoryContract {
 }

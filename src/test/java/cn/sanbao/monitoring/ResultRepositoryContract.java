@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
-import cn.sanbao.engine.Period;
-import cn.sanbao.facts.FactStore;
+import cn.sanbao.kernel.Period;
+import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
 import cn.sanbao.testsupport.DemoData;
 
@@ -25,11 +25,11 @@ import cn.sanbao.testsupport.DemoData;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ResultQueriesContract {
+abstract class ResultRepositoryContract {
 
-    @Autowired FactStore facts;
+    @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
-    @Autowired ResultQueries results;
+    @Autowired ResultRepository results;
     @Autowired MockMvc mvc;
 
     @BeforeEach

@@ -3,5 +3,5 @@ package cn.sanbao.facts;
 import cn.sanbao.testsupport.OnPostgres;
 
 @OnPostgres
-class FactStorePostgresTest extends FactStoreContract {
+class FactRepositoryPostgresTest extends FactRepositoryContract {
 }

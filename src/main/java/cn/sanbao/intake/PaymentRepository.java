@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * replaces the earlier file's rows, which stay stored under their own revision.
  */
 @Service
-public class PaymentQueries {
+public class PaymentRepository {
 
     public record Payment(long revisionId, long lineNo, String period, String unitCode, LocalDate payDate, BigDecimal amount,
                           String functionCode, String economicCode, String projectCode, String agency, Pillar pillar) {
@@ -35,7 +35,7 @@ public class PaymentQueries {
 
     private final JdbcClient jdbc;
 
-    public PaymentQueries(JdbcClient jdbc) {
+    public PaymentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -54,7 +54,7 @@ public class PaymentQueries {
         return jdbc.sql("select " + COLUMNS + " from payment_detail d" + CURRENT + "where d.project_code = :p "
                         + "and d.pay_date between :from and :to order by d.pay_date, d.revision_id, d.line_no")
                 .param("u", unitCode).param("p1", year + "-01").param("p2", year + "-12").param("p", projectCode).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
-                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).query(PaymentQueries::map).list();
+                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).query(PaymentRepository::map).list();
     }
 
     /** One page of {@link #payments} (same order), read with offset and limit in SQL. */
@@ -63,7 +63,7 @@ public class PaymentQueries {
                         + "and d.pay_date between :from and :to order by d.pay_date, d.revision_id, d.line_no "
                         + "offset :off rows fetch next :lim rows only")
                 .param("u", unitCode).param("p1", year + "-01").param("p2", year + "-12").param("p", projectCode).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
-                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).param("off", offset).param("lim", limit).query(PaymentQueries::map).list();
+                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).param("off", offset).param("lim", limit).query(PaymentRepository::map).list();
     }
 
     public long paymentCount(String unitCode, String projectCode, int year) {
@@ -77,7 +77,7 @@ public class PaymentQueries {
         return jdbc.sql("select " + COLUMNS + " from payment_detail d where d.revision_id = :r and d.unit_code = :u "
                         + "and d.pillar = :p order by d.line_no offset :off rows fetch next :lim rows only")
                 .param("r", revisionId).param("u", unitCode).param("p", pillar.name())
-                .param("off", Math.max(0, offset)).param("lim", Math.max(1, Math.min(limit, 5000))).query(PaymentQueries::map).list();
+                .param("off", Math.max(0, offset)).param("lim", Math.max(1, Math.min(limit, 5000))).query(PaymentRepository::map).list();
     }
 
     /** unit → pillar → sum of the revision's payments (read back from the stored rows). */

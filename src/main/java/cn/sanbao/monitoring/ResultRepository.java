@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
-import cn.sanbao.engine.Period;
+import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -22,14 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Read side of monitoring: results of a period, one unit's explanation and history, changes. */
 @Service
-public class ResultQueries {
+public class ResultRepository {
 
     private final RunRepository runs;
     private final ModelRegistry models;
     private final RegionTree regions;
     private final JsonMapper json;
 
-    public ResultQueries(RunRepository runs, ModelRegistry models, RegionTree regions, JsonMapper json) {
+    public ResultRepository(RunRepository runs, ModelRegistry models, RegionTree regions, JsonMapper json) {
         this.runs = runs;
         this.models = models;
         this.regions = regions;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Stored report files and their distribution log. Files are never changed; generating again adds a row. */
 @Repository
-public class ReportArchive {
+public class ReportArchiveRepository {
 
     /** A stored file without its bytes (for lists). */
     public record Entry(long id, String kind, String period, String unitCode, String format, String title, String fileName,
@@ -31,7 +31,7 @@ public class ReportArchive {
 
     private final JdbcClient jdbc;
 
-    ReportArchive(JdbcClient jdbc) {
+    ReportArchiveRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,5 +3,5 @@ package cn.sanbao.facts;
 import cn.sanbao.testsupport.OnH2;
 
 @OnH2
-class FactStoreH2Test extends FactStoreContract {
+class FactRepositoryH2Test extends FactRepositoryContract {
 }
