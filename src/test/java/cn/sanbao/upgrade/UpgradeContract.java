@@ -1,0 +1,93 @@
+package cn.sanbao.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * A database as each kept release left it, with data, upgrades to the current schema with the shipped Flyway
+ * settings and keeps every row. The old database is built from the release's own migration files
+ * (src/test/resources/upgrade/&lt;release&gt;/db) and its data fixture (data/*.sql, run in name order; a file named
+ * *.h2.sql or *.postgresql.sql only on that database). Written once, run on H2 and PostgreSQL by the subclasses.
+ */
+abstract class UpgradeContract {
+
+    record Database(String url, String user, String password) {
+    }
+
+    /** Flyway's folder name for this database under db/vendor. */
+    abstract String vendor();
+
+    /** A new empty database. */
+    abstract Database newDatabase();
+
+    @Test
+    void eachKeptReleaseWithItsDataUpgradesToTheCurrentSchemaAndKeepsEveryRow() throws Exception {
+        List<String> upgraded = new ArrayList<>();
+        for (String release : ShippedMigrations.releases()) {
+            if (fixture(release).isEmpty()) continue;
+            upgrade(release);
+            upgraded.add(release);
+        }
+        assertThat(upgraded).as("上一版 %s 必须带数据样例（upgrade/%<s/data）", ShippedMigrations.lastRelease())
+                .contains(ShippedMigrations.lastRelease());
+    }
+
+    /** Builds the release's database with data, upgrades it, and returns the database for further checks. */
+    Database upgrade(String release) throws Exception {
+        Database db = newDatabase();
+        ShippedMigrations.configure(db.url(), db.user(), db.password(), ShippedMigrations.releaseLocations(release, vendor()))
+                .load().migrate();
+        TableSnapshot before;
+        try (Connection c = connect(db)) {
+            for (Resource script : fixture(release)) ScriptUtils.executeSqlScript(c, new EncodedResource(script, StandardCharsets.UTF_8));
+            before = TableSnapshot.of(c);
+        }
+        assertThat(before.emptyTables()).as("upgrade/%s/data 的数据样例应覆盖上一版的每张表；为这些表加几行", release).isEmpty();
+
+        var result = ShippedMigrations.configure(db.url(), db.user(), db.password(), ShippedMigrations.currentLocations(vendor()))
+                .outOfOrder(ShippedMigrations.outOfOrder()).load().migrate();
+        assertThat(result.success).as("%s 的数据库升级到当前结构", release).isTrue();
+        var info = ShippedMigrations.configure(db.url(), db.user(), db.password(), ShippedMigrations.currentLocations(vendor()))
+                .outOfOrder(ShippedMigrations.outOfOrder()).load().info();
+        assertThat(Arrays.stream(info.all()).filter(m -> m.getState() != MigrationState.SUCCESS && m.getState() != MigrationState.OUT_OF_ORDER)
+                .map(m -> m.getScript() + "：" + m.getState()).toList())
+                .as("升级后每个当前迁移都已成功执行").isEmpty();
+
+        try (Connection c = connect(db)) {
+            TableSnapshot after = TableSnapshot.of(c, before);
+            assertThat(after.content()).as("升级前后每张表（按升级前的列）的行数和内容不变")
+                    .containsExactlyInAnyOrderEntriesOf(before.content());
+        }
+        return db;
+    }
+
+    private List<Resource> fixture(String release) throws IOException {
+        Resource[] all = new PathMatchingResourcePatternResolver().getResources("classpath*:upgrade/" + release + "/data/*.sql");
+        return Arrays.stream(all).filter(r -> forThisDatabase(r.getFilename()))
+                .sorted(Comparator.comparing(Resource::getFilename)).toList();
+    }
+
+    private boolean forThisDatabase(String file) {
+        String[] parts = file.split("\\.");
+        return parts.length == 2 || parts[parts.length - 2].equals(vendor());
+    }
+
+    static Connection connect(Database db) throws SQLException {
+        return DriverManager.getConnection(db.url(), db.user(), db.password());
+    }
+}
