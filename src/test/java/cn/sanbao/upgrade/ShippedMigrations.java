@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +18,9 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * The migrations as shipped: the Flyway settings of application.properties, and the releases kept under
- * src/test/resources/upgrade/ (releases.txt lists them oldest first; each folder holds the release's own migration
- * files and migrations.tsv, their Flyway checksums). Adding a release is adding its folder and one line.
+ * The migrations as shipped: the Flyway settings of application.properties, and the releases listed under
+ * src/test/resources/upgrade/ (releases.txt, oldest first; each release's folder holds migrations.tsv, its migration
+ * files with their Flyway checksums, and the upgrade test's data). Adding a release is adding its folder and one line.
  */
 final class ShippedMigrations {
 
@@ -65,9 +67,28 @@ final class ShippedMigrations {
                 .map(String::strip).map(l -> l.replace("{vendor}", vendor)).toList();
     }
 
-    /** Locations of a kept release for one database: its db/migration and db/vendor/<vendor> folders. */
-    static List<String> releaseLocations(String release, String vendor) {
-        return List.of("classpath:upgrade/" + release + "/db/migration", "classpath:upgrade/" + release + "/db/vendor/" + vendor);
+    /**
+     * The migration files of a release for one database, copied into {@code dir}: the files of the current build that
+     * the release's list names (released files never change, see MigrationNumberingTest, so these are the release's
+     * own files), checked against the list's checksums. Returns the Flyway locations to build the release's database.
+     */
+    static List<String> releaseLocations(String release, String vendor, Path dir) throws IOException {
+        List<Migration> wanted = released(release).stream()
+                .filter(m -> m.location().equals("db/migration") || m.location().equals("db/vendor/" + vendor)).toList();
+        List<String> locations = new ArrayList<>();
+        for (Migration m : wanted) {
+            Path folder = dir.resolve(m.location());
+            if (!locations.contains("filesystem:" + folder)) locations.add("filesystem:" + folder);
+            try (InputStream in = ShippedMigrations.class.getResourceAsStream("/" + m.location() + "/" + m.script())) {
+                if (in == null) throw new AssertionError(m.location() + "/" + m.script() + "（随 " + release + " 发布）已被删除或改名：见 MigrationNumberingTest");
+                Files.createDirectories(folder);
+                Files.copy(in, folder.resolve(m.script()));
+            }
+        }
+        List<Migration> copied = scan(locations, dir + "/");
+        if (!copied.containsAll(wanted) || copied.size() != wanted.size())
+            throw new AssertionError("随 " + release + " 发布的迁移已被改动（校验和与 upgrade/" + release + "/migrations.tsv 不符）：见 MigrationNumberingTest");
+        return locations;
     }
 
     static boolean outOfOrder() {
@@ -80,7 +101,7 @@ final class ShippedMigrations {
         for (String location : locations) {
             // Flyway resolves and checksums the files; an empty in-memory database is all info() needs.
             var flyway = configure("jdbc:h2:mem:scan-" + UUID.randomUUID(), "sa", "", List.of(location)).load();
-            String name = location.replaceFirst("^classpath:", "").replace(prefixToDrop, "");
+            String name = location.replaceFirst("^(classpath|filesystem):", "").replace(prefixToDrop, "");
             for (var info : flyway.info().all()) {
                 if (info.getVersion() == null) continue;
                 found.add(new Migration(name, info.getVersion().getVersion(), info.getScript(), info.getChecksum()));
@@ -94,17 +115,6 @@ final class ShippedMigrations {
         List<Migration> all = new ArrayList<>();
         for (String vendor : VENDORS) {
             for (Migration m : scan(currentLocations(vendor), "")) if (!all.contains(m)) all.add(m);
-        }
-        return all;
-    }
-
-    /** All migrations of a kept copy, named by their location in the release (db/migration, db/vendor/h2, ...). */
-    static List<Migration> keptCopy(String release) {
-        List<Migration> all = new ArrayList<>();
-        for (String vendor : VENDORS) {
-            for (Migration m : scan(releaseLocations(release, vendor), "upgrade/" + release + "/")) {
-                if (!all.contains(m)) all.add(m);
-            }
         }
         return all;
     }

@@ -8,6 +8,7 @@ import cn.sanbao.audit.ChainCheck;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,9 +29,9 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * A database as each kept release left it, with data, upgrades to the current schema with the shipped Flyway
- * settings and keeps every row. The old database is built from the release's own migration files
- * (src/test/resources/upgrade/&lt;release&gt;/db) and its data fixture (data/*.sql, run in name order; a file named
- * *.h2.sql or *.postgresql.sql only on that database). Written once, run on H2 and PostgreSQL by the subclasses.
+ * settings and keeps every row. The old database is built from the release's own migration files (those its
+ * upgrade/&lt;release&gt;/migrations.tsv names, checksums checked) and its data fixture (upgrade/&lt;release&gt;/data/*.sql,
+ * run in name order; a file named *.h2.sql or *.postgresql.sql only on that database). Written once, run on H2 and PostgreSQL by the subclasses.
  */
 abstract class UpgradeContract {
 
@@ -59,7 +60,8 @@ abstract class UpgradeContract {
     /** Builds the release's database with data, upgrades it, and returns the database for further checks. */
     Database upgrade(String release) throws Exception {
         Database db = newDatabase();
-        ShippedMigrations.configure(db.url(), db.user(), db.password(), ShippedMigrations.releaseLocations(release, vendor()))
+        Path files = Files.createTempDirectory("sanbao-release-" + release);
+        ShippedMigrations.configure(db.url(), db.user(), db.password(), ShippedMigrations.releaseLocations(release, vendor(), files))
                 .load().migrate();
         TableSnapshot before;
         try (Connection c = connect(db)) {
