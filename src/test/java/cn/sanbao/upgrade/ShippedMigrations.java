@@ -74,7 +74,7 @@ final class ShippedMigrations {
      */
     static List<String> releaseLocations(String release, String vendor, Path dir) throws IOException {
         List<Migration> wanted = released(release).stream()
-                .filter(m -> m.location().equals("db/migration") || m.location().equals("db/vendor/" + vendor)).toList();
+                .filter(m -> !m.location().startsWith("db/vendor/") || m.location().equals("db/vendor/" + vendor)).toList();
         List<String> locations = new ArrayList<>();
         for (Migration m : wanted) {
             Path folder = dir.resolve(m.location());
