@@ -3,8 +3,8 @@ package cn.sanbao.ops;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import cn.sanbao.warnings.outbox.OutboxRepository;
-import cn.sanbao.warnings.outbox.OutboxRepository.ChannelCount;
+import cn.sanbao.notify.outbox.OutboxRepository;
+import cn.sanbao.notify.outbox.OutboxRepository.ChannelCount;
 
 /**
  * The outbox counts per channel and status, read at most every few seconds however often Prometheus scrapes

@@ -7,9 +7,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.warnings.outbox.DeliveryException;
-import cn.sanbao.warnings.outbox.EmailChannel;
-import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.notify.channel.DeliveryException;
+import cn.sanbao.notify.channel.EmailChannel;
+import cn.sanbao.notify.OutboxMessage;
 
 /**
  * Tells the configured distribution list (sanbao.reports.distribution, comma-separated e-mail addresses) that a

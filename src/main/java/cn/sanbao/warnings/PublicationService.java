@@ -18,7 +18,7 @@ import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.warnings.WarningRules.RecipientRule;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.outbox.OutboxRepository;
 
 /**
  * Publishes a month: takes the period's latest run and, in ONE transaction, records the publication,

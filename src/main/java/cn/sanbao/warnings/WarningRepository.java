@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import cn.sanbao.security.UnitScope;
-import cn.sanbao.warnings.outbox.OutboxMessage;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.outbox.OutboxRepository;
 
 /** Read side for pages and the API: a case with its warnings, history, files and (for the department) messages. */
 @Service

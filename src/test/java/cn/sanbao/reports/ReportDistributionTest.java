@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.warnings.outbox.EmailChannel;
-import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.notify.channel.EmailChannel;
+import cn.sanbao.notify.OutboxMessage;
 
 /** The distribution list gets one mail per address with the download links, through the warnings e-mail channel. */
 class ReportDistributionTest {

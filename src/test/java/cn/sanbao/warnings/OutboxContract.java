@@ -17,15 +17,15 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.warnings.outbox.Channel;
-import cn.sanbao.warnings.outbox.DeliveryAttempt;
-import cn.sanbao.warnings.outbox.DispatchPolicy;
-import cn.sanbao.warnings.outbox.EmailChannel;
-import cn.sanbao.warnings.outbox.OutboxDispatcher;
-import cn.sanbao.warnings.outbox.OutboxMessage;
-import cn.sanbao.warnings.outbox.OutboxRepository;
-import cn.sanbao.warnings.outbox.SmsChannel;
-import cn.sanbao.warnings.outbox.WeChatWorkChannel;
+import cn.sanbao.notify.channel.Channel;
+import cn.sanbao.notify.DeliveryAttempt;
+import cn.sanbao.notify.outbox.DispatchPolicy;
+import cn.sanbao.notify.channel.EmailChannel;
+import cn.sanbao.notify.outbox.OutboxDispatcher;
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.outbox.OutboxRepository;
+import cn.sanbao.notify.channel.SmsChannel;
+import cn.sanbao.notify.channel.WeChatWorkChannel;
 
 /**
  * The dispatcher against fake gateways on loopback: delivery on each channel, retry with backoff,
@@ -147,7 +147,7 @@ abstract class OutboxContract {
         Channel crashing = new Channel() {
             public String code() { return "SMS"; }
             public boolean configured() { return true; }
-            public void send(OutboxMessage m) throws cn.sanbao.warnings.outbox.DeliveryException {
+            public void send(OutboxMessage m) throws cn.sanbao.notify.channel.DeliveryException {
                 real.send(m);
                 throw new Crash();
             }

@@ -15,8 +15,8 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
-import cn.sanbao.warnings.outbox.OutboxMessage;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.outbox.OutboxRepository;
 
 /** Publication, warnings, cases and escalation on a real database (H2 and PostgreSQL subclasses). */
 @SpringBootTest

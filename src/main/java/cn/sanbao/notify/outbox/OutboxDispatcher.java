@@ -1,5 +1,8 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.outbox;
 
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.channel.Channel;
+import cn.sanbao.notify.channel.DeliveryException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;

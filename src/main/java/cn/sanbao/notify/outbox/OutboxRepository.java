@@ -1,5 +1,7 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.outbox;
 
+import cn.sanbao.notify.DeliveryAttempt;
+import cn.sanbao.notify.OutboxMessage;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
