@@ -59,6 +59,12 @@ public class OutboxDispatcher {
         return dispatch(publicationId);
     }
 
+    /** Whether the channel exists here and has its gateway set up. */
+    public boolean configured(String channel) {
+        Channel c = channels.get(channel);
+        return c != null && c.configured();
+    }
+
     /** Delivers one message now if it is due (used by the manual retry and by tests). */
     public boolean dispatchOne(long messageId) {
         LocalDateTime now = LocalDateTime.now(clock);
