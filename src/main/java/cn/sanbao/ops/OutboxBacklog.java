@@ -3,8 +3,8 @@ package cn.sanbao.ops;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import cn.sanbao.warnings.outbox.OutboxRepository;
-import cn.sanbao.warnings.outbox.OutboxRepository.ChannelCount;
+import cn.sanbao.notify.ChannelStatus;
+import cn.sanbao.notify.ChannelStatus.ChannelCount;
 
 /**
  * The outbox counts per channel and status, read at most every few seconds however often Prometheus scrapes
@@ -15,11 +15,11 @@ class OutboxBacklog {
 
     private static final Duration FRESH = Duration.ofSeconds(5);
 
-    private final OutboxRepository outbox;
+    private final ChannelStatus outbox;
     private volatile List<ChannelCount> counts = List.of();
     private volatile long readAt;
 
-    OutboxBacklog(OutboxRepository outbox) {
+    OutboxBacklog(ChannelStatus outbox) {
         this.outbox = outbox;
     }
 

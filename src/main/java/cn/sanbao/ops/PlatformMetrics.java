@@ -9,7 +9,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import cn.sanbao.security.LoginThrottledEvent;
-import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.notify.OutboxMessage;
 
 /**
  * Metrics of the platform's own work, beside Boot's JVM, HTTP and pool metrics (names in docs/operations.md):

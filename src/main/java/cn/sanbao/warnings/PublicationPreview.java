@@ -3,7 +3,7 @@ package cn.sanbao.warnings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.notify.OutboxMessage;
 
 /**
  * What 发布并发出预警 would do for a month, shown before anything is stored or sent: the units warned, the

@@ -18,7 +18,7 @@ import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.warnings.WarningRules.RecipientRule;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.Notifications;
 
 /**
  * Publishes a month: takes the period's latest run and, in ONE transaction, records the publication,
@@ -32,7 +32,7 @@ public class PublicationService {
     private final RegionTree regions;
     private final PublicationRepository publications;
     private final CaseRepository cases;
-    private final OutboxRepository outbox;
+    private final Notifications outbox;
     private final WarningRules rules;
     private final AuditLog audit;
     private final TransactionOperations tx;
@@ -40,7 +40,7 @@ public class PublicationService {
     private List<ExtraWarningRule> extraRules = List.of();
 
     public PublicationService(ResultRepository results, RegionTree regions, PublicationRepository publications,
-                              CaseRepository cases, OutboxRepository outbox, WarningRules rules, AuditLog audit,
+                              CaseRepository cases, Notifications outbox, WarningRules rules, AuditLog audit,
                               TransactionOperations tx, ObjectProvider<Clock> clock) {
         this.results = results;
         this.regions = regions;
@@ -210,14 +210,14 @@ public class PublicationService {
                     // one message per month, unit, recipient and channel: publishing the month again (after a
                     // re-run) never sends the same person the same month's warning twice
                     String key = "SB-" + period.code() + "-" + unit.code() + "-" + rule.type() + "-C" + contact.id() + "-" + channel;
-                    if (outbox.exists(key)) {
+                    if (outbox.queued(key)) {
                         alreadySent[0]++;
                         continue;
                     }
-                    outbox.insert(pubId, warningId, unit.code(), rule.type().name(), contact.name(), channel, address,
+                    outbox.queue(new Notifications.Message(pubId, warningId, unit.code(), rule.type().name(), contact.name(), channel, address,
                             WarningMessages.subject(unit.name(), period.label(), letterNo),
                             WarningMessages.body(channel, unit.name(), period.label(), e.gradeName(), causes, c.newEscalation,
-                                    c.planDeadline, letterNo), key, now);
+                                    c.planDeadline, letterNo), key), now);
                     n++;
                 }
             }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import cn.sanbao.security.UnitScope;
-import cn.sanbao.warnings.outbox.OutboxMessage;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.Notifications;
 
 /** Read side for pages and the API: a case with its warnings, history, files and (for the department) messages. */
 @Service
@@ -15,10 +15,10 @@ public class WarningRepository {
     private final CaseService cases;
     private final CaseRepository caseRows;
     private final PublicationRepository publications;
-    private final OutboxRepository outbox;
+    private final Notifications outbox;
     private final UnitScope scope;
 
-    public WarningRepository(CaseService cases, CaseRepository caseRows, PublicationRepository publications, OutboxRepository outbox,
+    public WarningRepository(CaseService cases, CaseRepository caseRows, PublicationRepository publications, Notifications outbox,
                           UnitScope scope) {
         this.cases = cases;
         this.caseRows = caseRows;

@@ -19,9 +19,9 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.shared.web.JsonApi;
 import cn.sanbao.warnings.letter.Letter;
 import cn.sanbao.warnings.letter.LetterService;
-import cn.sanbao.warnings.outbox.DeliveryAttempt;
-import cn.sanbao.warnings.outbox.DeliveryService;
-import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.notify.DeliveryAttempt;
+import cn.sanbao.notify.DeliveryService;
+import cn.sanbao.notify.OutboxMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -22,9 +22,9 @@ import cn.sanbao.shared.web.Page;
 import cn.sanbao.shared.web.PageRequest;
 import cn.sanbao.shared.web.ScreenText;
 import cn.sanbao.shared.web.XlsxDownload;
-import cn.sanbao.warnings.outbox.OutboxMessage;
+import cn.sanbao.notify.OutboxMessage;
 import cn.sanbao.warnings.letter.LetterService;
-import cn.sanbao.warnings.outbox.DeliveryService;
+import cn.sanbao.notify.DeliveryService;
 
 /** 预警处置 screens: case list with publishing, case page with actions, letter preview, delivery log. */
 @Controller

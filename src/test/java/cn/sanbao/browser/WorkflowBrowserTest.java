@@ -22,8 +22,8 @@ import cn.sanbao.warnings.Contact;
 import cn.sanbao.warnings.Publication;
 import cn.sanbao.warnings.PublicationRepository;
 import cn.sanbao.warnings.Warning;
-import cn.sanbao.warnings.outbox.OutboxMessage;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.outbox.OutboxRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -48,8 +48,8 @@ import cn.sanbao.security.Roles;
 import cn.sanbao.security.SessionRevoker;
 import cn.sanbao.security.TestAccounts;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
-import cn.sanbao.warnings.outbox.OutboxDispatcher;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.outbox.OutboxDispatcher;
+import cn.sanbao.notify.outbox.OutboxRepository;
 
 /**
  * Two instances on ONE PostgreSQL database (docs/operations.md): instance A is a separate JVM started with

@@ -15,8 +15,8 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
-import cn.sanbao.warnings.outbox.OutboxMessage;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.Notifications;
+import cn.sanbao.notify.OutboxMessage;
 
 /** Publication, warnings, cases and escalation on a real database (H2 and PostgreSQL subclasses). */
 @SpringBootTest
@@ -29,7 +29,7 @@ abstract class PublicationContract {
     @Autowired PublicationService publishing;
     @Autowired CaseRepository cases;
     @Autowired CaseService caseService;
-    @Autowired OutboxRepository outbox;
+    @Autowired Notifications notifications;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -68,7 +68,7 @@ abstract class PublicationContract {
         // first what decided the grade, with the amount; then the indicators in their worst band
         assertThat(xiji.gradeCause()).matches("存在工资或基本民生拖欠（工资拖欠余额 [\\d,]+\\.\\d\\d 万元.*），一票否决定为高度风险");
         assertThat(xiji.indicatorLines()).allMatch(c -> c.matches(".+ [\\d.]+(%| 倍)，处于最低档（.+），标准为.+"));
-        List<OutboxMessage> msgs = outbox.ofWarning(xiji.id());
+        List<OutboxMessage> msgs = notifications.ofWarning(xiji.id());
         // unit: SMS, WeChat, e-mail; city 固原市: WeChat, e-mail; leader (HIGH only): SMS, e-mail
         assertThat(msgs).extracting(m -> m.recipientType() + ":" + m.channel()).containsExactlyInAnyOrder(
                 "UNIT:SMS", "UNIT:WECHAT", "UNIT:EMAIL", "CITY:WECHAT", "CITY:EMAIL", "LEADER:SMS", "LEADER:EMAIL");
@@ -92,14 +92,18 @@ abstract class PublicationContract {
     void aFailureWhileWritingTheOutboxLeavesNoPublicationWarningOrCase() {
         WarningsFixture.copyDemoYear(2032, 1, facts, scoring, results);
         int pubs = count("warning_publication"), warns = count("warning"), cs = count("warning_case"), evs = count("warning_case_event");
-        OutboxRepository failing = new OutboxRepository(jdbc) {
+        Notifications failing = new Notifications() {
             int written;
             @Override
-            public void insert(long p, long w, String u, String t, String n, String c, String a, String s, String b, String k,
-                               java.time.LocalDateTime at) {
+            public void queue(Message m, java.time.LocalDateTime at) {
                 if (++written == 5) throw new IllegalStateException("模拟写入消息时数据库故障");
-                super.insert(p, w, u, t, n, c, a, s, b, k, at);
+                notifications.queue(m, at);
             }
+            @Override public boolean queued(String key) { return notifications.queued(key); }
+            @Override public boolean configured(String channel) { return notifications.configured(channel); }
+            @Override public java.util.Optional<OutboxMessage> deliverNow(String key) { return notifications.deliverNow(key); }
+            @Override public List<OutboxMessage> ofWarning(long id) { return notifications.ofWarning(id); }
+            @Override public List<OutboxMessage> ofPublication(long id) { return notifications.ofPublication(id); }
         };
         PublicationService broken = new PublicationService(results, demoRegions(), publications, cases, failing,
                 rules, audit, tx, clockProvider);
@@ -112,7 +116,7 @@ abstract class PublicationContract {
         // the same month publishes fine afterwards
         Publication ok = publishing.publish(Period.month(2032, 1), "analyst");
         assertThat(ok.warningCount()).isPositive();
-        assertThat(outbox.ofPublication(ok.id())).hasSize(ok.messageCount());
+        assertThat(notifications.ofPublication(ok.id())).hasSize(ok.messageCount());
     }
 
     @Test
@@ -140,7 +144,7 @@ abstract class PublicationContract {
         assertThat(count("warning_publication")).isEqualTo(pubs);
         PublicationPreview again = publishing.preview(Period.month(2033, 1));
         Publication p = publishing.publishConfirmed(Period.month(2033, 1), again.runId(), "analyst");
-        assertThat(outbox.ofPublication(p.id())).extracting(OutboxMessage::idempotencyKey)
+        assertThat(notifications.ofPublication(p.id())).extracting(OutboxMessage::idempotencyKey)
                 .containsExactlyInAnyOrderElementsOf(again.messages().stream().map(OutboxMessage::idempotencyKey).toList());
         assertThat(p.warningCount()).isEqualTo(again.warnings().size());
     }
@@ -150,7 +154,7 @@ abstract class PublicationContract {
         WarningsFixture.copyDemoYear(2034, 1, facts, scoring, results);
         Period jan = Period.month(2034, 1);
         Publication first = publishing.publish(jan, "analyst");
-        List<OutboxMessage> sent = outbox.ofPublication(first.id());
+        List<OutboxMessage> sent = notifications.ofPublication(first.id());
         assertThat(sent).isNotEmpty();
         // corrected data, re-run, published again: the same people are not told the same month twice
         scoring.run(jan, "analyst", "更正后重新运行");
@@ -158,14 +162,14 @@ abstract class PublicationContract {
         assertThat(preview.messages()).isEmpty();
         assertThat(preview.alreadySent()).isEqualTo(sent.size());
         Publication second = publishing.publish(jan, "analyst");
-        assertThat(outbox.ofPublication(second.id())).isEmpty();
+        assertThat(notifications.ofPublication(second.id())).isEmpty();
         assertThat(second.messageCount()).isZero();
         // a contact added since is told, and only they are
         Warning w = publications.warningsOfPublication(first.id()).get(0);
         long contact = publications.addContact(w.unitCode(), Contact.UNIT, "新联系人", "科长", "13900000001", null, null);
         scoring.run(jan, "analyst", "第三次运行");
         Publication third = publishing.publish(jan, "analyst");
-        assertThat(outbox.ofPublication(third.id())).singleElement().satisfies(m -> {
+        assertThat(notifications.ofPublication(third.id())).singleElement().satisfies(m -> {
             assertThat(m.recipientName()).isEqualTo("新联系人");
             assertThat(m.channel()).isEqualTo("SMS");
             assertThat(m.idempotencyKey()).contains("-C" + contact + "-");

@@ -21,7 +21,7 @@ import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.Xlsx;
-import cn.sanbao.warnings.outbox.OutboxRepository;
+import cn.sanbao.notify.outbox.OutboxRepository;
 
 /** 预警事项 and 发送记录 paged in SQL with filters kept in the page links; the cases export; county scope. */
 @SpringBootTest

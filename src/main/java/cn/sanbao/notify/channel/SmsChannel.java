@@ -1,5 +1,6 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.channel;
 
+import cn.sanbao.notify.OutboxMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

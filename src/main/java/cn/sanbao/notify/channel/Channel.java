@@ -1,5 +1,6 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.channel;
 
+import cn.sanbao.notify.OutboxMessage;
 /**
  * A way to reach a recipient. Another provider is one class implementing this. {@link #send} must pass
  * the message's idempotency key to the gateway so that a repeated send can be recognised there.

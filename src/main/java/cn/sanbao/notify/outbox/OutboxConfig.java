@@ -1,5 +1,9 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.outbox;
 
+import cn.sanbao.notify.channel.Channel;
+import cn.sanbao.notify.channel.EmailChannel;
+import cn.sanbao.notify.channel.SmsChannel;
+import cn.sanbao.notify.channel.WeChatWorkChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.outbox;
 
+import cn.sanbao.notify.OutboxMessage;
+import cn.sanbao.notify.channel.Channel;
+import cn.sanbao.notify.channel.DeliveryException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -54,6 +57,12 @@ public class OutboxDispatcher {
     /** As {@link #dispatchDue()}, limited to one publication's messages. */
     public int dispatchDue(long publicationId) {
         return dispatch(publicationId);
+    }
+
+    /** Whether the channel exists here and has its gateway set up. */
+    public boolean configured(String channel) {
+        Channel c = channels.get(channel);
+        return c != null && c.configured();
     }
 
     /** Delivers one message now if it is due (used by the manual retry and by tests). */

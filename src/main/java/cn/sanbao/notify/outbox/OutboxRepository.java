@@ -1,5 +1,8 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.outbox;
 
+import cn.sanbao.notify.ChannelStatus.ChannelCount;
+import cn.sanbao.notify.DeliveryAttempt;
+import cn.sanbao.notify.OutboxMessage;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class OutboxRepository {
 
-    private static final String COLS = "id, publication_id, warning_id, unit_code, recipient_type, recipient_name, channel, "
+    /** A message that is no warning notice (e.g. a report e-mail) has no publication or warning: read as 0. */
+    private static final String COLS = "id, coalesce(publication_id, 0), coalesce(warning_id, 0), unit_code, recipient_type, recipient_name, channel, "
             + "address, subject, body, idempotency_key, status, attempts, attempt_id, claimed_at, next_attempt_at, age_from, "
             + "created_at, sent_at, last_error";
 
@@ -42,7 +46,7 @@ public class OutboxRepository {
         if (claimTx != null) claimTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public void insert(long publicationId, long warningId, String unit, String recipientType, String recipientName,
+    public void insert(Long publicationId, Long warningId, String unit, String recipientType, String recipientName,
                        String channel, String address, String subject, String body, String key, LocalDateTime at) {
         jdbc.sql("insert into warning_outbox (publication_id, warning_id, unit_code, recipient_type, recipient_name, channel, "
                         + "address, subject, body, idempotency_key, status, attempts, next_attempt_at, age_from, created_at) "
@@ -124,6 +128,11 @@ public class OutboxRepository {
                 .params(at, outcome, cut(detail), logId).update();
     }
 
+    public Optional<OutboxMessage> byKey(String idempotencyKey) {
+        return jdbc.sql("select " + COLS + " from warning_outbox where idempotency_key = ?").param(idempotencyKey)
+                .query(MESSAGE_ROW).optional();
+    }
+
     public Optional<OutboxMessage> find(long id) {
         return jdbc.sql("select " + COLS + " from warning_outbox where id = ?").param(id).query(MESSAGE_ROW).optional();
     }
@@ -138,21 +147,24 @@ public class OutboxRepository {
                 .query(MESSAGE_ROW).list();
     }
 
+    /** The warnings' delivery log lists warning notices only (report e-mails are logged with their report). */
+    private static final String NOTICES = "from warning_outbox where warning_id is not null ";
+
     public List<OutboxMessage> recent(String statusOrNull, int limit) {
-        return jdbc.sql("select " + COLS + " from warning_outbox " + (statusOrNull == null ? "" : "where status = :status ")
+        return jdbc.sql("select " + COLS + " " + NOTICES + (statusOrNull == null ? "" : "and status = :status ")
                         + "order by id desc fetch first :limit rows only")
                 .param("status", statusOrNull).param("limit", limit).query(MESSAGE_ROW).list();
     }
 
     /** One page of the delivery log, newest first, optionally of one status; with {@link #count}. */
     public List<OutboxMessage> page(String statusOrNull, long offset, int limit) {
-        return jdbc.sql("select " + COLS + " from warning_outbox " + (statusOrNull == null ? "" : "where status = :status ")
+        return jdbc.sql("select " + COLS + " " + NOTICES + (statusOrNull == null ? "" : "and status = :status ")
                         + "order by id desc offset :off rows fetch next :limit rows only")
                 .param("status", statusOrNull).param("off", offset).param("limit", limit).query(MESSAGE_ROW).list();
     }
 
     public long count(String statusOrNull) {
-        return jdbc.sql("select count(*) from warning_outbox " + (statusOrNull == null ? "" : "where status = :status"))
+        return jdbc.sql("select count(*) " + NOTICES + (statusOrNull == null ? "" : "and status = :status"))
                 .param("status", statusOrNull).query(Long.class).single();
     }
 
@@ -160,13 +172,6 @@ public class OutboxRepository {
     public List<ChannelCount> countsByChannel() {
         return jdbc.sql("select channel, status, count(*) from warning_outbox group by channel, status")
                 .query((rs, n) -> new ChannelCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
-    }
-
-    public record ChannelCount(String channel, String status, long count) {
-        /** Still to be delivered: waiting, or being sent. */
-        public boolean backlog() {
-            return OutboxMessage.PENDING.equals(status) || OutboxMessage.SENDING.equals(status);
-        }
     }
 
     public List<DeliveryAttempt> log(long messageId) {

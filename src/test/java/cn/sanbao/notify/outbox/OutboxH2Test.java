@@ -1,4 +1,4 @@
-package cn.sanbao.warnings;
+package cn.sanbao.notify.outbox;
 
 import cn.sanbao.testsupport.OnH2;
 

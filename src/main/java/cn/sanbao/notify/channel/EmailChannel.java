@@ -1,5 +1,6 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.channel;
 
+import cn.sanbao.notify.OutboxMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailException;

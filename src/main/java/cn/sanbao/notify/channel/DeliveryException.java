@@ -1,4 +1,4 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.channel;
 
 /** The gateway did not accept a message; the dispatcher retries later. */
 public class DeliveryException extends Exception {

@@ -1,4 +1,4 @@
-package cn.sanbao.warnings;
+package cn.sanbao.notify.outbox;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.channel;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify;
 
 import java.time.LocalDateTime;
 

@@ -1,4 +1,4 @@
-package cn.sanbao.warnings;
+package cn.sanbao.notify.outbox;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,20 +13,20 @@ import java.util.Collections;
 import java.util.List;
 
 /** A minimal SMTP server on loopback that keeps every received message's raw text (tests only). */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
-    final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> messages = Collections.synchronizedList(new ArrayList<>());
     private final ServerSocket socket;
     private final Thread thread;
 
-    FakeSmtpServer() throws IOException {
+    public FakeSmtpServer() throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "fake-smtp");
         thread.setDaemon(true);
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 

@@ -1,5 +1,7 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify;
 
+import cn.sanbao.notify.outbox.OutboxDispatcher;
+import cn.sanbao.notify.outbox.OutboxRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,5 +1,6 @@
-package cn.sanbao.warnings.outbox;
+package cn.sanbao.notify.channel;
 
+import cn.sanbao.notify.OutboxMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

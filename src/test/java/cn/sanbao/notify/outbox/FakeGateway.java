@@ -1,4 +1,4 @@
-package cn.sanbao.warnings;
+package cn.sanbao.notify.outbox;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
