@@ -1,7 +1,7 @@
 package cn.sanbao.discipline;
 
 import cn.sanbao.kernel.Period;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.list.Pillar;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 

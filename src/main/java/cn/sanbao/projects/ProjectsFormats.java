@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.springframework.stereotype.Component;
 import cn.sanbao.projects.demand.ScopeMeasures;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** Formatting helpers for the project screens ({@code @pj} in templates). */
 @Component("pj")

@@ -53,7 +53,7 @@ final class ReportCharts {
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         List<BigDecimal> progress = new ArrayList<>();
-        for (Pillar p : Pillar.ALL) {
+        for (PillarExecution p : PillarExecution.ALL) {
             names.add(p.name());
             values.add(p.executionPercent(facts).orElse(null));
             progress.add(timeProgressPercent);

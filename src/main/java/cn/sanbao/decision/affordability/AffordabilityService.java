@@ -29,7 +29,7 @@ import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** Saves affordability cases and costs them per unit, re-scoring each year's demand with the published model. */
 @Service

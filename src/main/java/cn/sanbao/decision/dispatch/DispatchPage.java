@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.decision.Flash;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** 库款统筹调度 screens: region-wide, so the department only; analysts propose, adjust and approve. */
 @Controller

@@ -7,16 +7,16 @@ import java.util.Optional;
 import cn.sanbao.facts.UnitFacts;
 
 /** A spending pillar as the data items name it: annual budget and amount paid to date (SPEC §3.5). */
-record Pillar(String name, String budgetItem, String paidItem) {
+record PillarExecution(String name, String budgetItem, String paidItem) {
 
-    static final List<Pillar> ALL = List.of(
-            new Pillar("保基本民生", "budget_livelihood", "paid_livelihood"),
-            new Pillar("保工资", "budget_wage", "paid_wage"),
-            new Pillar("保运转", "budget_operation", "paid_operation"),
-            new Pillar("其他刚性支出", "budget_other_rigid", "paid_other_rigid"));
+    static final List<PillarExecution> ALL = List.of(
+            new PillarExecution("保基本民生", "budget_livelihood", "paid_livelihood"),
+            new PillarExecution("保工资", "budget_wage", "paid_wage"),
+            new PillarExecution("保运转", "budget_operation", "paid_operation"),
+            new PillarExecution("其他刚性支出", "budget_other_rigid", "paid_other_rigid"));
 
     /** The three 三保 pillars (without 其他刚性支出), summed in the headline figures. */
-    static final List<Pillar> SANBAO = ALL.subList(0, 3);
+    static final List<PillarExecution> SANBAO = ALL.subList(0, 3);
 
     Optional<BigDecimal> budget(UnitFacts f) {
         return f == null ? Optional.empty() : f.amount(budgetItem);
@@ -37,9 +37,9 @@ record Pillar(String name, String budgetItem, String paidItem) {
     }
 
     /** Sum of an item over the pillars; empty when any is missing (a partial sum would mislead). */
-    static Optional<BigDecimal> sum(List<Pillar> pillars, UnitFacts f, boolean paid) {
+    static Optional<BigDecimal> sum(List<PillarExecution> pillars, UnitFacts f, boolean paid) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Pillar p : pillars) {
+        for (PillarExecution p : pillars) {
             Optional<BigDecimal> v = paid ? p.paid(f) : p.budget(f);
             if (v.isEmpty()) return Optional.empty();
             total = total.add(v.get());

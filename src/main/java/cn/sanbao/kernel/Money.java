@@ -1,4 +1,4 @@
-package cn.sanbao.shared;
+package cn.sanbao.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,7 @@
 package cn.sanbao.intake;
 
 /** Where a payment counts: one of the 三保 pillars, other rigid spending, explicitly not 三保, or no rule matched. */
-public enum Pillar {
+public enum PaymentClass {
     WAGE("保工资", "paid_wage"),
     OPERATION("保运转", "paid_operation"),
     LIVELIHOOD("保基本民生", "paid_livelihood"),
@@ -12,7 +12,7 @@ public enum Pillar {
     private final String label;
     private final String itemCode;
 
-    Pillar(String label, String itemCode) {
+    PaymentClass(String label, String itemCode) {
         this.label = label;
         this.itemCode = itemCode;
     }
@@ -22,5 +22,5 @@ public enum Pillar {
     /** The to-date data item the pillar's payments feed; null for NONE and UNCLASSIFIED. */
     public String itemCode() { return itemCode; }
 
-    public static final Pillar[] COUNTED = {WAGE, OPERATION, LIVELIHOOD, OTHER_RIGID};
+    public static final PaymentClass[] COUNTED = {WAGE, OPERATION, LIVELIHOOD, OTHER_RIGID};
 }
