@@ -3,6 +3,7 @@ package cn.sanbao.discipline;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
 import cn.sanbao.kernel.Period;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.intake.PaymentRepository;
@@ -32,8 +33,8 @@ import java.util.function.Predicate;
 @Service
 public class DisciplineService {
 
-    static final List<String> SANBAO_PAID = List.of("paid_wage", "paid_operation", "paid_livelihood");
-    static final List<String> SANBAO_BUDGET = List.of("budget_wage", "budget_operation", "budget_livelihood");
+    static final List<String> SANBAO_PAID = Pillar.paidItems(Pillar.SANBAO);
+    static final List<String> SANBAO_BUDGET = Pillar.budgetItems(Pillar.SANBAO);
     /** Items shown with the revision they came from. */
     static final List<String> SOURCE_ITEMS = List.of("paid_non_priority", "paid_debt_service", "debt_service_due",
             "budget_non_priority", "direct_allocated", "direct_arrived", "direct_paid");

@@ -20,7 +20,7 @@ final class ReportCharts {
     static List<String[]> grades(ScoringModel model) {
         List<String[]> out = new ArrayList<>();
         for (ScoringModel.Grade g : model.grades()) out.add(new String[] {g.code(), g.name()});
-        out.add(new String[] {"MISSING", "数据缺失"});
+        out.add(new String[] {"MISSING", cn.sanbao.kernel.GradeLabels.MISSING});
         return out;
     }
 

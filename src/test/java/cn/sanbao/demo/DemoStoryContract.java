@@ -160,7 +160,7 @@ abstract class DemoStoryContract {
                 Map<String, BigDecimal> paid = new HashMap<>();
                 for (ResolvedFact f : facts.current(List.of(month.code()), null))
                     if (f.unitCode().equals(unit)) paid.put(f.itemCode(), f.amount());
-                for (cn.sanbao.projects.list.Pillar p : cn.sanbao.projects.list.Pillar.values()) {
+                for (cn.sanbao.kernel.Pillar p : cn.sanbao.kernel.Pillar.SANBAO) {
                     PillarTrace t = trace.pillar(unit, 2021, p, end);
                     assertThat(t.paymentsConnected()).isTrue();
                     String item = "paid_" + p.demandItem().substring("demand_".length());

@@ -107,7 +107,7 @@ public class DispatchPage {
         try {
             BigDecimal wan = Decimals.parse(text);
             if (wan.stripTrailingZeros().scale() > 6) throw new IllegalArgumentException(what + "最多精确到分（万元后 6 位小数）");
-            return wan.movePointRight(4).setScale(2);
+            return cn.sanbao.kernel.Money.fromWan(wan);
         } catch (Decimals.Invalid e) {
             throw new IllegalArgumentException(what + e.getMessage() + "（单位：万元）");
         }
