@@ -28,6 +28,16 @@ public final class Money {
         return yuan == null ? "—" : grouped(toWan(yuan), 2);
     }
 
+    /** As {@link #toWan}; no value stays null (an empty cell). */
+    public static BigDecimal toWanOrNull(BigDecimal yuan) {
+        return yuan == null ? null : toWan(yuan);
+    }
+
+    /** "12,345.67" for an amount shown in 元 (to the cent); "—" for no value. */
+    public static String yuan(BigDecimal yuan) {
+        return yuan == null ? "—" : grouped(yuan, 2);
+    }
+
     /** 元 → 万元 exactly (no rounding), for form fields and thresholds that must round-trip. */
     public static BigDecimal exactWan(BigDecimal yuan) {
         return yuan.movePointLeft(4);

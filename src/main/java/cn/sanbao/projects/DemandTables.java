@@ -29,7 +29,7 @@ final class DemandTables {
             BigDecimal sum = BigDecimal.ZERO;
             for (Pillar p : Pillar.SANBAO) {
                 BigDecimal v = byPillar.get(p);
-                cells.add(v == null ? null : Money.toWan(v));
+                cells.add(Money.toWanOrNull(v));
                 if (v != null) sum = sum.add(v);
             }
             cells.add(Money.toWan(sum));

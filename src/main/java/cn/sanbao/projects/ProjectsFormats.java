@@ -15,7 +15,7 @@ public class ProjectsFormats {
     }
 
     public String yuan(BigDecimal yuan) {
-        return yuan == null ? "—" : Money.grouped(yuan, 2);
+        return Money.yuan(yuan);
     }
 
     public String percent(BigDecimal share) {

@@ -75,7 +75,7 @@ abstract class IntakeLanguageContract {
             bothLanguages("/intake", who, "1. Download a reporting template", "1. 下载报送模板");
             bothLanguages("/intake/payments", who, "Payment detail import", "上传并导入");
         }
-        bothLanguages("/intake/pillar-mapping", ANALYST, "PaymentClass mapping (version", "三保科目配置（第");
+        bothLanguages("/intake/pillar-mapping", ANALYST, "Pillar mapping (version", "三保科目配置（第");
 
         String upload = en("/intake", ANALYST);
         assertThat(upload).contains("Amount unit", "10,000 yuan", "Monthly report", "Upload and check", "Re-score this period")

@@ -15,6 +15,14 @@ class MoneyTest {
         assertThat(Money.wan(new BigDecimal("1234567890.12"))).isEqualTo("123,456.79");
         assertThat(Money.wan(null)).isEqualTo("—");
         assertThat(Money.grouped(new BigDecimal("1234.5"), 0)).isEqualTo("1,235");
+        assertThat(Money.toWanOrNull(null)).isNull();
+        assertThat(Money.toWanOrNull(new BigDecimal("5000"))).isEqualTo(new BigDecimal("0.50"));
+    }
+
+    @Test
+    void yuanShowToTheCentWithThousandsSeparators() {
+        assertThat(Money.yuan(new BigDecimal("1234567.8"))).isEqualTo("1,234,567.80");
+        assertThat(Money.yuan(null)).isEqualTo("—");
     }
 
     @Test

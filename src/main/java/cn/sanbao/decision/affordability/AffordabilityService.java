@@ -123,7 +123,7 @@ public class AffordabilityService {
             boolean falls = !scorer.atLeast(base.grade(), flagGrade) && outcomes.stream().anyMatch(o -> scorer.atLeast(o.grade(), flagGrade));
             rows.add(new Row(u, q, share, years, base, outcomes, falls));
         }
-        String flagName = models.engine(models.publishedFor(c.basePeriod())).model().grade(flagGrade).name();
+        String flagName = models.engine(models.publishedFor(c.basePeriod())).model().gradeName(flagGrade);
         return new Report(c, item, flagName, rows);
     }
 
