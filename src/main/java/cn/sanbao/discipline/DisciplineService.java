@@ -100,13 +100,13 @@ public class DisciplineService {
         if (u.isEmpty()) return Optional.empty();
         Map<String, ResolvedFact> f = new HashMap<>();
         for (ResolvedFact r : facts.current(List.of(month.code(), String.valueOf(month.year())), List.of(unit), null)) f.put(r.itemCode(), r);
-        if (!f.containsKey("paid_wage")) return Optional.empty();
+        if (!f.containsKey(Pillar.WAGE.paidItem())) return Optional.empty();
         BigDecimal level = runway.project(unit, YearMonth.of(month.year(), month.number()), false).map(RunwayProjection::baseLevel).orElse(null);
         return check(u.get(), month, f, level);
     }
 
     private Optional<UnitCheck> check(FiscalUnit u, Period month, Map<String, ResolvedFact> f, BigDecimal level) {
-        if (f == null || !f.containsKey("paid_wage")) return Optional.empty();
+        if (f == null || !f.containsKey(Pillar.WAGE.paidItem())) return Optional.empty();
         TwoPriorities check = new TwoPriorities(month.timeProgress(), sum(f, SANBAO_PAID), sum(f, SANBAO_BUDGET),
                 amount(f, "paid_debt_service"), amount(f, "debt_service_due"), amount(f, "paid_non_priority"),
                 amount(f, "budget_non_priority"), level, cashLow());
