@@ -23,7 +23,7 @@ import cn.sanbao.engine.UnitScore;
 public final class ResultCsv {
 
     /** Shown in grade_name when missing data leaves the unit without a grade. */
-    public static final String NO_GRADE = "数据缺失";
+    public static final String NO_GRADE = cn.sanbao.kernel.GradeLabels.MISSING;
 
     private ResultCsv() {
     }
@@ -88,9 +88,7 @@ public final class ResultCsv {
 
     /** The Chinese name of the final grade, or {@value #NO_GRADE} when there is none. */
     public static String gradeName(ScoringModel model, UnitScore s) {
-        if (s.grade() == null) return NO_GRADE;
-        ScoringModel.Grade g = model.grade(s.grade());
-        return g == null ? s.grade() : g.name();
+        return model.gradeNameOrMissing(s.grade());
     }
 
     /** Plain decimal text, trailing zeros of the fraction removed; empty for null. */

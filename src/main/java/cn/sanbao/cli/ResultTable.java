@@ -37,8 +37,7 @@ public final class ResultTable {
             String letter = used.letter(s.grade());
             if (letter != null) grade += "（" + letter + "）";
             if (s.grade() == null && s.provisionalGrade() != null) {
-                ScoringModel.Grade p = used.grade(s.provisionalGrade());
-                grade += "（暂定 " + (p == null ? s.provisionalGrade() : p.name()) + "）";
+                grade += "（暂定 " + used.gradeName(s.provisionalGrade()) + "）";
             }
             String overrides = String.join("；", s.overrides().stream().map(UnitScore.FiredOverride::name).toList());
             String total = s.total().setScale(model.totalScale(), java.math.RoundingMode.HALF_UP).toPlainString();

@@ -82,7 +82,7 @@ public class DashboardService {
         ScoringModel model = models.engine(models.version(run.modelVersionId())).model();
         List<GradeInfo> grades = new ArrayList<>();
         model.grades().forEach(g -> grades.add(new GradeInfo(g.code(), g.name())));
-        grades.add(new GradeInfo(null, "数据缺失"));
+        grades.add(new GradeInfo(null, cn.sanbao.kernel.GradeLabels.MISSING));
         return new PeriodRanking(run, grades, all.get(run.id()));
     }
 

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.HashMap;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.projects.demo.DemoLibrary;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.UnitKind;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import cn.sanbao.kernel.Period;
-import cn.sanbao.intake.Pillar;
+import cn.sanbao.intake.PaymentClass;
 import cn.sanbao.intake.PaymentRow;
 import cn.sanbao.intake.PillarClassifier;
 import cn.sanbao.projects.library.Project;
@@ -26,11 +26,11 @@ import cn.sanbao.projects.library.Project;
 public final class DemoPayments {
 
     /** Code pairs used when a unit has no project in a pillar: function code, economic code. */
-    static final Map<Pillar, String[]> FALLBACK = Map.of(
-            Pillar.WAGE, new String[] {"2010301", "30101"},
-            Pillar.OPERATION, new String[] {"2010301", "30201"},
-            Pillar.LIVELIHOOD, new String[] {"2089901", "30305"},
-            Pillar.OTHER_RIGID, new String[] {"2320301", "30701"});
+    static final Map<PaymentClass, String[]> FALLBACK = Map.of(
+            PaymentClass.WAGE, new String[] {"2010301", "30101"},
+            PaymentClass.OPERATION, new String[] {"2010301", "30201"},
+            PaymentClass.LIVELIHOOD, new String[] {"2089901", "30305"},
+            PaymentClass.OTHER_RIGID, new String[] {"2320301", "30701"});
     static final String FALLBACK_AGENCY = "财政局";
 
     private final PillarClassifier classifier;
@@ -49,7 +49,7 @@ public final class DemoPayments {
      * The unit's payments of the month, line numbers from {@code firstLine}. {@code increase}: counted pillar →
      * paid_X(month) − paid_X(month − 1), never negative.
      */
-    public List<PaymentRow> month(Period month, String unit, Map<Pillar, BigDecimal> increase, List<Project> projects, long firstLine) {
+    public List<PaymentRow> month(Period month, String unit, Map<PaymentClass, BigDecimal> increase, List<Project> projects, long firstLine) {
         return month(month, unit, increase, projects, firstLine, Map.of());
     }
 
@@ -57,18 +57,18 @@ public final class DemoPayments {
      * As above; {@code pace}: project code → multiple of the usual twelfth paid this month on an uncounted project
      * (a unit spending ahead on 非三保, or leaving 直达资金 idle).
      */
-    public List<PaymentRow> month(Period month, String unit, Map<Pillar, BigDecimal> increase, List<Project> projects, long firstLine,
+    public List<PaymentRow> month(Period month, String unit, Map<PaymentClass, BigDecimal> increase, List<Project> projects, long firstLine,
                                   Map<String, Double> pace) {
         SplittableRandom rnd = new SplittableRandom(seed * 31 + unit.hashCode() * 131L + month.number());
-        Map<Pillar, List<Project>> byPillar = new EnumMap<>(Pillar.class);
+        Map<PaymentClass, List<Project>> byPillar = new EnumMap<>(PaymentClass.class);
         List<Project> uncounted = new ArrayList<>();
         for (Project p : projects) {
-            Pillar pillar = classifier.classify(p.economicCode(), p.functionCode());
+            PaymentClass pillar = classifier.classify(p.economicCode(), p.functionCode());
             if (pillar.itemCode() == null) uncounted.add(p);
             else byPillar.computeIfAbsent(pillar, k -> new ArrayList<>()).add(p);
         }
         List<PaymentRow> rows = new ArrayList<>();
-        for (Pillar pillar : Pillar.COUNTED) {
+        for (PaymentClass pillar : PaymentClass.COUNTED) {
             BigDecimal amount = increase.getOrDefault(pillar, BigDecimal.ZERO);
             if (amount.signum() < 0) throw new IllegalArgumentException(unit + " " + month.code() + " " + pillar.label() + "累计支出减少");
             if (amount.signum() == 0) continue;
@@ -100,9 +100,9 @@ public final class DemoPayments {
 
     /** A project's month in one to four payments; wages are paid on payday (10th–15th), the rest through the month. */
     private static void pay(List<PaymentRow> rows, Period month, String unit, BigDecimal amount, String function, String economic,
-                            String project, String agency, Pillar pillar, SplittableRandom rnd) {
+                            String project, String agency, PaymentClass pillar, SplittableRandom rnd) {
         if (amount.signum() <= 0) return;
-        int parts = amount.compareTo(new BigDecimal("1000.00")) < 0 ? 1 : pillar == Pillar.WAGE ? 1 + rnd.nextInt(2) : 1 + rnd.nextInt(4);
+        int parts = amount.compareTo(new BigDecimal("1000.00")) < 0 ? 1 : pillar == PaymentClass.WAGE ? 1 + rnd.nextInt(2) : 1 + rnd.nextInt(4);
         List<BigDecimal> weights = new ArrayList<>();
         for (int i = 0; i < parts; i++) weights.add(BigDecimal.valueOf(50 + rnd.nextInt(100)));
         BigDecimal[] pieces = split(amount, weights);
@@ -110,7 +110,7 @@ public final class DemoPayments {
         int days = first.lengthOfMonth();
         for (BigDecimal piece : pieces) {
             if (piece.signum() == 0) continue;
-            int day = pillar == Pillar.WAGE ? 10 + rnd.nextInt(6) : 1 + rnd.nextInt(days);
+            int day = pillar == PaymentClass.WAGE ? 10 + rnd.nextInt(6) : 1 + rnd.nextInt(days);
             rows.add(new PaymentRow(0, unit, first.withDayOfMonth(Math.min(day, days)), piece, function, economic, project, agency));
         }
     }

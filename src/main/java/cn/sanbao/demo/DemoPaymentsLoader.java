@@ -25,7 +25,7 @@ import cn.sanbao.intake.PillarClassifier;
 import cn.sanbao.intake.SpendingMarks;
 import cn.sanbao.intake.PaymentRepository;
 import cn.sanbao.intake.PaymentRow;
-import cn.sanbao.intake.Pillar;
+import cn.sanbao.intake.PaymentClass;
 import cn.sanbao.projects.demo.DemoLibrary;
 import cn.sanbao.projects.library.Project;
 import cn.sanbao.region.FiscalUnit;
@@ -46,7 +46,7 @@ public class DemoPaymentsLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoPaymentsLoader.class);
     static final int YEAR = DemoDataGenerator.YEAR;
     private static final java.util.Set<String> COUNTED_ITEMS =
-            java.util.Arrays.stream(Pillar.COUNTED).map(Pillar::itemCode).collect(java.util.stream.Collectors.toSet());
+            java.util.Arrays.stream(PaymentClass.COUNTED).map(PaymentClass::itemCode).collect(java.util.stream.Collectors.toSet());
 
     private final FactRepository facts;
     private final RegionTree regions;
@@ -86,13 +86,13 @@ public class DemoPaymentsLoader implements ApplicationRunner {
             Map<String, Map<String, ResolvedFact>> now = paidFacts(month);
             // one store per revision holding the month's facts (normally the month's one demo revision)
             Map<Long, List<PaymentRow>> rowsByRevision = new TreeMap<>();
-            Map<Long, Map<String, Map<Pillar, BigDecimal>>> sumsByRevision = new TreeMap<>();
+            Map<Long, Map<String, Map<PaymentClass, BigDecimal>>> sumsByRevision = new TreeMap<>();
             for (String unit : units.keySet()) {
                 Map<String, ResolvedFact> f = now.get(unit);
-                if (f == null || f.size() < Pillar.COUNTED.length) continue; // no complete paid facts: nothing to explain
-                long revision = f.get(Pillar.WAGE.itemCode()).revisionId();
-                Map<Pillar, BigDecimal> increase = new EnumMap<>(Pillar.class);
-                for (Pillar p : Pillar.COUNTED) {
+                if (f == null || f.size() < PaymentClass.COUNTED.length) continue; // no complete paid facts: nothing to explain
+                long revision = f.get(PaymentClass.WAGE.itemCode()).revisionId();
+                Map<PaymentClass, BigDecimal> increase = new EnumMap<>(PaymentClass.class);
+                for (PaymentClass p : PaymentClass.COUNTED) {
                     ResolvedFact prev = before.getOrDefault(unit, Map.of()).get(p.itemCode());
                     increase.put(p, f.get(p.itemCode()).amount().subtract(prev == null ? BigDecimal.ZERO : prev.amount()));
                 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.intake.DerivedPaymentItems;
-import cn.sanbao.intake.Pillar;
+import cn.sanbao.intake.PaymentClass;
 import cn.sanbao.intake.PillarClassifier;
 import cn.sanbao.intake.SpendingMark;
 import cn.sanbao.projects.demo.DemoProjects;
@@ -50,7 +50,7 @@ final class DemoSpending {
     List<FactValue> annual() {
         List<FactValue> out = new ArrayList<>();
         projects.forEach((unit, list) -> {
-            BigDecimal sum = list.stream().filter(p -> classifier.classify(p.economicCode(), p.functionCode()) == Pillar.NONE)
+            BigDecimal sum = list.stream().filter(p -> classifier.classify(p.economicCode(), p.functionCode()) == PaymentClass.NONE)
                     .map(Project::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.signum() > 0) out.add(new FactValue(unit, String.valueOf(year), "budget_non_priority", sum.setScale(2)));
         });

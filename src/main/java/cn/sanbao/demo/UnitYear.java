@@ -1,5 +1,6 @@
 package cn.sanbao.demo;
 
+import cn.sanbao.kernel.Pillar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ public final class UnitYear {
     /** Other (non-三保) spending per month relative to an even spread: year-end spending rush. */
     static final double[] OTHER_SPEND_SEASON = {0.8, 0.7, 0.9, 1.0, 1.0, 1.1, 0.9, 0.9, 1.0, 1.0, 1.1, 1.6};
 
-    public static final String[] PILLARS = {"wage", "operation", "livelihood"};
 
     private final Map<String, BigDecimal> annual = new LinkedHashMap<>();
     @SuppressWarnings("unchecked")
@@ -78,16 +78,16 @@ public final class UnitYear {
         double otherSpendYear = cap * 0.12;
 
         put(y.annual, "fiscal_capacity", cap);
-        for (int i = 0; i < 3; i++) put(y.annual, "demand_" + PILLARS[i], demandBy[i]);
-        for (int i = 0; i < 3; i++) put(y.annual, "budget_" + PILLARS[i], budgetBy[i]);
-        put(y.annual, "budget_other_rigid", budgetOther);
+        for (int i = 0; i < 3; i++) put(y.annual, Pillar.SANBAO.get(i).demandItem(), demandBy[i]);
+        for (int i = 0; i < 3; i++) put(y.annual, Pillar.SANBAO.get(i).budgetItem(), budgetBy[i]);
+        put(y.annual, Pillar.OTHER_RIGID.budgetItem(), budgetOther);
         put(y.annual, "revenue_budget", revenueBudget);
         put(y.annual, "temp_payment_opening", tempOpening);
         put(y.annual, "temp_payment_target", tempTarget);
         y.annual.put("offstaff_cap", BigDecimal.valueOf(offCap));
         put(y.annual, "hidden_debt_plan", hiddenPlan);
         // Budgets are read back from the rounded values so that monthly ratios use what is stored.
-        double demandStored = sum(y.annual, "demand_wage", "demand_operation", "demand_livelihood");
+        double demandStored = sum(y.annual, Pillar.demandItems(Pillar.SANBAO));
 
         double[] paid = new double[4];
         double[] budgets = {budgetBy[0], budgetBy[1], budgetBy[2], budgetOther};
@@ -111,10 +111,7 @@ public final class UnitYear {
                 spent += value - paid[i];
                 paid[i] = value;
             }
-            put(row, "paid_wage", paid[0]);
-            put(row, "paid_operation", paid[1]);
-            put(row, "paid_livelihood", paid[2]);
-            put(row, "paid_other_rigid", paid[3]);
+            for (int i = 0; i < 4; i++) put(row, Pillar.COUNTED.get(i).paidItem(), paid[i]);
 
             revenueSeason += REVENUE_SEASON[m - 1];
             double revPerf = 1.05 - 0.12 * s + noise(rnd, 0.01);
@@ -180,7 +177,7 @@ public final class UnitYear {
         map.put(item, money(yuan));
     }
 
-    private static double sum(Map<String, BigDecimal> map, String... items) {
+    private static double sum(Map<String, BigDecimal> map, java.util.List<String> items) {
         BigDecimal total = BigDecimal.ZERO;
         for (String item : items) total = total.add(map.get(item));
         return total.doubleValue();

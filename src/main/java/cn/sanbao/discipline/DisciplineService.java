@@ -3,6 +3,7 @@ package cn.sanbao.discipline;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
 import cn.sanbao.kernel.Period;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactRevisionRepository;
 import cn.sanbao.facts.ResolvedFact;
@@ -34,8 +35,8 @@ import java.util.function.Predicate;
 @Service
 public class DisciplineService {
 
-    static final List<String> SANBAO_PAID = List.of("paid_wage", "paid_operation", "paid_livelihood");
-    static final List<String> SANBAO_BUDGET = List.of("budget_wage", "budget_operation", "budget_livelihood");
+    static final List<String> SANBAO_PAID = Pillar.paidItems(Pillar.SANBAO);
+    static final List<String> SANBAO_BUDGET = Pillar.budgetItems(Pillar.SANBAO);
     /** Items shown with the revision they came from. */
     static final List<String> SOURCE_ITEMS = List.of("paid_non_priority", "paid_debt_service", "debt_service_due",
             "budget_non_priority", "direct_allocated", "direct_arrived", "direct_paid");
@@ -99,13 +100,13 @@ public class DisciplineService {
         if (u.isEmpty()) return Optional.empty();
         Map<String, ResolvedFact> f = new HashMap<>();
         for (ResolvedFact r : facts.current(List.of(month.code(), String.valueOf(month.year())), List.of(unit), null)) f.put(r.itemCode(), r);
-        if (!f.containsKey("paid_wage")) return Optional.empty();
+        if (!f.containsKey(Pillar.WAGE.paidItem())) return Optional.empty();
         BigDecimal level = runway.project(unit, YearMonth.of(month.year(), month.number()), false).map(RunwayProjection::baseLevel).orElse(null);
         return check(u.get(), month, f, level);
     }
 
     private Optional<UnitCheck> check(FiscalUnit u, Period month, Map<String, ResolvedFact> f, BigDecimal level) {
-        if (f == null || !f.containsKey("paid_wage")) return Optional.empty();
+        if (f == null || !f.containsKey(Pillar.WAGE.paidItem())) return Optional.empty();
         TwoPriorities check = new TwoPriorities(month.timeProgress(), sum(f, SANBAO_PAID), sum(f, SANBAO_BUDGET),
                 amount(f, "paid_debt_service"), amount(f, "debt_service_due"), amount(f, "paid_non_priority"),
                 amount(f, "budget_non_priority"), level, cashLow());

@@ -1,7 +1,7 @@
 package cn.sanbao.discipline;
 
 import cn.sanbao.kernel.Period;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 
@@ -36,13 +36,12 @@ final class DisciplineTables {
             DirectFunds f = r.funds();
             String projects = String.join("；", r.projects().stream().map(p -> p.code() + " " + p.name() + "（" + p.agency()
                     + "，预算 " + Money.wan(p.amount()) + " 万元，已支付 " + Money.wan(p.paid()) + " 万元）").toList());
-            t.row(r.unit().name(), wan(f.allocated()), wan(f.arrived()), wan(f.paid()), wan(f.idle()), pct(f.progress()),
+            t.row(r.unit().name(), Money.toWanOrNull(f.allocated()), Money.toWanOrNull(f.arrived()), Money.toWanOrNull(f.paid()), Money.toWanOrNull(f.idle()), pct(f.progress()),
                     projects.isEmpty() ? text.get("discipline.idle.noProject") : projects);
         }
         return t.note(text.get("discipline.idle.method", idleMonths)).build();
     }
 
-    private static BigDecimal wan(BigDecimal yuan) { return yuan == null ? null : Money.toWan(yuan); }
 
     private static BigDecimal pct(BigDecimal rate) {
         return rate == null ? null : rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP);

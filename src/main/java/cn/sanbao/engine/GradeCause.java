@@ -66,8 +66,7 @@ public final class GradeCause {
     }
 
     private static String name(ScoringModel model, String grade) {
-        ScoringModel.Grade g = grade == null ? null : model.grade(grade);
-        return g == null ? String.valueOf(grade) : g.name();
+        return String.valueOf(model.gradeName(grade));
     }
 
     private static String points(BigDecimal p) {

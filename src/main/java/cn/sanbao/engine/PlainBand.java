@@ -1,5 +1,6 @@
 package cn.sanbao.engine;
 
+import cn.sanbao.kernel.Money;
 import java.math.BigDecimal;
 
 /**
@@ -40,7 +41,7 @@ public final class PlainBand {
         return switch (format) {
             case "percent" -> plain(v.movePointRight(2)) + "%";
             case "multiple" -> plain(v) + " 倍";
-            case "money" -> plain(v.movePointLeft(4)) + " 万元";
+            case "money" -> plain(Money.exactWan(v)) + " " + Money.WAN_UNIT;
             default -> plain(v);
         };
     }

@@ -1,5 +1,6 @@
 package cn.sanbao.engine;
 
+import cn.sanbao.kernel.GradeLabels;
 import cn.sanbao.kernel.Period;
 import java.math.BigDecimal;
 import java.util.List;
@@ -184,6 +185,22 @@ public record ScoringModel(
 
     public Grade grade(String gradeCode) {
         return grades.stream().filter(g -> g.code().equals(gradeCode)).findFirst().orElse(null);
+    }
+
+    /** The grade's Chinese name; an unknown code shows as itself, no grade stays null (see {@link GradeLabels}). */
+    public String gradeName(String gradeCode) {
+        return GradeLabels.name(gradeCode, gradeNames());
+    }
+
+    /** As {@link #gradeName}, but no grade reads 数据缺失. */
+    public String gradeNameOrMissing(String gradeCode) {
+        return GradeLabels.nameOrMissing(gradeCode, gradeNames());
+    }
+
+    private Map<String, String> gradeNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (Grade g : grades) names.put(g.code(), g.name());
+        return names;
     }
 
     /** Position in the grade list: 0 is the best grade. */

@@ -1,11 +1,12 @@
 package cn.sanbao.intake;
 
+import cn.sanbao.kernel.Money;
 import java.math.BigDecimal;
 
 /** The money unit a file states; values are converted exactly to 元 on import. */
 public enum AmountUnit {
     YUAN("元", BigDecimal.ONE),
-    WAN("万元", new BigDecimal("10000"));
+    WAN(Money.WAN_UNIT, Money.YUAN_PER_WAN);
 
     private final String label;
     private final BigDecimal factor;

@@ -17,17 +17,17 @@ final class CopyEncoder {
     private static final byte[] NULL = {'\\', 'N'};
 
     private final byte[] periodBytes;
-    private final byte[][] pillars = new byte[Pillar.values().length][];
+    private final byte[][] pillars = new byte[PaymentClass.values().length][];
     private final Map<String, byte[]> strings = new HashMap<>();
     private final Map<LocalDate, byte[]> dates = new HashMap<>();
 
     CopyEncoder(String period) {
         this.periodBytes = escape(period);
-        for (Pillar p : Pillar.values()) pillars[p.ordinal()] = p.name().getBytes(StandardCharsets.US_ASCII);
+        for (PaymentClass p : PaymentClass.values()) pillars[p.ordinal()] = p.name().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Appends one row (without revision_id) ending in a newline. */
-    void add(Bytes out, PaymentRow r, Pillar pillar) {
+    void add(Bytes out, PaymentRow r, PaymentClass pillar) {
         out.put(Long.toString(r.line()).getBytes(StandardCharsets.US_ASCII)).tab();
         out.put(periodBytes).tab();
         out.put(text(r.unitCode())).tab();

@@ -46,18 +46,18 @@ public class GeneratedPayments {
      * Stores one month's rows under {@code revision}. {@code monthSums}: unit → counted pillar → the month's
      * increase of the to-date fact; the rows' classified sums must equal it for every unit and pillar.
      */
-    public void store(long revision, Period period, List<PaymentRow> rows, Map<String, Map<Pillar, BigDecimal>> monthSums,
+    public void store(long revision, Period period, List<PaymentRow> rows, Map<String, Map<PaymentClass, BigDecimal>> monthSums,
                       String label, String user) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月保存，期间应为月：" + period.code());
         PillarMappingService.Version mapping = mappings.current();
         PaymentAggregator sums = new PaymentAggregator(new PillarClassifier(mappings.rules(mapping.id())));
         PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
-        List<Pillar> pillars = new ArrayList<>(rows.size());
+        List<PaymentClass> pillars = new ArrayList<>(rows.size());
         for (PaymentRow r : rows) {
             sums.add(r);
             pillars.add(classifier.classify(r.economicCode(), r.functionCode()));
         }
-        Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
+        Map<String, Map<PaymentClass, BigDecimal>> totals = sums.totals();
         monthSums.forEach((unit, expected) -> expected.forEach((pillar, amount) -> {
             BigDecimal got = totals.containsKey(unit) ? totals.get(unit).get(pillar) : BigDecimal.ZERO;
             if (got.compareTo(amount) != 0)

@@ -32,12 +32,12 @@ final class GroupedSpill implements AutoCloseable {
 
     private static final class Group {
         final String unit;
-        final Pillar pillar;
+        final PaymentClass pillar;
         final CopyEncoder.Bytes pending = new CopyEncoder.Bytes(FLUSH + 1024);
         Path file;
         OutputStream out;
 
-        Group(String unit, Pillar pillar) {
+        Group(String unit, PaymentClass pillar) {
             this.unit = unit;
             this.pillar = pillar;
         }
@@ -51,8 +51,8 @@ final class GroupedSpill implements AutoCloseable {
         this.encoder = new CopyEncoder(period);
     }
 
-    void add(PaymentRow r, Pillar p) {
-        Group g = groups.computeIfAbsent(r.unitCode(), u -> new Group[Pillar.values().length])[p.ordinal()];
+    void add(PaymentRow r, PaymentClass p) {
+        Group g = groups.computeIfAbsent(r.unitCode(), u -> new Group[PaymentClass.values().length])[p.ordinal()];
         if (g == null) g = groups.get(r.unitCode())[p.ordinal()] = new Group(r.unitCode(), p);
         encoder.add(g.pending, r, p);
         if (g.pending.len >= FLUSH) {

@@ -5,7 +5,7 @@ package cn.sanbao.intake;
  * with the prefix count in the pillar. Precedence: higher priority wins; at equal priority the longer
  * prefix; at equal length the economic-code rule.
  */
-public record MappingRule(CodeKind kind, String prefix, Pillar pillar, int priority, String name) {
+public record MappingRule(CodeKind kind, String prefix, PaymentClass pillar, int priority, String name) {
 
     public enum CodeKind {
         ECONOMIC("经济分类"), FUNCTION("支出功能分类");

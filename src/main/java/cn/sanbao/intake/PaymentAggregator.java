@@ -30,10 +30,10 @@ final class PaymentAggregator {
         this.marks = marks;
     }
 
-    Pillar add(PaymentRow r) {
+    PaymentClass add(PaymentRow r) {
         rows++;
-        Pillar p = classifier.classify(r.economicCode(), r.functionCode());
-        BigDecimal[] t = totals.computeIfAbsent(r.unitCode(), k -> new BigDecimal[Pillar.values().length]);
+        PaymentClass p = classifier.classify(r.economicCode(), r.functionCode());
+        BigDecimal[] t = totals.computeIfAbsent(r.unitCode(), k -> new BigDecimal[PaymentClass.values().length]);
         t[p.ordinal()] = t[p.ordinal()] == null ? r.amount() : t[p.ordinal()].add(r.amount());
         counts.computeIfAbsent(r.unitCode(), k -> new long[1])[0]++;
         if (marks != null) {
@@ -42,7 +42,7 @@ final class PaymentAggregator {
                 s[m.ordinal()] = s[m.ordinal()] == null ? r.amount() : s[m.ordinal()].add(r.amount());
             }
         }
-        if (p == Pillar.UNCLASSIFIED) {
+        if (p == PaymentClass.UNCLASSIFIED) {
             Object[] u = unmatched.computeIfAbsent(r.functionCode() + "|" + r.economicCode(), k -> new Object[]{0L, BigDecimal.ZERO});
             u[0] = (Long) u[0] + 1;
             u[1] = ((BigDecimal) u[1]).add(r.amount());
@@ -51,11 +51,11 @@ final class PaymentAggregator {
     }
 
     /** unit → pillar → this file's sum (every pillar present, zero when no payment). */
-    Map<String, Map<Pillar, BigDecimal>> totals() {
-        Map<String, Map<Pillar, BigDecimal>> out = new TreeMap<>();
+    Map<String, Map<PaymentClass, BigDecimal>> totals() {
+        Map<String, Map<PaymentClass, BigDecimal>> out = new TreeMap<>();
         totals.forEach((unit, t) -> {
-            Map<Pillar, BigDecimal> m = new EnumMap<>(Pillar.class);
-            for (Pillar p : Pillar.values()) m.put(p, t[p.ordinal()] == null ? new BigDecimal("0.00") : t[p.ordinal()]);
+            Map<PaymentClass, BigDecimal> m = new EnumMap<>(PaymentClass.class);
+            for (PaymentClass p : PaymentClass.values()) m.put(p, t[p.ordinal()] == null ? new BigDecimal("0.00") : t[p.ordinal()]);
             out.put(unit, m);
         });
         return out;
@@ -70,7 +70,7 @@ final class PaymentAggregator {
         if (marks == null) return out;
         totals.forEach((unit, t) -> {
             Map<String, BigDecimal> m = new java.util.LinkedHashMap<>();
-            m.put(SpendingMark.NON_PRIORITY_ITEM, t[Pillar.NONE.ordinal()] == null ? new BigDecimal("0.00") : t[Pillar.NONE.ordinal()]);
+            m.put(SpendingMark.NON_PRIORITY_ITEM, t[PaymentClass.NONE.ordinal()] == null ? new BigDecimal("0.00") : t[PaymentClass.NONE.ordinal()]);
             BigDecimal[] s = marked.get(unit);
             for (SpendingMark mark : SpendingMark.values())
                 m.put(mark.itemCode(), s == null || s[mark.ordinal()] == null ? new BigDecimal("0.00") : s[mark.ordinal()]);

@@ -35,7 +35,7 @@ class PaymentApi {
     record Started(long jobId, String status) {
     }
 
-    record Summary(long revisionId, long rows, Map<String, Map<Pillar, BigDecimal>> totals,
+    record Summary(long revisionId, long rows, Map<String, Map<PaymentClass, BigDecimal>> totals,
                    List<PaymentResult.Unclassified> unclassified) {
     }
 
@@ -84,7 +84,7 @@ class PaymentApi {
     @GetMapping("/payments/{revisionId}")
     @Operation(summary = "一次支付明细导入：各单位各类别本月合计、未分类代码")
     Summary summary(@PathVariable long revisionId) {
-        Map<String, Map<Pillar, BigDecimal>> totals = new java.util.TreeMap<>(queries.totals(revisionId));
+        Map<String, Map<PaymentClass, BigDecimal>> totals = new java.util.TreeMap<>(queries.totals(revisionId));
         totals.keySet().removeIf(u -> !scope.visible().test(u));
         // rows: the whole import for the department, the user's own units' rows otherwise
         long rows = scope.seesAll() ? queries.count(revisionId) : queries.count(revisionId, totals.keySet());
@@ -119,9 +119,9 @@ class PaymentApi {
         return mappings.saveCsv(csv, note, auth.getName());
     }
 
-    static Pillar parsePillar(String text) {
+    static PaymentClass parsePillar(String text) {
         try {
-            return Pillar.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            return PaymentClass.valueOf(text.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("未知的类别“" + text + "”，应为 WAGE/OPERATION/LIVELIHOOD/OTHER_RIGID/NONE/UNCLASSIFIED");
         }

@@ -39,11 +39,11 @@ final class PaymentDetailWriter {
     }
 
     /** Rows of one batch: encoded COPY bytes on PostgreSQL, the rows themselves for batched inserts. */
-    private record Batch(int count, byte[] copy, List<PaymentRow> rows, List<Pillar> pillars) {
+    private record Batch(int count, byte[] copy, List<PaymentRow> rows, List<PaymentClass> pillars) {
     }
 
     /** spill: the rows encoded by pass 1 (PostgreSQL, sent with COPY); null: the file is read again (batched inserts). */
-    void write(long revision, Period period, PaymentSource source, PaymentChecker checker, Function<PaymentRow, Pillar> classify,
+    void write(long revision, Period period, PaymentSource source, PaymentChecker checker, Function<PaymentRow, PaymentClass> classify,
                GroupedSpill spill, PaymentImportService.Progress progress) {
         PostgresCopy copy = spill == null ? null : PostgresCopy.open(jdbc.getDataSource());
         if (spill != null && copy == null) throw new IllegalStateException("COPY 仅用于 PostgreSQL");
@@ -93,10 +93,10 @@ final class PaymentDetailWriter {
         }
     }
 
-    private void read(PaymentSource source, PaymentChecker checker, Function<PaymentRow, Pillar> classify, Handover queue)
+    private void read(PaymentSource source, PaymentChecker checker, Function<PaymentRow, PaymentClass> classify, Handover queue)
             throws IOException {
         List<PaymentRow> rows = new ArrayList<>(BATCH);
-        List<Pillar> pillars = new ArrayList<>(BATCH);
+        List<PaymentClass> pillars = new ArrayList<>(BATCH);
         boolean[] header = {true};
         source.forEach((line, cells) -> {
             if (queue.stopped) throw new CancellationException();
@@ -145,14 +145,14 @@ final class PaymentDetailWriter {
     }
 
     /** Rows already in memory (generated, e.g. the demo year), written in batches of {@link #BATCH}. */
-    void insertAll(long revision, Period period, List<PaymentRow> rows, List<Pillar> pillars) {
+    void insertAll(long revision, Period period, List<PaymentRow> rows, List<PaymentClass> pillars) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             int to = Math.min(rows.size(), from + BATCH);
             insert(revision, period, rows.subList(from, to), pillars.subList(from, to));
         }
     }
 
-    private void insert(long revision, Period period, List<PaymentRow> batch, List<Pillar> pillars) {
+    private void insert(long revision, Period period, List<PaymentRow> batch, List<PaymentClass> pillars) {
         jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {

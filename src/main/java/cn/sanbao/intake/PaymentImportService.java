@@ -114,7 +114,7 @@ public class PaymentImportService {
         PaymentAggregator sums = pass1.sums();
         long rows = pass1.rows();
         List<Finding> problems = pass1.problems();
-        Map<String, Map<Pillar, BigDecimal>> totals = sums.totals();
+        Map<String, Map<PaymentClass, BigDecimal>> totals = sums.totals();
         List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : new ArrayList<>();
         if (problems.isEmpty()) values.addAll(derivedToDate(period, sums.derived()));
         if (!problems.isEmpty()) throw new IntakeRejectedException(problems, pass1.unlisted());
@@ -174,7 +174,7 @@ public class PaymentImportService {
             if (!headerOk[0]) return; // without the columns no row can be read
             PaymentRow r = checker.check(line, cells);
             if (r != null) {
-                Pillar p = sums.add(r);
+                PaymentClass p = sums.add(r);
                 if (spill != null && checker.problemCount == 0) spill.add(r, p);
             }
             if ((seen[0] - 1) % PROGRESS_EVERY == 0) progress.update("检查与分类", seen[0] - 1);
@@ -186,10 +186,10 @@ public class PaymentImportService {
 
     /** A fresh classifier for pass 2 (classifiers cache and are single-threaded). */
     private record PaymentClassifierCopy(PillarClassifier c) {
-        Pillar classify(PaymentRow r) { return c.classify(r.economicCode(), r.functionCode()); }
+        PaymentClass classify(PaymentRow r) { return c.classify(r.economicCode(), r.functionCode()); }
     }
 
-    private List<FactValue> toDate(String file, Period period, Map<String, Map<Pillar, BigDecimal>> totals, List<Finding> problems) {
+    private List<FactValue> toDate(String file, Period period, Map<String, Map<PaymentClass, BigDecimal>> totals, List<Finding> problems) {
         Map<String, BigDecimal> before = new HashMap<>();
         boolean january = period.number() == 1;
         if (!january) {
@@ -199,7 +199,7 @@ public class PaymentImportService {
         }
         List<FactValue> values = new ArrayList<>();
         totals.forEach((unit, sums) -> {
-            for (Pillar p : Pillar.COUNTED) {
+            for (PaymentClass p : PaymentClass.COUNTED) {
                 BigDecimal prev = january ? BigDecimal.ZERO : before.get(unit + "|" + p.itemCode());
                 if (prev == null) {
                     problems.add(Finding.at(file, null, unit + " 上月（" + period.previous().label() + "）尚无" + p.label()

@@ -78,11 +78,11 @@ class PaymentPage {
 
     @GetMapping("/intake/payments/{revisionId}")
     String summary(@PathVariable long revisionId, Model model) {
-        Map<String, Map<Pillar, BigDecimal>> totals = new TreeMap<>(queries.totals(revisionId));
+        Map<String, Map<PaymentClass, BigDecimal>> totals = new TreeMap<>(queries.totals(revisionId));
         totals.keySet().removeIf(u -> !scope.visible().test(u));
         model.addAttribute("revisionId", revisionId);
         model.addAttribute("totals", totals);
-        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("pillars", PaymentClass.values());
         model.addAttribute("names", regions.all().stream().collect(java.util.stream.Collectors.toMap(u -> u.code(), u -> u.name())));
         model.addAttribute("unclassified", scope.seesAll() ? queries.unclassified(revisionId) : java.util.List.of());
         return "intake/payment-summary";
@@ -92,7 +92,7 @@ class PaymentPage {
     String drill(@PathVariable long revisionId, @PathVariable String unit, @PathVariable String pillar,
                  @RequestParam(defaultValue = "0") int offset, Model model) {
         scope.require(unit);
-        Pillar p = PaymentApi.parsePillar(pillar);
+        PaymentClass p = PaymentApi.parsePillar(pillar);
         model.addAttribute("revisionId", revisionId);
         model.addAttribute("unit", regions.require(unit));
         model.addAttribute("pillar", p);

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public class PaymentRepository {
 
     public record Payment(long revisionId, long lineNo, String period, String unitCode, LocalDate payDate, BigDecimal amount,
-                          String functionCode, String economicCode, String projectCode, String agency, Pillar pillar) {
+                          String functionCode, String economicCode, String projectCode, String agency, PaymentClass pillar) {
     }
 
     // newest revision per unit-month of the year from the small payment_unit_month table, joined to the detail by its key
@@ -73,7 +73,7 @@ public class PaymentRepository {
     }
 
     /** The payments of one revision behind one unit's pillar total (drill-down), in file order. */
-    public List<Payment> drill(long revisionId, String unitCode, Pillar pillar, int limit, int offset) {
+    public List<Payment> drill(long revisionId, String unitCode, PaymentClass pillar, int limit, int offset) {
         return jdbc.sql("select " + COLUMNS + " from payment_detail d where d.revision_id = :r and d.unit_code = :u "
                         + "and d.pillar = :p order by d.line_no offset :off rows fetch next :lim rows only")
                 .param("r", revisionId).param("u", unitCode).param("p", pillar.name())
@@ -81,12 +81,12 @@ public class PaymentRepository {
     }
 
     /** unit → pillar → sum of the revision's payments (read back from the stored rows). */
-    public Map<String, Map<Pillar, BigDecimal>> totals(long revisionId) {
-        Map<String, Map<Pillar, BigDecimal>> out = new TreeMap<>();
+    public Map<String, Map<PaymentClass, BigDecimal>> totals(long revisionId) {
+        Map<String, Map<PaymentClass, BigDecimal>> out = new TreeMap<>();
         jdbc.sql("select unit_code, pillar, sum(amount) from payment_detail where revision_id = :r group by unit_code, pillar")
                 .param("r", revisionId)
-                .query(rs -> { out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Pillar.class))
-                        .put(Pillar.valueOf(rs.getString(2)), rs.getBigDecimal(3)); });
+                .query(rs -> { out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(PaymentClass.class))
+                        .put(PaymentClass.valueOf(rs.getString(2)), rs.getBigDecimal(3)); });
         return out;
     }
 
@@ -116,6 +116,6 @@ public class PaymentRepository {
 
     private static Payment map(ResultSet rs, int n) throws SQLException {
         return new Payment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
-                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), Pillar.valueOf(rs.getString(11)));
+                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), PaymentClass.valueOf(rs.getString(11)));
     }
 }

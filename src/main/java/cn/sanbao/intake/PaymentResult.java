@@ -9,7 +9,7 @@ import java.util.Map;
  * month's totals per unit and pillar, and the code pairs no rule matched.
  */
 public record PaymentResult(Long revisionId, Long duplicateOf, String period, long rows, int mappingVersion,
-                            Map<String, Map<Pillar, BigDecimal>> monthTotals, List<Unclassified> unclassified) {
+                            Map<String, Map<PaymentClass, BigDecimal>> monthTotals, List<Unclassified> unclassified) {
 
     public record Unclassified(String functionCode, String economicCode, long rows, BigDecimal amount) {
     }

@@ -14,15 +14,15 @@ public final class PillarClassifier {
     private final Map<String, MappingRule> economic = new HashMap<>();
     private final Map<String, MappingRule> function = new HashMap<>();
     private final Map<String, Map<String, MappingRule>> cache = new HashMap<>();
-    private static final MappingRule NO_RULE = new MappingRule(MappingRule.CodeKind.FUNCTION, "", Pillar.UNCLASSIFIED, Integer.MIN_VALUE, null);
+    private static final MappingRule NO_RULE = new MappingRule(MappingRule.CodeKind.FUNCTION, "", PaymentClass.UNCLASSIFIED, Integer.MIN_VALUE, null);
 
     public PillarClassifier(List<MappingRule> rules) {
         for (MappingRule r : rules) (r.kind() == MappingRule.CodeKind.ECONOMIC ? economic : function).put(r.prefix(), r);
     }
 
-    public Pillar classify(String economicCode, String functionCode) {
+    public PaymentClass classify(String economicCode, String functionCode) {
         MappingRule r = rule(economicCode, functionCode);
-        return r == null ? Pillar.UNCLASSIFIED : r.pillar();
+        return r == null ? PaymentClass.UNCLASSIFIED : r.pillar();
     }
 
     /** The winning rule, or null when none matches. */

@@ -73,7 +73,7 @@ public class PillarMappingService {
         return jdbc.sql("select code_kind, prefix, pillar, priority, name from pillar_mapping_rule where version_id = :v "
                         + "order by code_kind, prefix").param("v", versionId)
                 .query((rs, n) -> new MappingRule(MappingRule.CodeKind.valueOf(rs.getString(1)), rs.getString(2),
-                        Pillar.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5))).list();
+                        PaymentClass.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5))).list();
     }
 
     /** Replaces the mapping by a new version given as CSV text (same columns as the sample file). */
@@ -117,8 +117,8 @@ public class PillarMappingService {
             MappingRule.CodeKind kind = problems.enumValue(row, "code_kind", MappingRule.CodeKind.class, "代码类型（ECONOMIC 经济分类 / FUNCTION 支出功能分类）");
             String prefix = problems.required(row, "prefix", 32);
             if (!prefix.isEmpty() && !prefix.matches("\\d+")) problems.add(row.line(), "prefix", "代码前缀应为数字：“" + prefix + "”");
-            Pillar pillar = problems.enumValue(row, "pillar", Pillar.class, "类别（WAGE/OPERATION/LIVELIHOOD/OTHER_RIGID/NONE）");
-            if (pillar == Pillar.UNCLASSIFIED) problems.add(row.line(), "pillar", "UNCLASSIFIED 表示未匹配，不能作为规则类别");
+            PaymentClass pillar = problems.enumValue(row, "pillar", PaymentClass.class, "类别（WAGE/OPERATION/LIVELIHOOD/OTHER_RIGID/NONE）");
+            if (pillar == PaymentClass.UNCLASSIFIED) problems.add(row.line(), "pillar", "UNCLASSIFIED 表示未匹配，不能作为规则类别");
             Integer priority = null;
             try {
                 priority = Integer.parseInt(row.get("priority"));

@@ -9,7 +9,7 @@ import cn.sanbao.facts.ItemNature;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

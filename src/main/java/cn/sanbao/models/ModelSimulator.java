@@ -52,9 +52,8 @@ public class ModelSimulator {
             UnitFacts f = facts.get(r.unitCode());
             if (f != null) f.items().forEach((name, v) -> values.put(name, v.amount())); // earlier values under their lag name
             UnitScore s = engine.score(new UnitInput(r.unitCode(), period, values, r.consolidated(), regions.attributes(r.unitCode())));
-            ScoringModel.Grade g = s.grade() == null ? null : model.grade(s.grade());
             lines.add(new Simulation.Line(r.unitCode(), r.unitName(), r.consolidated(), r.total(), r.grade(), r.gradeName(),
-                    s.total(), s.grade(), g == null ? "数据缺失" : g.name()));
+                    s.total(), s.grade(), model.gradeNameOrMissing(s.grade())));
         }
         return new Simulation(period.code(), period.label(), run.id(), run.asOfRevision(),
                 models.version(run.modelVersionId()).label(), lines);

@@ -26,10 +26,10 @@ record ModelTable(String code, String name, List<IndicatorRow> indicators, List<
                 .map(g -> g.name() + (g.minPoints() == null ? "" : "：总分 ≥ " + plain(g.minPoints())))
                 .toList();
         List<String> overrides = m.overrides().stream().map(o -> o.name() + "：当 " + PlainFormula.text(o.when().text(), words) + " 时"
-                + (o.action() == ScoringModel.OverrideAction.FORCE ? "直接定为 " : "至少定为 ") + gradeName(m, o.grade())
+                + (o.action() == ScoringModel.OverrideAction.FORCE ? "直接定为 " : "至少定为 ") + m.gradeName(o.grade())
                 + "（适用于" + o.appliesTo().label() + "）").toList();
         List<String> rules = m.usesDecisionTable() ? m.decisionTable().stream()
-                .map(r -> "当 " + PlainFormula.text(r.when().text(), words) + " → " + gradeName(m, r.grade())).toList() : List.of();
+                .map(r -> "当 " + PlainFormula.text(r.when().text(), words) + " → " + m.gradeName(r.grade())).toList() : List.of();
         return new ModelTable(m.code(), m.name(), rows, grades, overrides, rules);
     }
 
@@ -42,11 +42,6 @@ record ModelTable(String code, String name, List<IndicatorRow> indicators, List<
         if (s instanceof Scoring.Linear l)
             return "线性：" + l.points().stream().map(p -> PlainBand.edge(p.x(), format) + "→" + percent(p.share())).collect(Collectors.joining("，"));
         return String.valueOf(s);
-    }
-
-    private static String gradeName(ScoringModel m, String code) {
-        ScoringModel.Grade g = m.grade(code);
-        return g == null ? code : g.name();
     }
 
     private static String percent(BigDecimal share) {

@@ -47,13 +47,13 @@ final class ExplanationBuilder {
         }
         List<ResultExplanation.Override> overrides = s.overrides().stream()
                 .map(o -> new ResultExplanation.Override(o.code(), o.name(), o.action().name(), o.grade(),
-                        gradeName(model, o.grade()), o.changedGrade(), o.values())).toList();
+                        model.gradeName(o.grade()), o.changedGrade(), o.values())).toList();
         List<ResultExplanation.Group> groups = s.groups().stream()
                 .map(g -> new ResultExplanation.Group(g.code(), g.name(), g.points(), g.weight())).toList();
         return new ResultExplanation(runId, s.unitCode(), unitName, s.period().code(), s.period().label(),
                 s.period().timeProgress().setScale(6, RoundingMode.HALF_UP), version.id(), version.label(),
-                s.total(), s.grade(), s.grade() == null ? "数据缺失" : gradeName(model, s.grade()),
-                s.provisionalGrade(), gradeName(model, s.provisionalGrade()), s.complete(), GradeCause.sentence(model, s, words), s.missing(), s.problems(),
+                s.total(), s.grade(), model.gradeNameOrMissing(s.grade()),
+                s.provisionalGrade(), model.gradeName(s.provisionalGrade()), s.complete(), GradeCause.sentence(model, s, words), s.missing(), s.problems(),
                 facts == null ? List.of() : facts.notes(), overrides, groups, indicators,
                 model.letter(s.grade()));
     }
@@ -98,10 +98,5 @@ final class ExplanationBuilder {
         } catch (IllegalArgumentException notABand) {
             return null;
         }
-    }
-
-    static String gradeName(ScoringModel model, String grade) {
-        ScoringModel.Grade g = grade == null ? null : model.grade(grade);
-        return g == null ? grade : g.name();
     }
 }

@@ -9,7 +9,7 @@ import cn.sanbao.engine.Vocabulary;
 import cn.sanbao.facts.DataItem;
 import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.ItemUnit;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** Number formatting for monitoring pages, used from templates as {@code @formats}. */
 @Component("formats")

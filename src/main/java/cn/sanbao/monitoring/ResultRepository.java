@@ -96,13 +96,12 @@ public class ResultRepository {
     }
 
     private UnitRanking line(FiscalUnit u, UnitResultRow r, ScoringModel model, UnitResultRow p, ScoringModel previousModel) {
-        String gradeName = ExplanationBuilder.gradeName(model, r.grade());
         return new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
                 regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(),
-                gradeName == null ? "数据缺失" : gradeName,
+                model.gradeNameOrMissing(r.grade()),
                 r.complete(), names(r.overrides(), code -> overrideName(model, code)),
                 names(r.missing(), code -> model.inputs().getOrDefault(code, code)),
-                p == null ? null : p.grade(), p == null ? null : ExplanationBuilder.gradeName(previousModel, p.grade()),
+                p == null ? null : p.grade(), p == null ? null : previousModel.gradeName(p.grade()),
                 p == null ? null : p.total());
     }
 

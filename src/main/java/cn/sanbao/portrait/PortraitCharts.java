@@ -14,7 +14,7 @@ import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.reports.chart.ChartSpec;
 import cn.sanbao.reports.chart.ChartSpec.Series;
 import cn.sanbao.reports.chart.GradeColours;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /**
  * The portrait's charts, each described once as a {@link ChartSpec}: the page draws it with ECharts, the PDF with the

@@ -16,7 +16,7 @@ import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.reports.Report;
 import cn.sanbao.reports.ReportKind;
 import cn.sanbao.reports.chart.ChartSpec;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.table.Table.Kind;
 import cn.sanbao.shared.web.ScreenText;

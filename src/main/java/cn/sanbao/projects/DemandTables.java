@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import cn.sanbao.projects.demand.DemandLine;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 
@@ -21,15 +21,15 @@ final class DemandTables {
                           List<DemandLine> lines, ScreenText text) {
         List<Table> out = new ArrayList<>();
         Table.Builder t = Table.builder(text.get("projects.demand.heading", String.valueOf(year))).text(text.get("projects.demand.col.unit"));
-        for (Pillar p : Pillar.values()) t.column(p.label(), Table.Kind.WAN);
+        for (Pillar p : Pillar.SANBAO) t.column(p.label(), Table.Kind.WAN);
         t.column(text.get("projects.demand.col.total"), Table.Kind.WAN);
         totals.forEach((code, byPillar) -> {
             List<Object> cells = new ArrayList<>();
             cells.add(regions.require(code).name());
             BigDecimal sum = BigDecimal.ZERO;
-            for (Pillar p : Pillar.values()) {
+            for (Pillar p : Pillar.SANBAO) {
                 BigDecimal v = byPillar.get(p);
-                cells.add(v == null ? null : Money.toWan(v));
+                cells.add(Money.toWanOrNull(v));
                 if (v != null) sum = sum.add(v);
             }
             cells.add(Money.toWan(sum));

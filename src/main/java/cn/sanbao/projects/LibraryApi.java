@@ -26,7 +26,7 @@ import cn.sanbao.projects.library.ProjectLibrary;
 import cn.sanbao.projects.library.ProjectState;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.Transition;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.review.ReviewResult;
 import cn.sanbao.projects.review.ReviewService;
 import cn.sanbao.projects.trace.PillarTrace;
@@ -137,7 +137,7 @@ class LibraryApi {
     PillarTrace trace(@PathVariable String unit, @PathVariable int year, @PathVariable String pillar,
                       @RequestParam(required = false) LocalDate upTo) {
         scope.require(unit);
-        Pillar p = Pillar.parse(pillar);
+        Pillar p = Pillar.parseSanbao(pillar);
         if (p == null) throw new IllegalArgumentException("未知的保障类别“" + pillar + "”");
         return trace.pillar(unit, year, p, upTo == null ? LocalDate.of(year, 12, 31) : upTo);
     }

@@ -22,7 +22,7 @@ import cn.sanbao.projects.library.ProjectState;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.ProjectValidator;
 import cn.sanbao.projects.library.SanbaoTag;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.review.ReviewResult;
 import cn.sanbao.projects.review.ReviewService;
 import cn.sanbao.projects.trace.TraceService;
@@ -176,7 +176,7 @@ class LibraryPage {
         LocalDate date = upTo == null ? LocalDate.of(year, 12, 31) : upTo;
         model.addAttribute("t", trace.pillar(unit, year, pillar(pillar), date));
         model.addAttribute("unitName", regions.require(unit).name());
-        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("pillars", Pillar.SANBAO);
         if (project != null) {
             TraceService.ProjectPage pt = trace.projectPage(unit, project, year, date, PageRequest.of(page, size));
             model.addAttribute("pt", pt);
@@ -200,7 +200,7 @@ class LibraryPage {
     }
 
     private static Pillar pillar(String code) {
-        Pillar p = Pillar.parse(code);
+        Pillar p = Pillar.parseSanbao(code);
         if (p == null) throw new IllegalArgumentException("未知的保障类别“" + code + "”");
         return p;
     }

@@ -27,7 +27,7 @@ import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;

@@ -22,7 +22,7 @@ import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListFile;
 import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.ScreenText;
@@ -68,7 +68,7 @@ class ListDemandPage {
         if (editing != null) form.putAll(GuaranteeListRepository.cells(editing));
         if (!model.containsAttribute("form")) model.addAttribute("form", form);
         model.addAttribute("editing", editing == null ? null : editing.code() + " " + editing.name() + "（" + editing.effectiveYear() + " 年）");
-        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("pillars", Pillar.SANBAO);
         model.addAttribute("bases", cn.sanbao.projects.list.StandardBasis.values());
         model.addAttribute("measures", new java.util.TreeSet<>(lists.measures()));
         return "projects/list";
@@ -100,7 +100,7 @@ class ListDemandPage {
         model.addAttribute("year", year);
         model.addAttribute("estimation", e);
         model.addAttribute("scope", scopes.scope(year));
-        model.addAttribute("pillars", Pillar.values());
+        model.addAttribute("pillars", Pillar.SANBAO);
         model.addAttribute("regions", regions);
         if (e != null) {
             Map<String, Map<Pillar, BigDecimal>> totals = totals(e);

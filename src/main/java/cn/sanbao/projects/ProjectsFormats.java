@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.springframework.stereotype.Component;
 import cn.sanbao.projects.demand.ScopeMeasures;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** Formatting helpers for the project screens ({@code @pj} in templates). */
 @Component("pj")
@@ -15,7 +15,7 @@ public class ProjectsFormats {
     }
 
     public String yuan(BigDecimal yuan) {
-        return yuan == null ? "—" : Money.grouped(yuan, 2);
+        return Money.yuan(yuan);
     }
 
     public String percent(BigDecimal share) {

@@ -7,7 +7,7 @@ import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.trace.PillarTrace;
 import cn.sanbao.projects.trace.ProjectPayment;
 import cn.sanbao.projects.trace.ProjectProgress;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 

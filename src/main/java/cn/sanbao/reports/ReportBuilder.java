@@ -17,7 +17,7 @@ import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.UnitKind;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.table.Table.Kind;
 
@@ -145,11 +145,11 @@ public class ReportBuilder {
         g.append("与上期相比，等级好转 ").append(up).append(" 个、变差 ").append(down).append(" 个。");
         out.add(g.toString());
         UnitFacts region = s.facts().get(source.regions.root().code());
-        Optional<BigDecimal> budgetSum = Pillar.sum(Pillar.SANBAO, region, false);
-        Optional<BigDecimal> paid = Pillar.sum(Pillar.SANBAO, region, true);
+        Optional<BigDecimal> budgetSum = PillarExecution.sum(PillarExecution.SANBAO, region, false);
+        Optional<BigDecimal> paid = PillarExecution.sum(PillarExecution.SANBAO, region, true);
         if (budgetSum.isPresent() && paid.isPresent())
             out.add("全区三保预算安排 " + Money.wan(budgetSum.get()) + " 万元，累计支出 " + Money.wan(paid.get()) + " 万元，执行进度 "
-                    + Pillar.percent(paid.get(), budgetSum.get()).map(BigDecimal::toPlainString).orElse("—") + "%（时序进度 "
+                    + PillarExecution.percent(paid.get(), budgetSum.get()).map(BigDecimal::toPlainString).orElse("—") + "%（时序进度 "
                     + percent(s.period().timeProgress()).toPlainString() + "%）。");
         region.amount("cash_balance").ifPresent(c -> out.add("期末全区国库库款余额 " + Money.wan(c) + " 万元。"));
         return out;

@@ -20,7 +20,7 @@ final class ReportCharts {
     static List<String[]> grades(ScoringModel model) {
         List<String[]> out = new ArrayList<>();
         for (ScoringModel.Grade g : model.grades()) out.add(new String[] {g.code(), g.name()});
-        out.add(new String[] {"MISSING", "数据缺失"});
+        out.add(new String[] {"MISSING", cn.sanbao.kernel.GradeLabels.MISSING});
         return out;
     }
 
@@ -53,7 +53,7 @@ final class ReportCharts {
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         List<BigDecimal> progress = new ArrayList<>();
-        for (Pillar p : Pillar.ALL) {
+        for (PillarExecution p : PillarExecution.ALL) {
             names.add(p.name());
             values.add(p.executionPercent(facts).orElse(null));
             progress.add(timeProgressPercent);

@@ -39,9 +39,7 @@ class ReportSource {
         }
 
         String gradeName(String grade) {
-            if (grade == null) return "数据缺失";
-            return model.grades().stream().filter(g -> g.code().equals(grade)).map(ScoringModel.Grade::name)
-                    .findFirst().orElse(grade);
+            return model.gradeNameOrMissing(grade);
         }
 
         BigDecimal points(String unit, String indicator) {
@@ -97,17 +95,12 @@ class ReportSource {
             if (r == null) continue;
             ReportData.ResultRow p = before.get(u.code());
             out.put(u.code(), new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
-                    regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(), gradeName(model, r.grade()),
+                    regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(), model.gradeNameOrMissing(r.grade()),
                     "COMPLETE".equals(r.status()), names(r.overrides(), c -> model.overrides().stream().filter(o -> o.code().equals(c))
                     .map(ScoringModel.Override::name).findFirst().orElse(c)), names(r.missing(), c -> model.inputs().getOrDefault(c, c)),
-                    p == null ? null : p.grade(), p == null || p.grade() == null ? null : gradeName(prevModel, p.grade()), p == null ? null : p.total()));
+                    p == null ? null : p.grade(), p == null || p.grade() == null ? null : prevModel.gradeNameOrMissing(p.grade()), p == null ? null : p.total()));
         }
         return out;
-    }
-
-    private static String gradeName(ScoringModel model, String grade) {
-        ScoringModel.Grade g = grade == null ? null : model.grade(grade);
-        return g == null ? (grade == null ? "数据缺失" : grade) : g.name();
     }
 
     private static String names(String codes, java.util.function.UnaryOperator<String> name) {

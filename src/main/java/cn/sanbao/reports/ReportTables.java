@@ -10,7 +10,7 @@ import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.FiscalUnit;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.table.Table.Kind;
 
@@ -47,10 +47,10 @@ final class ReportTables {
         for (FiscalUnit u : units) {
             UnitFacts f = s.facts().get(u.code());
             if (f == null || s.result(u.code()) == null) continue;
-            Optional<BigDecimal> budget = Pillar.sum(Pillar.SANBAO, f, false);
-            Optional<BigDecimal> paid = Pillar.sum(Pillar.SANBAO, f, true);
+            Optional<BigDecimal> budget = PillarExecution.sum(PillarExecution.SANBAO, f, false);
+            Optional<BigDecimal> paid = PillarExecution.sum(PillarExecution.SANBAO, f, true);
             t.row(u.code(), u.name(), wan(budget), wan(paid),
-                    Pillar.percent(paid.orElse(null), budget.orElse(null)).orElse(null), progress,
+                    PillarExecution.percent(paid.orElse(null), budget.orElse(null)).orElse(null), progress,
                     wan(f.amount("cash_balance")), wan(f.amount("wage_arrears")), wan(f.amount("livelihood_arrears")));
         }
         return t.note("金额单位：万元").build();

@@ -66,7 +66,7 @@ class UnitReportBuilder {
         UnitFacts f = s.facts().get(unitCode);
         UnitFacts cf = city.map(c -> s.facts().get(c.code())).orElse(null);
         UnitFacts region = s.facts().get(source.regions.root().code());
-        for (Pillar p : Pillar.ALL)
+        for (PillarExecution p : PillarExecution.ALL)
             e.row(p.name(), ReportTables.wan(p.budget(f)), ReportTables.wan(p.paid(f)), p.executionPercent(f).orElse(null),
                     p.executionPercent(cf).orElse(null), p.executionPercent(region).orElse(null));
         sections.add(new Report.Section("三、三保支出执行与库款", List.of(), List.of(),

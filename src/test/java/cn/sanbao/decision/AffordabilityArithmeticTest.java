@@ -18,7 +18,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.load.ModelLoader;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.list.StandardBasis;
 
 class AffordabilityArithmeticTest {

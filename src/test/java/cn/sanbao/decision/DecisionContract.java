@@ -95,7 +95,7 @@ abstract class DecisionContract {
         assertThat(list.rows()).hasSize(all.size());
         RunwayProjection xiji = all.stream().filter(p -> p.unitCode().equals("640422")).findFirst().orElseThrow();
         int at = list.column("单位").indexOf("西吉县");
-        assertThat(list.rows().get(at).get(1)).isEqualTo(cn.sanbao.shared.Money.toWan(xiji.baseBalance()).doubleValue());
+        assertThat(list.rows().get(at).get(1)).isEqualTo(cn.sanbao.kernel.Money.toWan(xiji.baseBalance()).doubleValue());
         assertThat(list.rows().get(at).get(3)).isEqualTo(xiji.baseLevel().doubleValue());
 
         cn.sanbao.testsupport.Xlsx own = cn.sanbao.testsupport.Xlsx.read(mvc.perform(get("/decision/runway/export")
@@ -105,7 +105,7 @@ abstract class DecisionContract {
                 .param("month", BASE.toString()).with(XIJI)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
         RunwayProjection withDispatch = runway.project("640422", BASE, true).orElseThrow();
         assertThat(months.rows()).hasSize(withDispatch.months().size());
-        assertThat(months.column("月末库款").get(0)).isEqualTo(cn.sanbao.shared.Money.toWan(withDispatch.months().get(0).closing()).doubleValue());
+        assertThat(months.column("月末库款").get(0)).isEqualTo(cn.sanbao.kernel.Money.toWan(withDispatch.months().get(0).closing()).doubleValue());
         mvc.perform(get("/decision/runway/640423/export").with(XIJI)).andExpect(status().isForbidden());
 
         AffordabilityService.Case kase = affordability.cases().stream().filter(x -> x.name().equals(DecisionDemoLoader.CASE_NAME))
@@ -116,7 +116,7 @@ abstract class DecisionContract {
         assertThat(a.headers()).contains("单位", "现状等级", "现状财力保障倍数", "提示");
         assertThat(a.rows()).hasSize(report.rows().size());
         AffordabilityService.Row first = report.rows().get(0);
-        assertThat(a.rows().get(0).get(1)).isEqualTo(cn.sanbao.shared.Money.toWan(first.years().get(0).extra()).doubleValue());
+        assertThat(a.rows().get(0).get(1)).isEqualTo(cn.sanbao.kernel.Money.toWan(first.years().get(0).extra()).doubleValue());
         assertThat(a.column("提示").stream().filter(v -> v != null && !v.toString().isEmpty()).count()).isEqualTo(report.flagged().size());
         mvc.perform(get("/decision/affordability/" + kase.id() + "/export").with(XIJI)).andExpect(status().isForbidden());
     }

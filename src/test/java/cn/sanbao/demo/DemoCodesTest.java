@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.intake.MappingRule;
 import cn.sanbao.intake.PaymentRow;
-import cn.sanbao.intake.Pillar;
+import cn.sanbao.intake.PaymentClass;
 import cn.sanbao.intake.PillarClassifier;
 import cn.sanbao.intake.PillarMappingService;
 import cn.sanbao.projects.demo.DemoLibrary;
@@ -38,13 +38,13 @@ class DemoCodesTest {
     static final Map<String, GuaranteeItem> ITEMS = items();
 
     /** What an official name says about the pillar, checked in this order; names saying nothing are not judged. */
-    static final Map<Pillar, List<String>> NAME_SAYS = new LinkedHashMap<>();
+    static final Map<PaymentClass, List<String>> NAME_SAYS = new LinkedHashMap<>();
     static {
-        NAME_SAYS.put(Pillar.OTHER_RIGID, List.of("债务", "债券"));
-        NAME_SAYS.put(Pillar.WAGE, List.of("工资", "津贴", "奖金", "养老保险缴费", "职业年金", "医疗保险缴费", "社会保障缴费", "住房公积金", "退休费"));
-        NAME_SAYS.put(Pillar.LIVELIHOOD, List.of("最低生活保障", "救助", "小学", "初中", "福利", "优待", "残疾人", "保险基金的补助",
+        NAME_SAYS.put(PaymentClass.OTHER_RIGID, List.of("债务", "债券"));
+        NAME_SAYS.put(PaymentClass.WAGE, List.of("工资", "津贴", "奖金", "养老保险缴费", "职业年金", "医疗保险缴费", "社会保障缴费", "住房公积金", "退休费"));
+        NAME_SAYS.put(PaymentClass.LIVELIHOOD, List.of("最低生活保障", "救助", "小学", "初中", "福利", "优待", "残疾人", "保险基金的补助",
                 "基本公共卫生", "生活补助", "医疗费补助"));
-        NAME_SAYS.put(Pillar.OPERATION, List.of("商品和服务", "办公费", "水费", "电费", "差旅费", "公务用车", "村民委员会"));
+        NAME_SAYS.put(PaymentClass.OPERATION, List.of("商品和服务", "办公费", "水费", "电费", "差旅费", "公务用车", "村民委员会"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class DemoCodesTest {
             Map<String, String> ref = r.kind() == MappingRule.CodeKind.FUNCTION ? FUNCTION : ECONOMIC;
             assertThat(ref).as("%s %s", r.kind().label(), r.prefix()).containsKey(r.prefix());
             assertThat(r.name()).as("%s 的名称", r.prefix()).isEqualTo(ref.get(r.prefix()));
-            Pillar said = said(ref.get(r.prefix()));
+            PaymentClass said = said(ref.get(r.prefix()));
             if (said != null) assertThat(r.pillar()).as("%s %s", r.prefix(), r.name()).isEqualTo(said);
         }
     }
@@ -90,11 +90,11 @@ class DemoCodesTest {
             assertThat(ECONOMIC).as("%s 经济分类", p.code()).containsKey(p.economicCode());
             if (p.itemCode() == null) continue;
             GuaranteeItem item = ITEMS.get(p.itemCode());
-            Pillar pillar = CLASSIFIER.classify(p.economicCode(), p.functionCode());
+            PaymentClass pillar = CLASSIFIER.classify(p.economicCode(), p.functionCode());
             if (p.unitCode().equals(DemoProjects.WRONG_FUNCTION_UNIT) && p.itemCode().equals(DemoProjects.WRONG_FUNCTION_ITEM)) {
                 // the deliberate review case: booked under a subject the item does not allow, so no rule counts it
                 assertThat(item.allowsFunctionCode(p.functionCode())).isFalse();
-                assertThat(pillar).isEqualTo(Pillar.UNCLASSIFIED);
+                assertThat(pillar).isEqualTo(PaymentClass.UNCLASSIFIED);
                 continue;
             }
             assertThat(item.allowsFunctionCode(p.functionCode())).as("%s %s", p.code(), p.functionCode()).isTrue();
@@ -117,32 +117,32 @@ class DemoCodesTest {
         for (DemoCatalogue.Unit u : generator.units()) {
             UnitYear y = generator.unitYear(u);
             for (int m = 1; m <= 12; m++) {
-                Map<Pillar, BigDecimal> increase = new EnumMap<>(Pillar.class);
-                for (Pillar p : Pillar.COUNTED) {
+                Map<PaymentClass, BigDecimal> increase = new EnumMap<>(PaymentClass.class);
+                for (PaymentClass p : PaymentClass.COUNTED) {
                     BigDecimal before = m == 1 ? BigDecimal.ZERO : y.month(m - 1).get(p.itemCode());
                     increase.put(p, y.month(m).get(p.itemCode()).subtract(before));
                 }
-                Map<Pillar, BigDecimal> sums = new EnumMap<>(Pillar.class);
+                Map<PaymentClass, BigDecimal> sums = new EnumMap<>(PaymentClass.class);
                 for (PaymentRow r : payments.month(Period.month(2021, m), u.code(), increase, byUnit.getOrDefault(u.code(), List.of()), 2)) {
                     rows++;
                     assertThat(FUNCTION).containsKey(r.functionCode());
                     assertThat(ECONOMIC).containsKey(r.economicCode());
                     assertThat(r.payDate().getMonthValue()).isEqualTo(m);
-                    Pillar pillar = CLASSIFIER.classify(r.economicCode(), r.functionCode());
+                    PaymentClass pillar = CLASSIFIER.classify(r.economicCode(), r.functionCode());
                     Project project = r.projectCode() == null ? null : byCode.get(r.projectCode());
-                    if (project != null && project.itemCode() != null && pillar != Pillar.UNCLASSIFIED)
+                    if (project != null && project.itemCode() != null && pillar != PaymentClass.UNCLASSIFIED)
                         assertThat(pillar.name()).as(r.toString()).isEqualTo(ITEMS.get(project.itemCode()).pillar().name());
                     if (pillar.itemCode() != null) sums.merge(pillar, r.amount(), BigDecimal::add);
                 }
-                for (Pillar p : Pillar.COUNTED)
+                for (PaymentClass p : PaymentClass.COUNTED)
                     assertThat(sums.getOrDefault(p, BigDecimal.ZERO)).as("%s %d %s", u.name(), m, p).isEqualByComparingTo(increase.get(p));
             }
         }
         assertThat(rows).isBetween(28 * 12 * 20, 28 * 12 * 3000);
     }
 
-    static Pillar said(String officialName) {
-        for (Map.Entry<Pillar, List<String>> e : NAME_SAYS.entrySet())
+    static PaymentClass said(String officialName) {
+        for (Map.Entry<PaymentClass, List<String>> e : NAME_SAYS.entrySet())
             if (e.getValue().stream().anyMatch(officialName::contains)) return e.getKey();
         return null;
     }

@@ -21,7 +21,7 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.intake.GeneratedPayments;
 import cn.sanbao.intake.PaymentRepository;
-import cn.sanbao.intake.Pillar;
+import cn.sanbao.intake.PaymentClass;
 import cn.sanbao.monitoring.ResultExplanation;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
@@ -83,12 +83,12 @@ abstract class DemoStoryContract {
             Map<String, ResolvedFact> paid = new HashMap<>();
             for (ResolvedFact f : facts.current(List.of(month.code()), null))
                 if (f.itemCode().startsWith("paid_")) paid.put(f.unitCode() + "|" + f.itemCode(), f);
-            Map<Long, Map<String, Map<Pillar, BigDecimal>>> byRevision = new HashMap<>();
+            Map<Long, Map<String, Map<PaymentClass, BigDecimal>>> byRevision = new HashMap<>();
             for (FiscalUnit u : regions.budgetUnits()) {
-                for (Pillar p : Pillar.COUNTED) {
+                for (PaymentClass p : PaymentClass.COUNTED) {
                     ResolvedFact fact = paid.get(u.code() + "|" + p.itemCode());
                     assertThat(fact).as("%s %s %s", u.name(), month.code(), p).isNotNull();
-                    Map<Pillar, BigDecimal> sums = byRevision.computeIfAbsent(fact.revisionId(), payments::totals).get(u.code());
+                    Map<PaymentClass, BigDecimal> sums = byRevision.computeIfAbsent(fact.revisionId(), payments::totals).get(u.code());
                     assertThat(sums).as("%s %s 有支付明细", u.name(), month.code()).isNotNull();
                     BigDecimal increase = fact.amount().subtract(previous.getOrDefault(u.code() + "|" + p, BigDecimal.ZERO));
                     assertThat(sums.getOrDefault(p, BigDecimal.ZERO)).as("%s %s %s", u.name(), month.code(), p.label())
@@ -112,7 +112,7 @@ abstract class DemoStoryContract {
             for (FiscalUnit u : regions.budgetUnits()) {
                 long revision = now.get(u.code() + "|paid_wage").revisionId();
                 Map<String, BigDecimal> detail = new HashMap<>();
-                detail.put("paid_non_priority", payments.totals(revision).get(u.code()).getOrDefault(Pillar.NONE, BigDecimal.ZERO));
+                detail.put("paid_non_priority", payments.totals(revision).get(u.code()).getOrDefault(PaymentClass.NONE, BigDecimal.ZERO));
                 for (cn.sanbao.intake.SpendingMark mark : cn.sanbao.intake.SpendingMark.values()) {
                     BigDecimal sum = BigDecimal.ZERO;
                     for (cn.sanbao.intake.SpendingMarks.Rule r : marks.rules(mark))
@@ -160,7 +160,7 @@ abstract class DemoStoryContract {
                 Map<String, BigDecimal> paid = new HashMap<>();
                 for (ResolvedFact f : facts.current(List.of(month.code()), null))
                     if (f.unitCode().equals(unit)) paid.put(f.itemCode(), f.amount());
-                for (cn.sanbao.projects.list.Pillar p : cn.sanbao.projects.list.Pillar.values()) {
+                for (cn.sanbao.kernel.Pillar p : cn.sanbao.kernel.Pillar.SANBAO) {
                     PillarTrace t = trace.pillar(unit, 2021, p, end);
                     assertThat(t.paymentsConnected()).isTrue();
                     String item = "paid_" + p.demandItem().substring("demand_".length());

@@ -80,12 +80,12 @@ abstract class PaymentContract {
         assertThat(jan.unclassified()).containsExactly(new PaymentResult.Unclassified("2130101", "30399", 2, new BigDecimal("1500.00")));
         assertThat(queries.unclassified(jan.revisionId())).isEqualTo(jan.unclassified());
         assertThat(queries.count(jan.revisionId())).isEqualTo(7);
-        List<PaymentRepository.Payment> livelihood = queries.drill(jan.revisionId(), "640422", Pillar.LIVELIHOOD, 100, 0);
+        List<PaymentRepository.Payment> livelihood = queries.drill(jan.revisionId(), "640422", PaymentClass.LIVELIHOOD, 100, 0);
         assertThat(livelihood).singleElement().satisfies(p -> {
             assertThat(p.agency()).isEqualTo("第一小学");
             assertThat(p.lineNo()).isEqualTo(4);
         });
-        assertThat(queries.drill(jan.revisionId(), "640422", Pillar.UNCLASSIFIED, 100, 0)).hasSize(2);
+        assertThat(queries.drill(jan.revisionId(), "640422", PaymentClass.UNCLASSIFIED, 100, 0)).hasSize(2);
 
         // February: previous to-date + this month
         PaymentResult feb = run(file("feb.csv", "640422,2051-02-05,100000.00,2010101,30101,P-01,县财政局"), "2051-02");
@@ -219,7 +219,7 @@ abstract class PaymentContract {
         PaymentResult r = run(file("esc.csv", "640422,2059-01-05,100.00,2010101,30101,\"P\\1\",\"县财政局\t（\"\"代管\"\"）\"",
                 "640422,2059-01-06,-12.30,2010101,30101,P-2,县财政局"), "2059-01");
         assertThat(facts(r.revisionId())).containsEntry("640422|paid_wage", new BigDecimal("87.70"));
-        assertThat(queries.drill(r.revisionId(), "640422", Pillar.WAGE, 10, 0)).satisfiesExactly(
+        assertThat(queries.drill(r.revisionId(), "640422", PaymentClass.WAGE, 10, 0)).satisfiesExactly(
                 p -> {
                     assertThat(p.projectCode()).isEqualTo("P\\1");
                     assertThat(p.agency()).isEqualTo("县财政局\t（\"代管\"）");

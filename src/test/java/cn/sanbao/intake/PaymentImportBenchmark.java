@@ -117,7 +117,7 @@ public final class PaymentImportBenchmark {
             PaymentRepository queries = ctx.getBean(PaymentRepository.class);
             String unit = r.monthTotals().keySet().iterator().next();
             long t2 = System.nanoTime();
-            int page = queries.drill(r.revisionId(), unit, Pillar.WAGE, 100, 5000).size();
+            int page = queries.drill(r.revisionId(), unit, PaymentClass.WAGE, 100, 5000).size();
             double drillMs = (System.nanoTime() - t2) / 1e6;
             long t3 = System.nanoTime();
             int projects = queries.paidByProject(unit, 2021, period.endDate()).size();
@@ -139,7 +139,7 @@ public final class PaymentImportBenchmark {
      * times slower, and every amount of the generated file fits; the sums are still exact. The result must equal
      * the Java sums, or the benchmark stops.
      */
-    static double duckDb(Path file, List<MappingRule> rules, Map<String, Map<Pillar, BigDecimal>> expected) throws Exception {
+    static double duckDb(Path file, List<MappingRule> rules, Map<String, Map<PaymentClass, BigDecimal>> expected) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("create table rules (code_kind varchar, prefix varchar, pillar varchar, priority bigint)");
             try (PreparedStatement ps = c.prepareStatement("insert into rules values (?, ?, ?, ?)")) {
@@ -166,10 +166,10 @@ public final class PaymentImportBenchmark {
                     + "left join best b on g.e = b.e and g.f = b.f group by all";
             long t = System.nanoTime();
             long n = 0;
-            Map<String, Map<Pillar, BigDecimal>> got = new TreeMap<>();
+            Map<String, Map<PaymentClass, BigDecimal>> got = new TreeMap<>();
             try (ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
-                    got.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Pillar.class)).put(Pillar.valueOf(rs.getString(2)), rs.getBigDecimal(3));
+                    got.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(PaymentClass.class)).put(PaymentClass.valueOf(rs.getString(2)), rs.getBigDecimal(3));
                     n += rs.getLong(4);
                 }
             }

@@ -47,7 +47,7 @@ abstract class PaymentPartitionContract {
                 "640422,2081-01-05,100.00,2010101,30101,P-01,县财政局",
                 "640422,2081-01-06,200.00,2010101,30201,P-02,县财政局");
         PaymentResult feb = run("2081-02", "640422,2081-02-05,300.00,2010101,30101,P-01,县财政局");
-        assertThat(queries.drill(jan.revisionId(), "640422", Pillar.WAGE, 10, 0)).hasSize(1);
+        assertThat(queries.drill(jan.revisionId(), "640422", PaymentClass.WAGE, 10, 0)).hasSize(1);
         assertThat(queries.count(feb.revisionId())).isEqualTo(1);
         PaymentPartitions partitions = new PaymentPartitions(ds);
         if (!partitioned()) {
@@ -68,7 +68,7 @@ abstract class PaymentPartitionContract {
 
         // bring it back from the archive
         jdbc.sql("alter table payment_detail attach partition payment_detail_2081_01 for values in ('2081-01')").update();
-        assertThat(queries.drill(jan.revisionId(), "640422", Pillar.OPERATION, 10, 0)).singleElement()
+        assertThat(queries.drill(jan.revisionId(), "640422", PaymentClass.OPERATION, 10, 0)).singleElement()
                 .satisfies(p -> assertThat(p.projectCode()).isEqualTo("P-02"));
     }
 }

@@ -79,7 +79,7 @@ public final class PaymentYearBenchmark {
         double first = 0, best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            if (queries.drill(revision, unit, Pillar.WAGE, 100, offset).isEmpty()) throw new IllegalStateException("下钻没有结果");
+            if (queries.drill(revision, unit, PaymentClass.WAGE, 100, offset).isEmpty()) throw new IllegalStateException("下钻没有结果");
             double ms = (System.nanoTime() - t) / 1e6;
             if (i == 0) first = ms;
             best = Math.min(best, ms);

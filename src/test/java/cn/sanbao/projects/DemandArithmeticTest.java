@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import cn.sanbao.projects.demand.DemandCalculator;
 import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.list.StandardBasis;
 import cn.sanbao.region.UnitKind;
 

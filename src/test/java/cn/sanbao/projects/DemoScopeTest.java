@@ -12,7 +12,7 @@ import cn.sanbao.demo.DemoCatalogue;
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
 import cn.sanbao.projects.demo.DemoLibrary;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.UnitKind;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListFile;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.shared.DataFileException;
 
 class GuaranteeListFileTest {

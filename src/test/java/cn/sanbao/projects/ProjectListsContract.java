@@ -22,7 +22,7 @@ import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.library.ProjectValidator;
 import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.projects.list.GuaranteeListRepository;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.testsupport.Xlsx;
 
 /** 项目库 paged and filtered in SQL, 追溯 payments paged; library, trace and demand exports read back; county scope. */

@@ -28,7 +28,7 @@ import cn.sanbao.projects.library.ProjectLibrary;
 import cn.sanbao.projects.library.ProjectState;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeListRepository;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.review.Finding;
 import cn.sanbao.projects.review.ReviewResult;
 import cn.sanbao.projects.review.ReviewService;

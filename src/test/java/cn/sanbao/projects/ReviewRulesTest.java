@@ -12,7 +12,7 @@ import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectState;
 import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.list.StandardBasis;
 import cn.sanbao.projects.review.CategoryTagRule;
 import cn.sanbao.projects.review.Finding;

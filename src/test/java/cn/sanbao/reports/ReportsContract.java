@@ -36,7 +36,7 @@ import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.security.Roles;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.ExcelTables;
 import cn.sanbao.testsupport.DemoData;
 

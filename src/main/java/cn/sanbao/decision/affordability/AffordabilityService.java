@@ -29,7 +29,7 @@ import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** Saves affordability cases and costs them per unit, re-scoring each year's demand with the published model. */
 @Service
@@ -123,7 +123,7 @@ public class AffordabilityService {
             boolean falls = !scorer.atLeast(base.grade(), flagGrade) && outcomes.stream().anyMatch(o -> scorer.atLeast(o.grade(), flagGrade));
             rows.add(new Row(u, q, share, years, base, outcomes, falls));
         }
-        String flagName = models.engine(models.publishedFor(c.basePeriod())).model().grade(flagGrade).name();
+        String flagName = models.engine(models.publishedFor(c.basePeriod())).model().gradeName(flagGrade);
         return new Report(c, item, flagName, rows);
     }
 

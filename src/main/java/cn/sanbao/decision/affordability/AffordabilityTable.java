@@ -2,7 +2,7 @@ package cn.sanbao.decision.affordability;
 
 import java.util.ArrayList;
 import java.util.List;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 

@@ -32,8 +32,7 @@ public final class ProposalScorer {
         UnitScore s = engine.score(new UnitInput(unitCode, period, modified));
         String grade = s.grade() != null ? s.grade() : s.provisionalGrade();
         IndicatorResult cap = s.indicator(CAPACITY_INDICATOR);
-        var g = grade == null ? null : engine.model().grade(grade);
-        return new Outcome(s.total(), grade, g == null ? "数据缺失" : g.name(), cap == null ? null : cap.value(), s.complete());
+        return new Outcome(s.total(), grade, engine.model().gradeNameOrMissing(grade), cap == null ? null : cap.value(), s.complete());
     }
 
     /** True when {@code grade} is {@code threshold} or worse in the model's grade order. */

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ResultRepository;
@@ -31,8 +32,8 @@ import cn.sanbao.region.RegionTree;
 public class AllocationService {
 
     public static final String POPULATION_MEASURE = "resident_population";
-    private static final String[] DEMAND = {"demand_wage", "demand_operation", "demand_livelihood"};
-    private static final String[] BUDGET = {"budget_wage", "budget_operation", "budget_livelihood"};
+    private static final List<String> DEMAND = Pillar.demandItems(Pillar.SANBAO);
+    private static final List<String> BUDGET = Pillar.budgetItems(Pillar.SANBAO);
 
     private final JdbcClient jdbc;
     private final FactResolver resolver;
@@ -104,7 +105,7 @@ public class AllocationService {
         return FactorAllocator.allocate(pool, factors(month), w.weights());
     }
 
-    private static BigDecimal sum(UnitFacts f, String[] items) {
+    private static BigDecimal sum(UnitFacts f, List<String> items) {
         BigDecimal s = BigDecimal.ZERO;
         for (String i : items) s = s.add(f.amount(i).orElse(BigDecimal.ZERO));
         return s.round(MathContext.DECIMAL128);

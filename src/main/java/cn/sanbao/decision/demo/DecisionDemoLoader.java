@@ -33,7 +33,7 @@ public class DecisionDemoLoader implements ApplicationRunner {
     static final String ACTOR = "demo";
     public static final YearMonth BASE = YearMonth.of(DemoDataGenerator.YEAR, 12);
     public static final String CASE_NAME = "其他基本民生支出人均定额提至 3000 元（示例）";
-    private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
+    private static final BigDecimal WAN = cn.sanbao.kernel.Money.YUAN_PER_WAN;
 
     private final DispatchService dispatch;
     private final AllocationService allocation;

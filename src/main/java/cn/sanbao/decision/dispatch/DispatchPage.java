@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.decision.Flash;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** 库款统筹调度 screens: region-wide, so the department only; analysts propose, adjust and approve. */
 @Controller
@@ -107,7 +107,7 @@ public class DispatchPage {
         try {
             BigDecimal wan = Decimals.parse(text);
             if (wan.stripTrailingZeros().scale() > 6) throw new IllegalArgumentException(what + "最多精确到分（万元后 6 位小数）");
-            return wan.movePointRight(4).setScale(2);
+            return cn.sanbao.kernel.Money.fromWan(wan);
         } catch (Decimals.Invalid e) {
             throw new IllegalArgumentException(what + e.getMessage() + "（单位：万元）");
         }

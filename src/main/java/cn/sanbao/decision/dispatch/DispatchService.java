@@ -23,7 +23,7 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.decision.runway.ExtraInflows;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /**
  * Proposes dispatch plans from the runway (shortfall = cash needed in the next three months to stay at the

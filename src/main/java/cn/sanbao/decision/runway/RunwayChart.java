@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** Data of the projection chart in 万元: actual month-end cash, projection, and the safe band as cash amounts. */
 final class RunwayChart {

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import cn.sanbao.facts.FactRepository;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -22,8 +23,8 @@ import cn.sanbao.region.RegionTree;
 @Service
 public class RunwayService {
 
-    static final String[] PAID = {"paid_wage", "paid_operation", "paid_livelihood"};
-    static final String[] DEMAND = {"demand_wage", "demand_operation", "demand_livelihood"};
+    static final List<String> PAID = Pillar.paidItems(Pillar.SANBAO);
+    static final List<String> DEMAND = Pillar.demandItems(Pillar.SANBAO);
 
     private final FactRepository facts;
     private final RegionTree regions;
@@ -136,12 +137,12 @@ public class RunwayService {
         return out;
     }
 
-    private static boolean hasAll(Map<String, BigDecimal> row, String[] items) {
+    private static boolean hasAll(Map<String, BigDecimal> row, List<String> items) {
         for (String i : items) if (!row.containsKey(i)) return false;
         return true;
     }
 
-    private static BigDecimal sum(Map<String, BigDecimal> row, String[] items) {
+    private static BigDecimal sum(Map<String, BigDecimal> row, List<String> items) {
         BigDecimal s = BigDecimal.ZERO;
         if (row == null) return s;
         for (String i : items) s = s.add(row.getOrDefault(i, BigDecimal.ZERO));

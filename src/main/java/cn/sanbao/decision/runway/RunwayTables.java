@@ -3,7 +3,7 @@ package cn.sanbao.decision.runway;
 import java.time.YearMonth;
 import java.util.List;
 import cn.sanbao.region.FiscalUnit;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.web.ScreenText;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.list.StandardBasis;
 import cn.sanbao.region.UnitKind;
 
@@ -36,7 +36,7 @@ public final class DemandCalculator {
 
     public static Map<Pillar, BigDecimal> byPillar(List<DemandLine> lines) {
         Map<Pillar, BigDecimal> sums = new EnumMap<>(Pillar.class);
-        for (Pillar p : Pillar.values()) sums.put(p, BigDecimal.ZERO.setScale(2));
+        for (Pillar p : Pillar.SANBAO) sums.put(p, BigDecimal.ZERO.setScale(2));
         for (DemandLine l : lines) sums.merge(l.pillar(), l.amount(), BigDecimal::add);
         return sums;
     }

@@ -24,7 +24,7 @@ import cn.sanbao.facts.FactValue;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 

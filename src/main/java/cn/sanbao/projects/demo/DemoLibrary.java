@@ -13,7 +13,7 @@ import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListFile;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.UnitKind;
 import cn.sanbao.shared.CsvFile;
 

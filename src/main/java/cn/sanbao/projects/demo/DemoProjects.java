@@ -11,7 +11,7 @@ import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectState;
 import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 
 /**
  * The demo project library: per unit one project for each demand line, funded 1% above demand, plus one
@@ -98,6 +98,7 @@ public final class DemoProjects {
             case WAGE -> Category.PERSONNEL;
             case OPERATION -> Category.RUNNING;
             case LIVELIHOOD -> Category.SPECIFIC;
+            case OTHER_RIGID -> throw new IllegalArgumentException("演示项目只属于三保：" + p);
         };
     }
 
@@ -122,6 +123,7 @@ public final class DemoProjects {
                 case "L03", "L04" -> "39999";
                 default -> "30305";
             };
+            case OTHER_RIGID -> throw new IllegalArgumentException("演示项目只属于三保：" + p);
         };
     }
 }

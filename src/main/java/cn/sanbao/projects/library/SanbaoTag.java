@@ -1,21 +1,18 @@
 package cn.sanbao.projects.library;
 
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 
-/** 三保 tag of a project; NONE (非三保) funds no pillar. */
+/** 三保 tag of a project: the pillar it funds, or NONE (非三保). The constant names are stored with the project. */
 public enum SanbaoTag {
-    WAGE("保工资", Pillar.WAGE), OPERATION("保运转", Pillar.OPERATION),
-    LIVELIHOOD("保基本民生", Pillar.LIVELIHOOD), NONE("非三保", null);
+    WAGE(Pillar.WAGE), OPERATION(Pillar.OPERATION), LIVELIHOOD(Pillar.LIVELIHOOD), NONE(null);
 
-    private final String label;
     private final Pillar pillar;
 
-    SanbaoTag(String label, Pillar pillar) {
-        this.label = label;
+    SanbaoTag(Pillar pillar) {
         this.pillar = pillar;
     }
 
-    public String label() { return label; }
+    public String label() { return pillar == null ? "非三保" : pillar.label(); }
 
     /** The pillar funded; null for 非三保. */
     public Pillar pillar() { return pillar; }
@@ -28,7 +25,7 @@ public enum SanbaoTag {
     }
 
     public static SanbaoTag parse(String text) {
-        for (SanbaoTag t : values()) if (t.name().equalsIgnoreCase(text) || t.label.equals(text)) return t;
+        for (SanbaoTag t : values()) if (t.name().equalsIgnoreCase(text) || t.label().equals(text)) return t;
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package cn.sanbao.projects.list;
 
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.shared.Decimals;
 
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class GuaranteeListFile {
             problems.add(line, "code", "项目编码不能为空，只能由字母、数字、下划线组成，不超过 32 位");
         String name = text(c, "name");
         if (name.isEmpty() || name.length() > 100) problems.add(line, "name", "名称不能为空且不超过 100 个字符");
-        Pillar pillar = Pillar.parse(text(c, "pillar"));
+        Pillar pillar = Pillar.parseSanbao(text(c, "pillar"));
         if (pillar == null) problems.add(line, "pillar", "未知的保障类别“" + text(c, "pillar") + "”，应为 WAGE/OPERATION/LIVELIHOOD 或 保工资/保运转/保基本民生");
         StandardBasis basis = StandardBasis.parse(text(c, "basis"));
         if (basis == null) problems.add(line, "basis", "未知的标准口径“" + text(c, "basis") + "”，应为 PER_PERSON_YEAR/PER_PERSON_MONTH/FIXED");

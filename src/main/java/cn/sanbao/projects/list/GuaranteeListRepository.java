@@ -1,5 +1,6 @@
 package cn.sanbao.projects.list;
 
+import cn.sanbao.kernel.Pillar;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

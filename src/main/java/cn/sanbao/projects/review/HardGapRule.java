@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** 不留硬缺口: a list item that has projects must be funded at least to its demand. */
 @Component

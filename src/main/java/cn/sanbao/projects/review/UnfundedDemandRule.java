@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import cn.sanbao.shared.Money;
+import cn.sanbao.kernel.Money;
 
 /** A list item with demand but no project at all: the whole demand is unfunded. */
 @Component

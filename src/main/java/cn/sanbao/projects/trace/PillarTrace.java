@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import cn.sanbao.projects.demand.DemandLine;
 import cn.sanbao.projects.demand.Estimation;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 
 /**
  * A unit's pillar total traced down: the demand fact the model reads (and its revision), the estimation

@@ -18,7 +18,7 @@ import cn.sanbao.projects.library.Project;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
-import cn.sanbao.projects.list.Pillar;
+import cn.sanbao.kernel.Pillar;
 import cn.sanbao.shared.web.Page;
 import cn.sanbao.shared.web.PageRequest;
 

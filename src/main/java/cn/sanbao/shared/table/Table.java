@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A titled table of text and numbers, written the same way to a screen, an Excel sheet, a PDF or a DOCX.
  * Cells are {@link String}, {@link BigDecimal}, {@link Number} or null (empty); a column's kind says how a
- * number is shown. Amounts are put in already converted to 万元 (see {@link cn.sanbao.shared.Money#toWan}).
+ * number is shown. Amounts are put in already converted to 万元 (see {@link cn.sanbao.kernel.Money#toWan}).
  */
 public record Table(String title, List<Column> columns, List<List<Object>> rows, String note) {
 
@@ -71,7 +71,7 @@ public record Table(String title, List<Column> columns, List<List<Object>> rows,
         if (value == null) return kind == Kind.TEXT ? "" : "—";
         if (value instanceof Number n && kind != Kind.TEXT) {
             BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
-            return cn.sanbao.shared.Money.grouped(d, kind.decimals());
+            return cn.sanbao.kernel.Money.grouped(d, kind.decimals());
         }
         return value.toString();
     }

@@ -5,25 +5,30 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import cn.sanbao.facts.UnitFacts;
+import cn.sanbao.kernel.Pillar;
 
-/** A spending pillar as the data items name it: annual budget and amount paid to date (SPEC §3.5). */
-record Pillar(String name, String budgetItem, String paidItem) {
+/** Execution of a pillar in the reports: its annual budget against the amount paid to date (SPEC §3.5). */
+record PillarExecution(Pillar pillar) {
 
-    static final List<Pillar> ALL = List.of(
-            new Pillar("保基本民生", "budget_livelihood", "paid_livelihood"),
-            new Pillar("保工资", "budget_wage", "paid_wage"),
-            new Pillar("保运转", "budget_operation", "paid_operation"),
-            new Pillar("其他刚性支出", "budget_other_rigid", "paid_other_rigid"));
+    /** The order the reports list the pillars in: 保基本民生 first, 其他刚性支出 last. */
+    static final List<PillarExecution> ALL = List.of(new PillarExecution(Pillar.LIVELIHOOD), new PillarExecution(Pillar.WAGE),
+            new PillarExecution(Pillar.OPERATION), new PillarExecution(Pillar.OTHER_RIGID));
 
     /** The three 三保 pillars (without 其他刚性支出), summed in the headline figures. */
-    static final List<Pillar> SANBAO = ALL.subList(0, 3);
+    static final List<PillarExecution> SANBAO = ALL.stream().filter(p -> p.pillar.isSanbao()).toList();
+
+    String name() { return pillar.label(); }
+
+    String budgetItem() { return pillar.budgetItem(); }
+
+    String paidItem() { return pillar.paidItem(); }
 
     Optional<BigDecimal> budget(UnitFacts f) {
-        return f == null ? Optional.empty() : f.amount(budgetItem);
+        return f == null ? Optional.empty() : f.amount(budgetItem());
     }
 
     Optional<BigDecimal> paid(UnitFacts f) {
-        return f == null ? Optional.empty() : f.amount(paidItem);
+        return f == null ? Optional.empty() : f.amount(paidItem());
     }
 
     /** paid ÷ budget in percent, one decimal; empty when either is missing or the budget is zero. */
@@ -37,9 +42,9 @@ record Pillar(String name, String budgetItem, String paidItem) {
     }
 
     /** Sum of an item over the pillars; empty when any is missing (a partial sum would mislead). */
-    static Optional<BigDecimal> sum(List<Pillar> pillars, UnitFacts f, boolean paid) {
+    static Optional<BigDecimal> sum(List<PillarExecution> pillars, UnitFacts f, boolean paid) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Pillar p : pillars) {
+        for (PillarExecution p : pillars) {
             Optional<BigDecimal> v = paid ? p.paid(f) : p.budget(f);
             if (v.isEmpty()) return Optional.empty();
             total = total.add(v.get());
