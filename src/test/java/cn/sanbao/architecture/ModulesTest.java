@@ -9,6 +9,6 @@ class ModulesTest {
     void modulesVerify() {
         ApplicationModules modules = ApplicationModules.of(SanbaoApplication.class);
         modules.forEach(m -> System.out.println("MODULE " + m.getIdentifier()));
-        // verify() is switched on once the known breaches are removed (issue 16)
+        modules.verify();
     }
 }

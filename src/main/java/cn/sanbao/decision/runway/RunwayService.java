@@ -20,6 +20,7 @@ import cn.sanbao.region.RegionTree;
 
 /** Reads the stored monthly cash facts and projects every budget unit with {@link RunwayCalculator}. */
 @Service
+@org.springframework.modulith.NamedInterface("runway")
 public class RunwayService {
 
     static final String[] PAID = {"paid_wage", "paid_operation", "paid_livelihood"};
