@@ -78,7 +78,10 @@ public class RunResults {
                 .map(cn.sanbao.kernel.Period::code).toList();
     }
 
-    /** Unit code → total of the run (units without a total, i.e. with missing data, are left out). */
+    /**
+     * Unit code → total of the run (units without a total, i.e. with missing data, are left out), for ranks.
+     * {@code ResultRepository.ranking} builds a full line per unit and compares it with the previous period.
+     */
     public Map<String, BigDecimal> totals(long runId) {
         Map<String, BigDecimal> out = new java.util.HashMap<>();
         jdbc.sql("select unit_code, total from unit_result where run_id = ? and total is not null").param(runId)
