@@ -11,7 +11,7 @@ import cn.sanbao.intake.PaymentRepository;
 import cn.sanbao.intake.SpendingMark;
 import cn.sanbao.intake.SpendingMarks;
 import cn.sanbao.projects.library.Project;
-import cn.sanbao.projects.library.ProjectRepository;
+import cn.sanbao.projects.Projects;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +55,7 @@ public class DisciplineService {
     private final RegionTree regions;
     private final RunwayService runway;
     private final SpendingMarks marks;
-    private final ProjectRepository projects;
+    private final Projects projects;
     private final PaymentRepository payments;
     private final int defaultIdleMonths;
     private final FactRevisionRepository revisions;
@@ -64,7 +64,7 @@ public class DisciplineService {
         protected boolean removeEldestEntry(Map.Entry<String, MonthInputs> eldest) { return size() > 24; }
     });
 
-    public DisciplineService(FactRepository facts, RegionTree regions, RunwayService runway, SpendingMarks marks, ProjectRepository projects,
+    public DisciplineService(FactRepository facts, RegionTree regions, RunwayService runway, SpendingMarks marks, Projects projects,
                              PaymentRepository payments, FactRevisionRepository revisions, @Value("${sanbao.discipline.idle-months:3}") int defaultIdleMonths) {
         if (defaultIdleMonths < 1 || defaultIdleMonths > 11) throw new IllegalArgumentException("sanbao.discipline.idle-months 应为 1–11 个月");
         this.facts = facts;

@@ -5,7 +5,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,9 +16,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class RegionApi {
 
     private final RegionTree regions;
-    private final UnitScope scope;
+    private final UnitVisibility scope;
 
-    RegionApi(RegionTree regions, UnitScope scope) {
+    RegionApi(RegionTree regions, UnitVisibility scope) {
         this.regions = regions;
         this.scope = scope;
     }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * seeds an empty database, so a province loads its own tree without code changes.
  */
 @Service
-public class RegionTree implements cn.sanbao.security.UnitHierarchy {
+public class RegionTree {
 
     private final Map<String, FiscalUnit> byCode = new LinkedHashMap<>();
     private final Map<String, List<FiscalUnit>> children = new LinkedHashMap<>();
@@ -116,13 +116,11 @@ public class RegionTree implements cn.sanbao.security.UnitHierarchy {
         return false;
     }
 
-    @Override
     public boolean isCity(String code) {
         FiscalUnit u = byCode.get(code);
         return u != null && u.kind() == UnitKind.CITY;
     }
 
-    @Override
     public boolean isBudgetUnit(String code) {
         FiscalUnit u = byCode.get(code);
         return u != null && !u.isConsolidated();

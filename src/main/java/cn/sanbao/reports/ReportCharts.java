@@ -1,5 +1,6 @@
 package cn.sanbao.reports;
 
+import cn.sanbao.monitoring.RunResults;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,8 @@ final class ReportCharts {
     }
 
     /** Unit page "总分走势": total per month, points coloured by grade. */
-    static ChartSpec scoreHistory(String id, String title, Map<String, ReportData.GradeRow> history) {
-        List<BigDecimal> values = history.values().stream().map(ReportData.GradeRow::total).toList();
+    static ChartSpec scoreHistory(String id, String title, Map<String, RunResults.GradeRow> history) {
+        List<BigDecimal> values = history.values().stream().map(RunResults.GradeRow::total).toList();
         List<String> colours = history.values().stream().map(g -> GradeColours.of(g.grade())).toList();
         return new ChartSpec(id, title, List.copyOf(history.keySet()), List.of(
                 Series.line("总分", values, GradeColours.SCORE_LINE).withPointColours(colours)),

@@ -8,9 +8,8 @@ import org.springframework.stereotype.Component;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.shared.table.Table;
 import cn.sanbao.shared.table.Table.Kind;
-import cn.sanbao.warnings.CaseRepository;
 import cn.sanbao.warnings.Publication;
-import cn.sanbao.warnings.PublicationRepository;
+import cn.sanbao.warnings.PublishedWarnings;
 import cn.sanbao.warnings.Warning;
 import cn.sanbao.warnings.WarningCase;
 
@@ -18,18 +17,16 @@ import cn.sanbao.warnings.WarningCase;
 @Component
 class WarningsSection {
 
-    private final PublicationRepository publications;
-    private final CaseRepository cases;
+    private final PublishedWarnings warnings;
     private final RegionTree regions;
 
-    WarningsSection(PublicationRepository publications, CaseRepository cases, RegionTree regions) {
-        this.publications = publications;
-        this.cases = cases;
+    WarningsSection(PublishedWarnings warnings, RegionTree regions) {
+        this.warnings = warnings;
         this.regions = regions;
     }
 
     Optional<Publication> publication(String period) {
-        return publications.latestPublication(period);
+        return warnings.publication(period);
     }
 
     /**
@@ -49,9 +46,9 @@ class WarningsSection {
         Table.Builder t = Table.builder(periodLabel + "预警发布与整改").text("单位").column("总分", Kind.DECIMAL).text("等级")
                 .text("提示函文号").text("处置升级").text("整改状态").text("整改期限");
         int n = 0;
-        for (Warning w : publications.warningsOfPublication(pub.get().id())) {
+        for (Warning w : warnings.warnings(pub.get().id())) {
             if (!units.test(w.unitCode())) continue;
-            WarningCase c = cases.find(w.caseId()).orElse(null);
+            WarningCase c = warnings.caseOf(w).orElse(null);
             t.row(regions.unit(w.unitCode()).map(u -> u.name()).orElse(w.unitCode()), w.total(), w.gradeName(), w.letterNo(),
                     escalation(w, c), c == null ? "" : c.statusLabel(),
                     c == null ? "" : c.rectifyDeadline().toString());

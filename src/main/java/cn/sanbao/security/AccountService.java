@@ -1,5 +1,6 @@
 package cn.sanbao.security;
 
+import cn.sanbao.region.RegionTree;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -21,12 +22,12 @@ public class AccountService {
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
-    private final UnitHierarchy units;
+    private final RegionTree units;
     private final AuditLog audit;
     private final Clock clock;
     private final SessionRevoker sessions;
 
-    AccountService(UserRepository users, PasswordEncoder encoder, UnitHierarchy units, AuditLog audit,
+    AccountService(UserRepository users, PasswordEncoder encoder, RegionTree units, AuditLog audit,
                    ObjectProvider<Clock> clock, SessionRevoker sessions) {
         this.users = users;
         this.sessions = sessions;

@@ -1,5 +1,6 @@
 package cn.sanbao.security;
 
+import cn.sanbao.region.RegionTree;
 import java.security.Principal;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,9 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class CurrentUserAdvice {
 
-    private final UnitHierarchy units;
+    private final RegionTree units;
 
-    CurrentUserAdvice(UnitHierarchy units) {
+    CurrentUserAdvice(RegionTree units) {
         this.units = units;
     }
 

@@ -1,5 +1,6 @@
 package cn.sanbao.security;
 
+import cn.sanbao.region.RegionTree;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,16 +15,17 @@ import cn.sanbao.audit.AuditLog;
  * its own unit and the units below it. A refused request is audited.
  */
 @Component
-public class UnitScope {
+public class UnitScope implements cn.sanbao.region.UnitVisibility {
 
-    private final UnitHierarchy regions;
+    private final RegionTree regions;
     private final AuditLog audit;
 
-    public UnitScope(UnitHierarchy regions, AuditLog audit) {
+    public UnitScope(RegionTree regions, AuditLog audit) {
         this.regions = regions;
         this.audit = audit;
     }
 
+    @Override
     public Predicate<String> visible() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) return code -> false;
@@ -39,6 +41,7 @@ public class UnitScope {
     }
 
     /** Throws 403 (and records the refusal) when the user may not see the unit. */
+    @Override
     public void require(String unitCode) {
         if (visible().test(unitCode)) return;
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.decision.Flash;
 import cn.sanbao.decision.dispatch.DispatchPage;
 import cn.sanbao.kernel.Period;
-import cn.sanbao.projects.list.GuaranteeListRepository;
+import cn.sanbao.projects.Projects;
 
 /** 财政可承受能力评估 screens: saved cases, a form for a new one (analysts), and a case's per-unit report. */
 @Controller
@@ -26,19 +26,19 @@ import cn.sanbao.projects.list.GuaranteeListRepository;
 public class AffordabilityPage {
 
     private final AffordabilityService service;
-    private final GuaranteeListRepository lists;
+    private final Projects projects;
     private final ScreenText text;
 
-    public AffordabilityPage(AffordabilityService service, GuaranteeListRepository lists, ScreenText text) {
+    public AffordabilityPage(AffordabilityService service, Projects projects, ScreenText text) {
         this.service = service;
-        this.lists = lists;
+        this.projects = projects;
         this.text = text;
     }
 
     @GetMapping("/decision/affordability")
     String list(Model model) {
         model.addAttribute("cases", service.cases());
-        model.addAttribute("items", lists.current().map(l -> l.items()).orElse(java.util.List.of()));
+        model.addAttribute("items", projects.currentList().map(l -> l.items()).orElse(java.util.List.of()));
         return "decision/affordability";
     }
 

@@ -23,9 +23,9 @@ import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ModelRegistry;
+import cn.sanbao.projects.Projects;
 import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.list.GuaranteeItem;
-import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.projects.list.ListVersion;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -48,8 +48,7 @@ public class AffordabilityService {
     }
 
     private final JdbcClient jdbc;
-    private final GuaranteeListRepository lists;
-    private final ScopeRepository scopes;
+    private final Projects projects;
     private final FactResolver resolver;
     private final ModelRegistry models;
     private final RegionTree regions;
@@ -57,12 +56,11 @@ public class AffordabilityService {
     private final Clock clock;
     private final String flagGrade;
 
-    public AffordabilityService(JdbcClient jdbc, GuaranteeListRepository lists, ScopeRepository scopes, FactResolver resolver,
+    public AffordabilityService(JdbcClient jdbc, Projects projects, FactResolver resolver,
                                 ModelRegistry models, RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock,
                                 @Value("${sanbao.decision.affordability.flag-grade:MEDIUM}") String flagGrade) {
         this.jdbc = jdbc;
-        this.lists = lists;
-        this.scopes = scopes;
+        this.projects = projects;
         this.resolver = resolver;
         this.models = models;
         this.regions = regions;
@@ -102,8 +100,8 @@ public class AffordabilityService {
     /** Costs the case for every visible budget unit with scope data; base = the unit's grade on the stored figures. */
     public Report report(Case c, Predicate<String> visible) {
         GuaranteeItem item = item(c.proposal());
-        ScopeRepository.Scope scope = scopes.scope(c.proposal().start().getYear());
-        if (scope.revision() == 0) scope = scopes.scope(c.basePeriod().year());
+        ScopeRepository.Scope scope = projects.scope(c.proposal().start().getYear());
+        if (scope.revision() == 0) scope = projects.scope(c.basePeriod().year());
         ProposalScorer scorer = new ProposalScorer(models.engine(models.publishedFor(c.basePeriod())));
         Map<String, UnitFacts> facts = resolver.resolve(c.basePeriod());
         List<Row> rows = new ArrayList<>();
@@ -133,7 +131,7 @@ public class AffordabilityService {
     }
 
     private GuaranteeItem item(Proposal p) {
-        ListVersion list = lists.current().orElseThrow(() -> new NoSuchElementException("尚未载入保障清单"));
+        ListVersion list = projects.currentList().orElseThrow(() -> new NoSuchElementException("尚未载入保障清单"));
         return list.items().stream().filter(i -> i.code().equals(p.itemCode()) && i.effectiveYear() <= p.start().getYear())
                 .max(java.util.Comparator.comparingInt(GuaranteeItem::effectiveYear))
                 .orElseThrow(() -> new IllegalArgumentException("保障清单中没有 " + p.start().getYear() + " 年有效的项目“" + p.itemCode() + "”"));

@@ -23,6 +23,7 @@ import cn.sanbao.facts.FactResolver;
 import cn.sanbao.facts.UnitFacts;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.UnitRanking;
+import cn.sanbao.projects.Projects;
 import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
@@ -38,17 +39,17 @@ public class AllocationService {
     private final JdbcClient jdbc;
     private final FactResolver resolver;
     private final ResultRepository results;
-    private final ScopeRepository scopes;
+    private final Projects projects;
     private final RegionTree regions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AllocationService(JdbcClient jdbc, FactResolver resolver, ResultRepository results, ScopeRepository scopes,
+    public AllocationService(JdbcClient jdbc, FactResolver resolver, ResultRepository results, Projects projects,
                              RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.resolver = resolver;
         this.results = results;
-        this.scopes = scopes;
+        this.projects = projects;
         this.regions = regions;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -82,7 +83,7 @@ public class AllocationService {
         Map<String, UnitFacts> facts = resolver.resolve(month);
         Map<String, BigDecimal> scores = new HashMap<>();
         for (UnitRanking r : results.ranking(month, u -> true)) if (r.total() != null) scores.put(r.unitCode(), r.total());
-        ScopeRepository.Scope scope = scopes.scope(month.year());
+        ScopeRepository.Scope scope = projects.scope(month.year());
         List<FactorAllocator.UnitFactors> out = new ArrayList<>();
         for (FiscalUnit u : regions.budgetUnits()) {
             UnitFacts f = facts.get(u.code());

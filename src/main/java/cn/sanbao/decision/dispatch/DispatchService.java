@@ -20,7 +20,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.decision.runway.ExtraInflows;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
 import cn.sanbao.kernel.Money;
@@ -28,10 +27,10 @@ import cn.sanbao.kernel.Money;
 /**
  * Proposes dispatch plans from the runway (shortfall = cash needed in the next three months to stay at the
  * lower edge of the safe band), lets the analyst adjust and approve them, and feeds approved amounts into
- * the projection of the following month.
+ * the projection of the following month (through {@link ApprovedDispatchInflows}).
  */
 @Service
-public class DispatchService implements ExtraInflows {
+public class DispatchService {
 
     public static final int MONTHS_AHEAD = 3;
 
@@ -40,7 +39,7 @@ public class DispatchService implements ExtraInflows {
     private final AuditLog audit;
     private final Clock clock;
 
-    public DispatchService(JdbcClient jdbc, @org.springframework.context.annotation.Lazy RunwayService runway, AuditLog audit,
+    public DispatchService(JdbcClient jdbc, RunwayService runway, AuditLog audit,
                            ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.runway = runway;
@@ -153,19 +152,6 @@ public class DispatchService implements ExtraInflows {
     public List<DispatchPlan> plans() {
         return jdbc.sql("select * from dc_dispatch_plan order by id desc").query((rs, n) -> head(rs)).list()
                 .stream().map(p -> plan(p.id())).toList();
-    }
-
-    @Override
-    public Map<String, Map<YearMonth, BigDecimal>> inflowsKnownAt(YearMonth base) {
-        Map<String, Map<YearMonth, BigDecimal>> out = new HashMap<>();
-        jdbc.sql("select p.base_month, l.unit_code, l.amount from dc_dispatch_line l join dc_dispatch_plan p on p.id = l.plan_id "
-                        + "where p.status = :s and p.base_month <= :b")
-                .param("s", DispatchPlan.APPROVED).param("b", base.toString())
-                .query(rs -> {
-                    YearMonth arrival = YearMonth.parse(rs.getString(1)).plusMonths(1);
-                    out.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).merge(arrival, rs.getBigDecimal(3), BigDecimal::add);
-                });
-        return out;
     }
 
     static String explain(MaxMinAllocator.Share s, BigDecimal level) {

@@ -8,10 +8,12 @@ import java.util.List;
  * A unit's projected month-end cash. {@code level} is 库款保障水平 = month-end cash ÷ average monthly
  * outflow; {@code crossing} is the first projected month whose level is below the safe band (null: none).
  */
+@org.springframework.modulith.NamedInterface("runway")
 public record RunwayProjection(String unitCode, YearMonth base, BigDecimal baseBalance, BigDecimal averageOutflow,
                                BigDecimal baseLevel, List<Month> months, YearMonth crossing, String method) {
 
     /** One projected month: opening + inflow + extra − 三保 − debt − other = closing. */
+    @org.springframework.modulith.NamedInterface("runway")
     public record Month(YearMonth month, BigDecimal opening, BigDecimal inflow, BigDecimal extra,
                         BigDecimal sanbaoOutflow, BigDecimal debtOutflow, BigDecimal otherOutflow,
                         BigDecimal closing, BigDecimal level) {

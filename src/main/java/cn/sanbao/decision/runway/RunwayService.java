@@ -21,6 +21,7 @@ import cn.sanbao.region.RegionTree;
 
 /** Reads the stored monthly cash facts and projects every budget unit with {@link RunwayCalculator}. */
 @Service
+@org.springframework.modulith.NamedInterface("runway")
 public class RunwayService {
 
     static final List<String> PAID = Pillar.paidItems(Pillar.SANBAO);

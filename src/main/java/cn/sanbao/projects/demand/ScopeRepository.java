@@ -34,6 +34,7 @@ public class ScopeRepository {
     public static final List<String> COLUMNS = List.of("year", "unit_code", "measure", "quantity");
 
     /** Quantities of one year, and the newest revision they come from (0 = none). */
+    @org.springframework.modulith.NamedInterface("api")
     public record Scope(int year, long revision, Map<String, Map<String, BigDecimal>> byUnit) {
         public BigDecimal quantity(String unit, String measure) {
             return byUnit.getOrDefault(unit, Map.of()).get(measure);

@@ -21,6 +21,7 @@ import cn.sanbao.shared.CsvFile;
  * The shipped demo list, scope and project library computed in memory, exactly as the first demo start stores
  * them: the demo data generator reads it to make payments that match the projects, and tests check the codes.
  */
+@org.springframework.modulith.NamedInterface("demo")
 public final class DemoLibrary {
 
     public static final String LIST_RESOURCE = "/projects/guarantee-list-ningxia.csv";

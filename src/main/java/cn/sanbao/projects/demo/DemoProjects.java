@@ -20,6 +20,7 @@ import cn.sanbao.kernel.Pillar;
  * 人员类 wage-coded project tagged 保运转; 同心县 books 居民医保补助 under a functional code the item does not
  * allow; 原州区 has no project for 残疾人两项补贴.
  */
+@org.springframework.modulith.NamedInterface("demo")
 public final class DemoProjects {
 
     public static final String UNDERFUNDED_UNIT = "640422", UNDERFUNDED_ITEM = "L01";

@@ -11,6 +11,7 @@ import cn.sanbao.region.UnitKind;
  * January; when {@code changeMonth} is set, {@code standardAfter} applies from that month on.
  * Shares are the parts each level of government bears; they sum to 1.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record GuaranteeItem(String code, String name, Pillar pillar, StandardBasis basis,
                             BigDecimal nationalStandard, BigDecimal standard, Integer changeMonth,
                             BigDecimal standardAfter, String scopeMeasure, BigDecimal shareCentral,

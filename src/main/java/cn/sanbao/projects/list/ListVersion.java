@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One stored version of the guarantee list. */
+@org.springframework.modulith.NamedInterface("api")
 public record ListVersion(long id, LocalDateTime createdAt, String createdBy, String note, List<GuaranteeItem> items) {
 
     /** Items in force in the year: per code the one with the latest effective year not after it. */

@@ -3,6 +3,7 @@ package cn.sanbao.projects.list;
 import java.math.BigDecimal;
 
 /** How a standard is expressed; the months factor turns it into an amount per scope unit per year. */
+@org.springframework.modulith.NamedInterface("api")
 public enum StandardBasis {
     PER_PERSON_YEAR("每人（每个对象）每年", 12),
     PER_PERSON_MONTH("每人（每个对象）每月", 1),

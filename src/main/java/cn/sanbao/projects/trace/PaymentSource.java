@@ -9,6 +9,7 @@ import java.util.Map;
  * Where payments per project come from. The payment-detail import provides the real implementation as a
  * bean; without one, {@link #NONE} (no payments known) is used, and the trace says so.
  */
+@org.springframework.modulith.NamedInterface("api")
 public interface PaymentSource {
 
     /** Paid amount per project code of the unit and year, payments dated up to and including {@code upTo}. */

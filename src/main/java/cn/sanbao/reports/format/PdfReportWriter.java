@@ -27,6 +27,7 @@ import cn.sanbao.shared.table.Table;
 
 /** A4 PDF: CJK font embedded, charts as images, table headers repeated on each page, "第 x 页 共 y 页" at the foot. */
 @Component
+@org.springframework.modulith.NamedInterface("format")
 public class PdfReportWriter {
 
     private final ReportFonts fonts;

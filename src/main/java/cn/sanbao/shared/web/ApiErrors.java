@@ -9,7 +9,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import cn.sanbao.engine.load.ModelValidationException;
 import cn.sanbao.shared.DataFileException;
 
 /** Turns failures of the JSON API into structured Chinese errors with the right HTTP status. */
@@ -30,12 +29,6 @@ public class ApiErrors {
         return of(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
     }
 
-    @ExceptionHandler(ModelValidationException.class)
-    ResponseEntity<ApiError> model(ModelValidationException e) {
-        return of(HttpStatus.BAD_REQUEST, "模型文件 " + e.source() + " 有错误",
-                e.problems().stream().map(Object::toString).toList());
-    }
-
     @ExceptionHandler(DataFileException.class)
     ResponseEntity<ApiError> file(DataFileException e) {
         return of(HttpStatus.BAD_REQUEST, "数据文件有错误",
@@ -52,7 +45,8 @@ public class ApiErrors {
         return of(HttpStatus.BAD_REQUEST, BadParameter.message(e), List.of());
     }
 
-    private static ResponseEntity<ApiError> of(HttpStatus status, String message, List<String> details) {
+    /** The one shape of a JSON API error; modules that translate their own exceptions use it too. */
+    public static ResponseEntity<ApiError> of(HttpStatus status, String message, List<String> details) {
         return ResponseEntity.status(status).body(new ApiError(status.value(), message, details));
     }
 

@@ -1,4 +1,4 @@
-package cn.sanbao.reports;
+package cn.sanbao.monitoring;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,27 +9,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Bulk reads of stored results for reports: one query per run for all units' indicators and grades, so a
- * 3,000-unit report does not read unit by unit. Read-only; the tables belong to monitoring.
+ * Bulk reads of stored results for other modules (reports): one query per run for all units' indicators and
+ * grades, so a 3,000-unit report does not read unit by unit. Read-only; the tables are monitoring's own.
  */
 @Repository
-class ReportData {
+public class RunResults {
 
-    record IndicatorRow(String unitCode, String indicatorCode, String groupCode, BigDecimal indicatorValue,
+    public record IndicatorRow(String unitCode, String indicatorCode, String groupCode, BigDecimal indicatorValue,
                         BigDecimal points, BigDecimal maxPoints) {
     }
 
-    record GradeRow(String unitCode, BigDecimal total, String grade) {
+    public record GradeRow(String unitCode, BigDecimal total, String grade) {
     }
 
     private final JdbcClient jdbc;
 
-    ReportData(JdbcClient jdbc) {
+    RunResults(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A unit's stored result line (without the explanation). */
-    record ResultRow(String unitCode, BigDecimal total, String grade, String status, String overrides, String missing) {
+    public record ResultRow(String unitCode, BigDecimal total, String grade, String status, String overrides, String missing) {
     }
 
     /*
@@ -38,7 +38,7 @@ class ReportData {
      */
 
     /** unit → indicator code → row. */
-    Map<String, Map<String, IndicatorRow>> indicators(long runId) {
+    public Map<String, Map<String, IndicatorRow>> indicators(long runId) {
         return jdbc.sql("select unit_code, indicator_code, group_code, indicator_value, points, max_points "
                         + "from indicator_result where run_id = ?").param(runId)
                 .query((rs, i) -> new IndicatorRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
@@ -47,19 +47,19 @@ class ReportData {
                         Collectors.toMap(IndicatorRow::indicatorCode, r -> r)));
     }
 
-    List<GradeRow> grades(long runId) {
+    public List<GradeRow> grades(long runId) {
         return jdbc.sql("select unit_code, total, grade from unit_result where run_id = ?").param(runId)
                 .query((rs, i) -> new GradeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3))).list();
     }
 
-    Optional<GradeRow> grade(long runId, String unitCode) {
+    public Optional<GradeRow> grade(long runId, String unitCode) {
         return jdbc.sql("select unit_code, total, grade from unit_result where run_id = ? and unit_code = ?")
                 .params(runId, unitCode).query((rs, i) -> new GradeRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)))
                 .optional();
     }
 
     /** unit → result line of a run. */
-    Map<String, ResultRow> results(long runId) {
+    public Map<String, ResultRow> results(long runId) {
         return jdbc.sql("select unit_code, total, grade, status, overrides, missing from unit_result where run_id = ?")
                 .param(runId).query((rs, i) -> new ResultRow(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6))).list().stream()
@@ -67,14 +67,25 @@ class ReportData {
     }
 
     /** The newest run of a period, by id (re-runs supersede for display, as on the screens). */
-    Optional<Long> latestRunId(String period) {
+    public Optional<Long> latestRunId(String period) {
         return jdbc.sql("select max(id) from scoring_run where period = ?").param(period).query(Long.class).optional();
     }
 
     /** Every period that has a run, newest first (months before weeks of the same year). */
-    List<String> periods() {
+    public List<String> periods() {
         return jdbc.sql("select distinct period from scoring_run").query(String.class).list().stream()
                 .map(cn.sanbao.kernel.Period::parse).sorted(java.util.Comparator.reverseOrder())
                 .map(cn.sanbao.kernel.Period::code).toList();
+    }
+
+    /**
+     * Unit code → total of the run (units without a total, i.e. with missing data, are left out), for ranks.
+     * {@code ResultRepository.ranking} builds a full line per unit and compares it with the previous period.
+     */
+    public Map<String, BigDecimal> totals(long runId) {
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        jdbc.sql("select unit_code, total from unit_result where run_id = ? and total is not null").param(runId)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return out;
     }
 }
