@@ -5,7 +5,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRevision;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
-import cn.sanbao.facts.InvalidFactsException;
+import cn.sanbao.facts.ValidFacts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +65,7 @@ public class PushService {
         if (earlier.isPresent()) return replay(key, earlier.get(), hash, user, visible);
 
         Submission s = PushParser.parse(tree);
-        List<FactValue> values = validator.validate(s, null, mayReport);
+        ValidFacts values = validator.validate(s, null, mayReport);
         Period period = s.period();
         try {
             Stored stored = tx.execute(status -> {
@@ -73,8 +73,7 @@ public class PushService {
                 Long rev = null;
                 if (same.isEmpty()) {
                     rev = facts.createRevision("API", "推送数据（" + period.label() + "，幂等键 " + FileImportService.cut(key, 64) + "）",
-                            user, hash, values);
-                    audit.record(user, "INTAKE_PUSH", "revision:" + rev, "推送 " + values.size() + " 个数值，幂等键 " + key);
+                            user, hash, values, "INTAKE_PUSH", "推送 " + values.size() + " 个数值，幂等键 " + key);
                 }
                 Stored st = new Stored(hash, rev, same.map(FactRevision::id).orElse(null), period.code(), values.size(), user);
                 insert(key, st);
@@ -84,8 +83,6 @@ public class PushService {
             return new Outcome(rescoring.after(r, period, user, rescore), false);
         } catch (DuplicateKeyException raced) {
             return replay(key, find(key).orElseThrow(), hash, user, visible);
-        } catch (InvalidFactsException e) {
-            throw new IntakeRejectedException(e.problems().stream().map(p -> Finding.at(PushParser.SOURCE, null, p)).toList());
         }
     }
 

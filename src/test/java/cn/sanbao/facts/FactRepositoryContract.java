@@ -134,6 +134,6 @@ abstract class FactRepositoryContract {
         long id = store.createRevision("FILE", "2091年1月月报", "lisi", null,
                 List.of(fact("640104", "2091-01", "paid_wage", "1.00")));
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("FACT_REVISION") && e.actor().equals("lisi")
-                && ("#" + id).equals(e.target()) && e.detail().contains("2091年1月月报"));
+                && ("revision:" + id).equals(e.target()) && e.detail().contains("2091年1月月报"));
     }
 }

@@ -96,9 +96,9 @@ public class DemandService {
         List<FactValue> values = new ArrayList<>();
         pillarTotals(estimationId).forEach((unit, sums) -> sums.forEach((pillar, amount) ->
                 values.add(new FactValue(unit, String.valueOf(e.year()), pillar.demandItem(), amount))));
-        long revision = facts.createRevision(FACT_SOURCE, e.label(), actor, null, values);
+        long revision = facts.createRevision(FACT_SOURCE, e.label(), actor, null, values, "DEMAND_WRITE_FACTS",
+                e.label() + "：写入三保需求 " + values.size() + " 条");
         jdbc.sql("update pj_estimation set fact_revision = :r where id = :id").param("r", revision).param("id", estimationId).update();
-        audit.record(actor, "DEMAND_WRITE_FACTS", e.label(), "写入三保需求 " + values.size() + " 条，数据修订 #" + revision);
         return revision;
     }
 
