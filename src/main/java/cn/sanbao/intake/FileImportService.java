@@ -1,6 +1,5 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.FactRevision;
@@ -28,17 +27,15 @@ public class FileImportService {
     private final SubmissionValidator validator;
     private final FactRepository facts;
     private final RevisionDiff diff;
-    private final AuditLog audit;
     private final TransactionOperations tx;
     private final Rescoring rescoring;
 
     public FileImportService(DataItemRepository catalogue, SubmissionValidator validator, FactRepository facts, RevisionDiff diff,
-                             AuditLog audit, TransactionOperations tx, Rescoring rescoring) {
+                             TransactionOperations tx, Rescoring rescoring) {
         this.parser = new TemplateParser(catalogue);
         this.validator = validator;
         this.facts = facts;
         this.diff = diff;
-        this.audit = audit;
         this.tx = tx;
         this.rescoring = rescoring;
     }

@@ -1,6 +1,5 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRevision;
 import cn.sanbao.facts.FactRepository;
@@ -8,12 +7,11 @@ import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ValidFacts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.sanbao.intake.PushRequestRepository.Stored;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -31,25 +29,21 @@ public class PushService {
     public record Outcome(ImportResult result, boolean replayed) {
     }
 
-    private record Stored(String hash, Long revisionId, Long duplicateOf, String period, int values, String by) {
-    }
 
     private final SubmissionValidator validator;
     private final FactRepository facts;
     private final RevisionDiff diff;
-    private final AuditLog audit;
-    private final JdbcClient jdbc;
+    private final PushRequestRepository requests;
     private final TransactionOperations tx;
     private final Rescoring rescoring;
     private final Clock clock;
 
-    public PushService(SubmissionValidator validator, FactRepository facts, RevisionDiff diff, AuditLog audit, JdbcClient jdbc,
+    public PushService(SubmissionValidator validator, FactRepository facts, RevisionDiff diff, PushRequestRepository requests,
                        TransactionOperations tx, Rescoring rescoring, ObjectProvider<Clock> clock) {
         this.validator = validator;
         this.facts = facts;
         this.diff = diff;
-        this.audit = audit;
-        this.jdbc = jdbc;
+        this.requests = requests;
         this.tx = tx;
         this.rescoring = rescoring;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -98,20 +92,7 @@ public class PushService {
                 st.revisionId() == null ? null : diff.of(st.revisionId(), visible), null, null);
     }
 
-    private Optional<Stored> find(String key) {
-        return jdbc.sql("select request_hash, revision_id, duplicate_of, period, value_count, created_by from intake_push "
-                        + "where idempotency_key = :key").param("key", key)
-                .query((rs, n) -> new Stored(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-                        rs.getString(4), rs.getInt(5), rs.getString(6)))
-                .optional();
-    }
+    private Optional<Stored> find(String key) { return requests.find(key); }
 
-    private void insert(String key, Stored st) {
-        jdbc.sql("insert into intake_push (idempotency_key, request_hash, revision_id, duplicate_of, period, value_count, "
-                        + "created_by, created_at) values (:key, :hash, :rev, :dup, :period, :n, :by, :at)")
-                .param("key", key).param("hash", st.hash()).param("rev", st.revisionId()).param("dup", st.duplicateOf())
-                .param("period", st.period()).param("n", st.values()).param("by", st.by())
-                .param("at", Timestamp.valueOf(LocalDateTime.now(clock)))
-                .update();
-    }
+    private void insert(String key, Stored st) { requests.insert(key, st, LocalDateTime.now(clock)); }
 }

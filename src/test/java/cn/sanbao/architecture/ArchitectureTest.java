@@ -1,11 +1,15 @@
 package cn.sanbao.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Module boundaries: the engine is plain Java, and capability packages do not depend on each other in cycles. */
@@ -49,5 +53,33 @@ class ArchitectureTest {
     @Test
     void capabilityModulesHaveNoCycles() {
         slices().matching("cn.sanbao.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** A repository and the classes nested in it (row mappers, lambdas). */
+    static final DescribedPredicate<JavaClass> IN_A_REPOSITORY = DescribedPredicate.describe("in a *Repository class",
+            c -> c.getName().replaceAll("\\$.*", "").endsWith("Repository"));
+
+    /** JDBC APIs that run SQL or hold connections (java.sql value types such as Timestamp are fine anywhere). */
+    static final DescribedPredicate<JavaClass> JDBC_API = DescribedPredicate.describe("a JDBC API",
+            c -> c.getPackageName().startsWith("org.springframework.jdbc.core") || c.getPackageName().startsWith("org.springframework.jdbc.datasource")
+                    || c.getPackageName().startsWith("javax.sql") || c.getName().equals("org.springframework.jdbc.support.GeneratedKeyHolder")
+                    || List.of("java.sql.Connection", "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
+                    "java.sql.DriverManager").contains(c.getName()));
+
+    @Test
+    void onlyRepositoriesRunSql() {
+        noClasses().that(DescribedPredicate.not(IN_A_REPOSITORY))
+                // infrastructure that works on the database as a whole, not on a module's tables:
+                .and().resideOutsideOfPackages(
+                        "cn.sanbao.backup..",            // dumps and restores the whole database
+                        "cn.sanbao.shared.scheduling..") // ShedLock's lock provider takes the DataSource
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.connectors.SourceReader") // reads the budget system's own database, read-only
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PostgresCopy")     // COPY protocol on the repository's connection
+                // removed by the module API change (they become monitoring API calls)
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.reports.ReportData")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.portrait.PortraitQueries")
+                .should().dependOnClassesThat(JDBC_API)
+                .because("a module's SQL lives only in classes named *Repository, each for tables the module owns (docs/architecture.md)")
+                .check(CLASSES);
     }
 }
