@@ -78,6 +78,15 @@ class ArchitectureTest {
                 // removed by the module API change (they become monitoring API calls)
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.reports.ReportData")
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.portrait.PortraitQueries")
+                // not yet moved into repositories (issue 16 item 6, remaining work): delete each line when its SQL moves
+                .and().resideOutsideOfPackage("cn.sanbao.audit..")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.security.ApiTokens")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.security.PrivilegedRequests")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PillarMappingService")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PaymentImportService")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.GeneratedPayments")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PaymentDetailWriter")
+                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PaymentPartitions")
                 .should().dependOnClassesThat(JDBC_API)
                 .because("a module's SQL lives only in classes named *Repository, each for tables the module owns (docs/architecture.md)")
                 .check(CLASSES);
