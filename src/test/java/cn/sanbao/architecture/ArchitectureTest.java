@@ -82,7 +82,6 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackage("cn.sanbao.audit..")
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.security.ApiTokens")
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.security.PrivilegedRequests")
-                .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PillarMappingService")
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PaymentImportService")
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.GeneratedPayments")
                 .and().doNotHaveFullyQualifiedName("cn.sanbao.intake.PaymentDetailWriter")
