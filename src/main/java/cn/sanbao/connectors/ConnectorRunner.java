@@ -4,6 +4,7 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
+import cn.sanbao.facts.ValidFacts;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.intake.Finding;
 import cn.sanbao.intake.IntakeRejectedException;
@@ -168,7 +169,8 @@ public class ConnectorRunner {
                     new SourceReader.Params(period.code(), period.startDate(), period.endDate(), null));
             rows += r.rows();
             preview.addAll(r.preview());
-            List<FactValue> values = validator.validate(r.submission(), period, u -> true);
+            ValidFacts checked = validator.validate(r.submission(), period, u -> true);
+            List<FactValue> values = checked.values();
             if (unchanged(values)) {
                 notes.add(period.label() + "数据项 " + values.size() + " 个数值与现有数据相同，未保存");
                 return;
@@ -178,13 +180,9 @@ public class ConnectorRunner {
                 return;
             }
             String hash = hash(values);
-            long rev = tx.execute(s -> {
-                long id = facts.createRevision("CONNECTOR", ConnectorRepository.cut("连接器“" + c.name() + "”提取 " + period.label(), 300),
-                        by, hash, values);
-                audit.record(by, "CONNECTOR_REVISION", "revision:" + id, "连接器“" + c.name() + "”提取 " + period.label() + "，"
-                        + values.size() + " 个数值");
-                return id;
-            });
+            long rev = tx.execute(s -> facts.createRevision("CONNECTOR",
+                    ConnectorRepository.cut("连接器“" + c.name() + "”提取 " + period.label(), 300), by, hash, checked,
+                    "CONNECTOR_REVISION", "连接器“" + c.name() + "”提取 " + period.label() + "，" + values.size() + " 个数值"));
             stored.add(rev);
             notes.add(period.label() + "数据项已保存为数据修订 #" + rev + "，共 " + values.size() + " 个数值");
         }

@@ -4,11 +4,9 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.warnings.ExtraWarningRule;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -22,15 +20,15 @@ public class TwoPrioritiesWarningRule implements ExtraWarningRule {
 
     static final String NAME = "two-priorities-warning";
 
-    private final JdbcClient jdbc;
+    private final DisciplineSettingRepository settings;
     private final DisciplineService discipline;
     private final AuditLog audit;
     private final TransactionOperations tx;
     private final Clock clock;
 
-    public TwoPrioritiesWarningRule(JdbcClient jdbc, DisciplineService discipline, AuditLog audit, TransactionOperations tx,
+    public TwoPrioritiesWarningRule(DisciplineSettingRepository settings, DisciplineService discipline, AuditLog audit, TransactionOperations tx,
                                     ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+        this.settings = settings;
         this.discipline = discipline;
         this.audit = audit;
         this.tx = tx;
@@ -38,18 +36,12 @@ public class TwoPrioritiesWarningRule implements ExtraWarningRule {
     }
 
     public boolean enabled() {
-        return jdbc.sql("select enabled from discipline_setting where name = :n").param("n", NAME).query(Boolean.class)
-                .optional().orElse(false);
+        return settings.enabled(NAME).orElse(false);
     }
 
     public void setEnabled(boolean on, String actor) {
         tx.executeWithoutResult(s -> {
-            Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-            int changed = jdbc.sql("update discipline_setting set enabled = :e, updated_by = :a, updated_at = :t where name = :n")
-                    .param("e", on).param("a", actor).param("t", now).param("n", NAME).update();
-            if (changed == 0)
-                jdbc.sql("insert into discipline_setting (name, enabled, updated_by, updated_at) values (:n, :e, :a, :t)")
-                        .param("n", NAME).param("e", on).param("a", actor).param("t", now).update();
+            settings.save(NAME, on, actor, LocalDateTime.now(clock));
             audit.record(actor, "DISCIPLINE_WARNING_RULE", NAME, on ? "开启预警规则“两个支出优先”：发布月度结果时对违反的单位预警"
                     : "关闭预警规则“两个支出优先”");
         });

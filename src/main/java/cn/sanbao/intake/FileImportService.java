@@ -1,12 +1,10 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.DataItemRepository;
 import cn.sanbao.facts.FactRevision;
 import cn.sanbao.facts.FactRepository;
-import cn.sanbao.facts.FactValue;
-import cn.sanbao.facts.InvalidFactsException;
+import cn.sanbao.facts.ValidFacts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -29,17 +27,15 @@ public class FileImportService {
     private final SubmissionValidator validator;
     private final FactRepository facts;
     private final RevisionDiff diff;
-    private final AuditLog audit;
     private final TransactionOperations tx;
     private final Rescoring rescoring;
 
     public FileImportService(DataItemRepository catalogue, SubmissionValidator validator, FactRepository facts, RevisionDiff diff,
-                             AuditLog audit, TransactionOperations tx, Rescoring rescoring) {
+                             TransactionOperations tx, Rescoring rescoring) {
         this.parser = new TemplateParser(catalogue);
         this.validator = validator;
         this.facts = facts;
         this.diff = diff;
-        this.audit = audit;
         this.tx = tx;
         this.rescoring = rescoring;
     }
@@ -55,23 +51,15 @@ public class FileImportService {
             throw IntakeRejectedException.of(name, null, "文件超过 " + MAX_TEMPLATE_BYTES / 1024 / 1024 + " MB，不是报送模板");
         }
         Submission submission = parser.parse(read(name, bytes));
-        List<FactValue> values = validator.validate(submission, chosen, mayReport);
+        ValidFacts values = validator.validate(submission, chosen, mayReport);
         String hash = sha256(bytes);
         Optional<FactRevision> same = facts.findByContentHash(hash);
         if (same.isPresent()) {
             return new ImportResult(null, same.get().id(), submission.period().code(), values.size(), null, null, null);
         }
         String label = cut("文件 " + name, 250) + "（" + submission.period().label() + "）";
-        long id;
-        try {
-            id = tx.execute(status -> {
-                long rev = facts.createRevision("FILE", label, user, hash, values);
-                audit.record(user, "INTAKE_FILE", "revision:" + rev, label + "，" + values.size() + " 个数值，SHA-256 " + hash);
-                return rev;
-            });
-        } catch (InvalidFactsException e) {
-            throw new IntakeRejectedException(e.problems().stream().map(p -> Finding.at(name, null, p)).toList());
-        }
+        long id = tx.execute(status -> facts.createRevision("FILE", label, user, hash, values,
+                "INTAKE_FILE", label + "，" + values.size() + " 个数值，SHA-256 " + hash));
         return rescoring.after(new ImportResult(id, null, submission.period().code(), values.size(), diff.of(id, visible),
                 null, null), submission.period(), user, rescore);
     }

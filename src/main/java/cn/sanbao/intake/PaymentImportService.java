@@ -131,15 +131,14 @@ public class PaymentImportService {
         long revision;
         try {
             revision = tx.execute(status -> {
-                long rev = facts.createRevision("PAYMENT", label, user, hash, values);
+                long rev = facts.createRevision("PAYMENT", label, user, hash, values, "INTAKE_PAYMENT",
+                        label + "，" + rows + " 行，未分类代码组合 " + unclassified.size() + " 个，SHA-256 " + hash);
                 progress.revisionCreated(rev);
                 PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
                 PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));
                 writer.write(rev, period, source, again, copy::classify, spill, progress);
                 writer.unitMonths(rev, period, sums.rowsPerUnit());
                 writer.unclassified(rev, unclassified);
-                audit.record(user, "INTAKE_PAYMENT", "revision:" + rev, label + "，" + rows + " 行，未分类代码组合 "
-                        + unclassified.size() + " 个，SHA-256 " + hash);
                 return rev;
             });
         } finally {

@@ -6,7 +6,6 @@ import cn.sanbao.shared.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -35,16 +33,16 @@ public class PillarMappingService {
 
     static final List<String> COLUMNS = List.of("code_kind", "prefix", "pillar", "priority", "name");
 
-    private final JdbcClient jdbc;
+    private final PillarMappingRepository mappings;
     private final TransactionOperations tx;
     private final AuditLog audit;
     private final Resource sample;
     private final Clock clock;
 
-    public PillarMappingService(JdbcClient jdbc, TransactionOperations tx, AuditLog audit,
+    public PillarMappingService(PillarMappingRepository mappings, TransactionOperations tx, AuditLog audit,
                                 @Value("${sanbao.intake.pillar-mapping:classpath:intake/pillar-mapping-sample.csv}") Resource sample,
                                 ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+        this.mappings = mappings;
         this.tx = tx;
         this.audit = audit;
         this.sample = sample;
@@ -63,18 +61,9 @@ public class PillarMappingService {
     }
 
     /** Newest first. */
-    public List<Version> versions() {
-        return jdbc.sql("select id, version, note, created_by, created_at from pillar_mapping_version order by version desc")
-                .query((rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toLocalDateTime())).list();
-    }
+    public List<Version> versions() { return mappings.versions(); }
 
-    public List<MappingRule> rules(long versionId) {
-        return jdbc.sql("select code_kind, prefix, pillar, priority, name from pillar_mapping_rule where version_id = :v "
-                        + "order by code_kind, prefix").param("v", versionId)
-                .query((rs, n) -> new MappingRule(MappingRule.CodeKind.valueOf(rs.getString(1)), rs.getString(2),
-                        PaymentClass.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5))).list();
-    }
+    public List<MappingRule> rules(long versionId) { return mappings.rules(versionId); }
 
     /** Replaces the mapping by a new version given as CSV text (same columns as the sample file). */
     public Version saveCsv(String csv, String note, String user) {
@@ -89,18 +78,8 @@ public class PillarMappingService {
 
     private Version save(List<MappingRule> rules, String note, String user) {
         long id = tx.execute(status -> {
-            int next = jdbc.sql("select coalesce(max(version), 0) + 1 from pillar_mapping_version").query(Integer.class).single();
-            org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.sql("insert into pillar_mapping_version (version, note, created_by, created_at) values (:v, :note, :by, :at)")
-                    .param("v", next).param("note", FileImportService.cut(note, 300)).param("by", user)
-                    .param("at", Timestamp.valueOf(LocalDateTime.now(clock))).update(key, "id");
-            long vid = key.getKey().longValue();
-            for (MappingRule r : rules) {
-                jdbc.sql("insert into pillar_mapping_rule (version_id, code_kind, prefix, pillar, priority, name) "
-                                + "values (:v, :kind, :prefix, :pillar, :priority, :name)")
-                        .param("v", vid).param("kind", r.kind().name()).param("prefix", r.prefix()).param("pillar", r.pillar().name())
-                        .param("priority", r.priority()).param("name", r.name()).update();
-            }
+            int next = mappings.nextVersion();
+            long vid = mappings.insert(next, FileImportService.cut(note, 300), user, LocalDateTime.now(clock), rules);
             audit.record(user, "PILLAR_MAPPING_EDIT", "pillar-mapping:v" + next, note + "，共 " + rules.size() + " 条规则");
             return vid;
         });

@@ -1,19 +1,17 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRevision;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
-import cn.sanbao.facts.InvalidFactsException;
+import cn.sanbao.facts.ValidFacts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.sanbao.intake.PushRequestRepository.Stored;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -31,25 +29,21 @@ public class PushService {
     public record Outcome(ImportResult result, boolean replayed) {
     }
 
-    private record Stored(String hash, Long revisionId, Long duplicateOf, String period, int values, String by) {
-    }
 
     private final SubmissionValidator validator;
     private final FactRepository facts;
     private final RevisionDiff diff;
-    private final AuditLog audit;
-    private final JdbcClient jdbc;
+    private final PushRequestRepository requests;
     private final TransactionOperations tx;
     private final Rescoring rescoring;
     private final Clock clock;
 
-    public PushService(SubmissionValidator validator, FactRepository facts, RevisionDiff diff, AuditLog audit, JdbcClient jdbc,
+    public PushService(SubmissionValidator validator, FactRepository facts, RevisionDiff diff, PushRequestRepository requests,
                        TransactionOperations tx, Rescoring rescoring, ObjectProvider<Clock> clock) {
         this.validator = validator;
         this.facts = facts;
         this.diff = diff;
-        this.audit = audit;
-        this.jdbc = jdbc;
+        this.requests = requests;
         this.tx = tx;
         this.rescoring = rescoring;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -65,7 +59,7 @@ public class PushService {
         if (earlier.isPresent()) return replay(key, earlier.get(), hash, user, visible);
 
         Submission s = PushParser.parse(tree);
-        List<FactValue> values = validator.validate(s, null, mayReport);
+        ValidFacts values = validator.validate(s, null, mayReport);
         Period period = s.period();
         try {
             Stored stored = tx.execute(status -> {
@@ -73,8 +67,7 @@ public class PushService {
                 Long rev = null;
                 if (same.isEmpty()) {
                     rev = facts.createRevision("API", "推送数据（" + period.label() + "，幂等键 " + FileImportService.cut(key, 64) + "）",
-                            user, hash, values);
-                    audit.record(user, "INTAKE_PUSH", "revision:" + rev, "推送 " + values.size() + " 个数值，幂等键 " + key);
+                            user, hash, values, "INTAKE_PUSH", "推送 " + values.size() + " 个数值，幂等键 " + key);
                 }
                 Stored st = new Stored(hash, rev, same.map(FactRevision::id).orElse(null), period.code(), values.size(), user);
                 insert(key, st);
@@ -84,8 +77,6 @@ public class PushService {
             return new Outcome(rescoring.after(r, period, user, rescore), false);
         } catch (DuplicateKeyException raced) {
             return replay(key, find(key).orElseThrow(), hash, user, visible);
-        } catch (InvalidFactsException e) {
-            throw new IntakeRejectedException(e.problems().stream().map(p -> Finding.at(PushParser.SOURCE, null, p)).toList());
         }
     }
 
@@ -101,20 +92,7 @@ public class PushService {
                 st.revisionId() == null ? null : diff.of(st.revisionId(), visible), null, null);
     }
 
-    private Optional<Stored> find(String key) {
-        return jdbc.sql("select request_hash, revision_id, duplicate_of, period, value_count, created_by from intake_push "
-                        + "where idempotency_key = :key").param("key", key)
-                .query((rs, n) -> new Stored(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getObject(3, Long.class),
-                        rs.getString(4), rs.getInt(5), rs.getString(6)))
-                .optional();
-    }
+    private Optional<Stored> find(String key) { return requests.find(key); }
 
-    private void insert(String key, Stored st) {
-        jdbc.sql("insert into intake_push (idempotency_key, request_hash, revision_id, duplicate_of, period, value_count, "
-                        + "created_by, created_at) values (:key, :hash, :rev, :dup, :period, :n, :by, :at)")
-                .param("key", key).param("hash", st.hash()).param("rev", st.revisionId()).param("dup", st.duplicateOf())
-                .param("period", st.period()).param("n", st.values()).param("by", st.by())
-                .param("at", Timestamp.valueOf(LocalDateTime.now(clock)))
-                .update();
-    }
+    private void insert(String key, Stored st) { requests.insert(key, st, LocalDateTime.now(clock)); }
 }

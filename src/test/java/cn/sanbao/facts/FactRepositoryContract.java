@@ -97,16 +97,16 @@ abstract class FactRepositoryContract {
         assertThatThrownBy(() -> store.createRevision("FILE", "错误", "zhangsan", null, List.of(
                 fact("640121", "2043-01", "paid_wage", "1"), fact("999999", "2043-01", "paid_wage", "1"))))
                 .isInstanceOf(InvalidFactsException.class)
-                .hasMessageContaining("未知的财政单位代码“999999”");
+                .hasMessageContaining("未知的单位代码“999999”");
         assertThatThrownBy(() -> store.createRevision("FILE", "错误", "zhangsan", null, List.of(
                 fact("640121", "2043-01", "no_such_item", "1"))))
-                .hasMessageContaining("未知的数据项代码“no_such_item”");
+                .hasMessageContaining("未知的数据项“no_such_item”");
         assertThatThrownBy(() -> store.createRevision("FILE", "错误", "zhangsan", null, List.of(
                 fact("640100", "2043-01", "paid_wage", "1"))))
-                .hasMessageContaining("银川市是汇总单位");
+                .hasMessageContaining("银川市（640100）是汇总单位");
         assertThatThrownBy(() -> store.createRevision("FILE", "错误", "zhangsan", null, List.of(
                 fact("640121", "2043-01", "fiscal_capacity", "1"))))
-                .hasMessageContaining("可用财力为年报数据项");
+                .hasMessageContaining("可用财力（fiscal_capacity）是年报数据项");
 
         assertThat(count("fact_revision")).isEqualTo(revisions);
         assertThat(count("fact")).isEqualTo(facts);
@@ -134,6 +134,6 @@ abstract class FactRepositoryContract {
         long id = store.createRevision("FILE", "2091年1月月报", "lisi", null,
                 List.of(fact("640104", "2091-01", "paid_wage", "1.00")));
         assertThat(audit.recent(20)).anyMatch(e -> e.action().equals("FACT_REVISION") && e.actor().equals("lisi")
-                && ("#" + id).equals(e.target()) && e.detail().contains("2091年1月月报"));
+                && ("revision:" + id).equals(e.target()) && e.detail().contains("2091年1月月报"));
     }
 }

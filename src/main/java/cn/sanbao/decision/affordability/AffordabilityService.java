@@ -1,7 +1,6 @@
 package cn.sanbao.decision.affordability;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -14,8 +13,6 @@ import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
@@ -47,7 +44,7 @@ public class AffordabilityService {
         public List<Row> flagged() { return rows.stream().filter(Row::flagged).toList(); }
     }
 
-    private final JdbcClient jdbc;
+    private final AffordabilityCaseRepository caseRows;
     private final Projects projects;
     private final FactResolver resolver;
     private final ModelRegistry models;
@@ -56,10 +53,10 @@ public class AffordabilityService {
     private final Clock clock;
     private final String flagGrade;
 
-    public AffordabilityService(JdbcClient jdbc, Projects projects, FactResolver resolver,
+    public AffordabilityService(AffordabilityCaseRepository caseRows, Projects projects, FactResolver resolver,
                                 ModelRegistry models, RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock,
                                 @Value("${sanbao.decision.affordability.flag-grade:MEDIUM}") String flagGrade) {
-        this.jdbc = jdbc;
+        this.caseRows = caseRows;
         this.projects = projects;
         this.resolver = resolver;
         this.models = models;
@@ -73,23 +70,14 @@ public class AffordabilityService {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("请填写测算方案名称");
         if (basePeriod.type() != Period.Type.MONTH) throw new IllegalArgumentException("评分基准期须为月份，如 2021-12");
         item(p);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into dc_affordability_case (name, item_code, new_standard, start_month, scope_growth, base_period, created_by, created_at) "
-                        + "values (:n, :i, :s, :m, :g, :b, :by, :at)")
-                .param("n", name.trim()).param("i", p.itemCode()).param("s", p.newStandard()).param("m", p.start().toString())
-                .param("g", p.scopeGrowth()).param("b", basePeriod.code()).param("by", actor)
-                .param("at", Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))).update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
+        long id = caseRows.insert(name.trim(), p, basePeriod, actor, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         audit.record(actor, "AFFORDABILITY_CASE", "可承受能力测算 #" + id, name.trim() + "：" + p.itemCode() + " 新标准 "
                 + p.newStandard().toPlainString() + " 元，" + p.start() + " 起，口径年增长 " + p.scopeGrowth().toPlainString());
         return id;
     }
 
     public List<Case> cases() {
-        return jdbc.sql("select * from dc_affordability_case order by id desc").query((rs, n) -> new Case(rs.getLong("id"),
-                rs.getString("name"), new Proposal(rs.getString("item_code"), rs.getBigDecimal("new_standard"),
-                YearMonth.parse(rs.getString("start_month")), rs.getBigDecimal("scope_growth")), Period.parse(rs.getString("base_period")),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toLocalDateTime())).list();
+        return caseRows.findAll();
     }
 
     public Case kase(long id) {

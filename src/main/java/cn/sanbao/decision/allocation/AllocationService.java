@@ -3,7 +3,6 @@ package cn.sanbao.decision.allocation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
@@ -36,7 +34,7 @@ public class AllocationService {
     private static final List<String> DEMAND = Pillar.demandItems(Pillar.SANBAO);
     private static final List<String> BUDGET = Pillar.budgetItems(Pillar.SANBAO);
 
-    private final JdbcClient jdbc;
+    private final WeightingRepository weightingRows;
     private final FactResolver resolver;
     private final ResultRepository results;
     private final Projects projects;
@@ -44,9 +42,9 @@ public class AllocationService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public AllocationService(JdbcClient jdbc, FactResolver resolver, ResultRepository results, Projects projects,
+    public AllocationService(WeightingRepository weightingRows, FactResolver resolver, ResultRepository results, Projects projects,
                              RegionTree regions, AuditLog audit, ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+        this.weightingRows = weightingRows;
         this.resolver = resolver;
         this.results = results;
         this.projects = projects;
@@ -59,18 +57,15 @@ public class AllocationService {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("请填写权重方案名称");
         Map<Factor, BigDecimal> weights = Weighting.parse(weightsText);
         String n = name.trim();
-        int version = jdbc.sql("select coalesce(max(version), 0) from dc_weighting where name = :n").param("n", n).query(Integer.class).single() + 1;
+        int version = weightingRows.latestVersion(n) + 1;
         Weighting w = new Weighting(0, n, version, weights);
-        jdbc.sql("insert into dc_weighting (name, version, weights, created_by, created_at) values (:n, :v, :w, :by, :at)")
-                .param("n", n).param("v", version).param("w", w.text()).param("by", actor)
-                .param("at", Timestamp.valueOf(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS))).update();
+        weightingRows.insert(w, actor, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         audit.record(actor, "ALLOCATION_WEIGHTING", w.label(), w.description());
         return weightings().stream().filter(x -> x.name().equals(n) && x.version() == version).findFirst().orElseThrow();
     }
 
     public List<Weighting> weightings() {
-        return jdbc.sql("select * from dc_weighting order by name, version desc").query((rs, i) -> new Weighting(rs.getLong("id"),
-                rs.getString("name"), rs.getInt("version"), Weighting.parse(rs.getString("weights")))).list();
+        return weightingRows.findAll();
     }
 
     public Weighting weighting(long id) {

@@ -2,9 +2,6 @@ package cn.sanbao.decision.dispatch;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -15,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
@@ -27,21 +22,20 @@ import cn.sanbao.kernel.Money;
 /**
  * Proposes dispatch plans from the runway (shortfall = cash needed in the next three months to stay at the
  * lower edge of the safe band), lets the analyst adjust and approve them, and feeds approved amounts into
- * the projection of the following month (through {@link ApprovedDispatchInflows}).
+ * the projection of the following month (through {@link DispatchRepository#inflowsKnownAt}).
  */
 @Service
 public class DispatchService {
 
     public static final int MONTHS_AHEAD = 3;
 
-    private final JdbcClient jdbc;
+    private final DispatchRepository plans;
     private final RunwayService runway;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DispatchService(JdbcClient jdbc, RunwayService runway, AuditLog audit,
-                           ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+    public DispatchService(DispatchRepository plans, RunwayService runway, AuditLog audit, ObjectProvider<Clock> clock) {
+        this.plans = plans;
         this.runway = runway;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -75,19 +69,8 @@ public class DispatchService {
         List<MaxMinAllocator.Claim> claims = new ArrayList<>();
         shortfalls.forEach((u, s) -> claims.add(new MaxMinAllocator.Claim(u, s, caps.getOrDefault(u, s))));
         MaxMinAllocator.Result r = MaxMinAllocator.allocate(pool.setScale(2, RoundingMode.HALF_UP), floor.setScale(2, RoundingMode.HALF_UP), claims, 2);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into dc_dispatch_plan (base_month, pool, floor_amount, status, note, created_by, created_at) "
-                        + "values (:m, :p, :f, :s, :n, :by, :at)")
-                .param("m", base.toString()).param("p", r.pool()).param("f", r.floor()).param("s", DispatchPlan.DRAFT)
-                .param("n", "统一覆盖率 " + percent(r.waterLevel())).param("by", actor).param("at", Timestamp.valueOf(now()))
-                .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        for (MaxMinAllocator.Share s : r.shares()) {
-            jdbc.sql("insert into dc_dispatch_line (plan_id, unit_code, shortfall, cap_amount, proposed, amount, explanation) "
-                            + "values (:id, :u, :s, :c, :p, :a, :e)")
-                    .param("id", id).param("u", s.unitCode()).param("s", s.shortfall()).param("c", s.cap())
-                    .param("p", s.amount()).param("a", s.amount()).param("e", explain(s, r.waterLevel())).update();
-        }
+        long id = plans.insertPlan(base, r.pool(), r.floor(), "统一覆盖率 " + percent(r.waterLevel()), actor, now());
+        for (MaxMinAllocator.Share s : r.shares()) plans.insertLine(id, s, explain(s, r.waterLevel()));
         audit.record(actor, "DISPATCH_PROPOSE", "调度方案 #" + id, base + " 资金池 " + Money.wan(r.pool()) + " 万元，留存 "
                 + Money.wan(r.floor()) + " 万元，" + r.shares().size() + " 个单位，分配 " + Money.wan(r.allocated()) + " 万元");
         return plan(id);
@@ -115,8 +98,7 @@ public class DispatchService {
         for (DispatchPlan.Line l : plan.lines()) {
             BigDecimal a = next.get(l.unitCode());
             if (a.compareTo(l.amount()) == 0) continue;
-            jdbc.sql("update dc_dispatch_line set amount = :a where plan_id = :id and unit_code = :u")
-                    .param("a", a).param("id", id).param("u", l.unitCode()).update();
+            plans.updateAmount(id, l.unitCode(), a);
             changes.add(l.unitCode() + " " + l.amount().toPlainString() + " → " + a.toPlainString());
         }
         audit.record(actor, "DISPATCH_ADJUST", plan.label(), changes.isEmpty() ? "无变化" : String.join("；", changes));
@@ -127,32 +109,21 @@ public class DispatchService {
     public DispatchPlan approve(long id, String actor) {
         DispatchPlan plan = requireDraft(id);
         lockDraft(id);
-        jdbc.sql("update dc_dispatch_plan set status = :s, approved_by = :by, approved_at = :at where id = :id")
-                .param("s", DispatchPlan.APPROVED).param("by", actor).param("at", Timestamp.valueOf(now())).param("id", id).update();
+        plans.markApproved(id, actor, now());
         audit.record(actor, "DISPATCH_APPROVE", plan.label(), "批准调度 " + Money.wan(plan.total()) + " 万元，" + plan.arrivalMonth() + " 到账");
         return plan(id);
     }
 
     /** Locks the plan row while it is still a draft, so an adjustment and an approval cannot both pass at once. */
     private void lockDraft(long id) {
-        int rows = jdbc.sql("update dc_dispatch_plan set status = status where id = :id and status = :d")
-                .param("id", id).param("d", DispatchPlan.DRAFT).update();
-        if (rows == 0) throw new IllegalArgumentException("调度方案 #" + id + " 已批准，不能再修改或批准");
+        if (!plans.lockDraft(id)) throw new IllegalArgumentException("调度方案 #" + id + " 已批准，不能再修改或批准");
     }
 
     public DispatchPlan plan(long id) {
-        DispatchPlan head = jdbc.sql("select * from dc_dispatch_plan where id = :id").param("id", id)
-                .query((rs, n) -> head(rs)).optional().orElseThrow(() -> new NoSuchElementException("调度方案 #" + id + " 不存在"));
-        List<DispatchPlan.Line> lines = jdbc.sql("select * from dc_dispatch_line where plan_id = :id order by unit_code").param("id", id)
-                .query((rs, n) -> new DispatchPlan.Line(rs.getString("unit_code"), money(rs, "shortfall"), money(rs, "cap_amount"),
-                        money(rs, "proposed"), money(rs, "amount"), rs.getString("explanation"))).list();
-        return withLines(head, lines);
+        return plans.find(id).orElseThrow(() -> new NoSuchElementException("调度方案 #" + id + " 不存在"));
     }
 
-    public List<DispatchPlan> plans() {
-        return jdbc.sql("select * from dc_dispatch_plan order by id desc").query((rs, n) -> head(rs)).list()
-                .stream().map(p -> plan(p.id())).toList();
-    }
+    public List<DispatchPlan> plans() { return plans.findAll(); }
 
     static String explain(MaxMinAllocator.Share s, BigDecimal level) {
         return switch (s.reason()) {
@@ -171,22 +142,6 @@ public class DispatchService {
         DispatchPlan p = plan(id);
         if (p.approved()) throw new IllegalArgumentException(p.label() + " 已批准，不能再修改");
         return p;
-    }
-
-    private static DispatchPlan head(ResultSet rs) throws SQLException {
-        Timestamp approvedAt = rs.getTimestamp("approved_at");
-        return new DispatchPlan(rs.getLong("id"), YearMonth.parse(rs.getString("base_month")), money(rs, "pool"), money(rs, "floor_amount"),
-                rs.getString("status"), rs.getString("note"), rs.getString("created_by"), rs.getTimestamp("created_at").toLocalDateTime(),
-                rs.getString("approved_by"), approvedAt == null ? null : approvedAt.toLocalDateTime(), List.of());
-    }
-
-    private static DispatchPlan withLines(DispatchPlan h, List<DispatchPlan.Line> lines) {
-        return new DispatchPlan(h.id(), h.baseMonth(), h.pool(), h.floor(), h.status(), h.note(), h.createdBy(), h.createdAt(),
-                h.approvedBy(), h.approvedAt(), lines);
-    }
-
-    private static BigDecimal money(ResultSet rs, String column) throws SQLException {
-        return rs.getBigDecimal(column).setScale(2, RoundingMode.HALF_UP);
     }
 
     private LocalDateTime now() { return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS); }

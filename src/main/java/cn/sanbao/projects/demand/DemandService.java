@@ -1,9 +1,6 @@
 package cn.sanbao.projects.demand;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +11,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
@@ -34,7 +29,7 @@ public class DemandService {
 
     public static final String FACT_SOURCE = "DEMAND";
 
-    private final JdbcClient jdbc;
+    private final EstimationRepository estimations;
     private final GuaranteeListRepository lists;
     private final ScopeRepository scopes;
     private final RegionTree regions;
@@ -42,9 +37,9 @@ public class DemandService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public DemandService(JdbcClient jdbc, GuaranteeListRepository lists, ScopeRepository scopes, RegionTree regions,
+    public DemandService(EstimationRepository estimations, GuaranteeListRepository lists, ScopeRepository scopes, RegionTree regions,
                          FactRepository facts, AuditLog audit, ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+        this.estimations = estimations;
         this.lists = lists;
         this.scopes = scopes;
         this.regions = regions;
@@ -67,19 +62,7 @@ public class DemandService {
             lines.addAll(DemandCalculator.unit(u.code(), u.kind(), items, q::get));
         }
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into pj_estimation (fiscal_year, list_version_id, scope_revision, created_by, created_at) "
-                        + "values (:y, :l, :s, :by, :at)")
-                .param("y", year).param("l", list.id()).param("s", scope.revision()).param("by", actor)
-                .param("at", Timestamp.valueOf(now)).update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        for (DemandLine l : lines) {
-            jdbc.sql("insert into pj_estimation_line (estimation_id, unit_code, item_code, pillar, annual_standard, quantity, "
-                            + "local_share, amount) values (:e, :u, :i, :p, :s, :q, :sh, :a)")
-                    .param("e", id).param("u", l.unitCode()).param("i", l.itemCode()).param("p", l.pillar().name())
-                    .param("s", l.annualStandard()).param("q", l.quantity()).param("sh", l.localShare()).param("a", l.amount())
-                    .update();
-        }
+        long id = estimations.insert(year, list.id(), scope.revision(), actor, now, lines);
         Estimation e = new Estimation(id, year, list.id(), scope.revision(), null, actor, now);
         audit.record(actor, "DEMAND_ESTIMATE", e.label(), lines.size() + " 条测算明细");
         return e;
@@ -96,39 +79,22 @@ public class DemandService {
         List<FactValue> values = new ArrayList<>();
         pillarTotals(estimationId).forEach((unit, sums) -> sums.forEach((pillar, amount) ->
                 values.add(new FactValue(unit, String.valueOf(e.year()), pillar.demandItem(), amount))));
-        long revision = facts.createRevision(FACT_SOURCE, e.label(), actor, null, values);
-        jdbc.sql("update pj_estimation set fact_revision = :r where id = :id").param("r", revision).param("id", estimationId).update();
-        audit.record(actor, "DEMAND_WRITE_FACTS", e.label(), "写入三保需求 " + values.size() + " 条，数据修订 #" + revision);
+        long revision = facts.createRevision(FACT_SOURCE, e.label(), actor, null, values, "DEMAND_WRITE_FACTS",
+                e.label() + "：写入三保需求 " + values.size() + " 条");
+        estimations.setFactRevision(estimationId, revision);
         return revision;
     }
 
     public Estimation estimation(long id) {
-        return jdbc.sql("select * from pj_estimation where id = :id").param("id", id).query((rs, n) -> estimation(rs))
-                .optional().orElseThrow(() -> new NoSuchElementException("需求测算 #" + id + " 不存在"));
+        return estimations.find(id).orElseThrow(() -> new NoSuchElementException("需求测算 #" + id + " 不存在"));
     }
 
-    public Optional<Estimation> latest(int year) {
-        return jdbc.sql("select * from pj_estimation where fiscal_year = :y order by id desc fetch first 1 rows only")
-                .param("y", year).query((rs, n) -> estimation(rs)).optional();
-    }
+    public Optional<Estimation> latest(int year) { return estimations.latest(year); }
 
     /** The estimation whose sums a fact revision holds, if that revision was written from one. */
-    public Optional<Estimation> byFactRevision(long factRevision) {
-        return jdbc.sql("select * from pj_estimation where fact_revision = :r").param("r", factRevision)
-                .query((rs, n) -> estimation(rs)).optional();
-    }
+    public Optional<Estimation> byFactRevision(long factRevision) { return estimations.byFactRevision(factRevision); }
 
-    public List<DemandLine> lines(long estimationId, String unitCode) {
-        String filter = unitCode == null ? "" : " and unit_code = :u";
-        var spec = jdbc.sql("select * from pj_estimation_line where estimation_id = :e" + filter + " order by unit_code, item_code")
-                .param("e", estimationId);
-        if (unitCode != null) spec = spec.param("u", unitCode);
-        return spec.query((rs, n) -> new DemandLine(rs.getString("unit_code"), rs.getString("item_code"),
-                        Pillar.valueOf(rs.getString("pillar")), rs.getBigDecimal("annual_standard"),
-                        rs.getBigDecimal("quantity").setScale(2), rs.getBigDecimal("local_share").setScale(4),
-                        rs.getBigDecimal("amount").setScale(2)))
-                .list();
-    }
+    public List<DemandLine> lines(long estimationId, String unitCode) { return estimations.lines(estimationId, unitCode); }
 
     /** Per unit (region order) the pillar sums of the estimation's lines. */
     public Map<String, Map<Pillar, BigDecimal>> pillarTotals(long estimationId) {
@@ -140,13 +106,5 @@ public class DemandService {
             if (ls != null) result.put(u.code(), DemandCalculator.byPillar(ls));
         }
         return result;
-    }
-
-    private static Estimation estimation(ResultSet rs) throws SQLException {
-        long fr = rs.getLong("fact_revision");
-        Long factRevision = rs.wasNull() ? null : fr;
-        return new Estimation(rs.getLong("id"), rs.getInt("fiscal_year"), rs.getLong("list_version_id"),
-                rs.getLong("scope_revision"), factRevision, rs.getString("created_by"),
-                rs.getTimestamp("created_at").toLocalDateTime());
     }
 }
