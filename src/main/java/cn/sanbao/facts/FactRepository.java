@@ -5,6 +5,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,10 +34,12 @@ public class FactRepository {
     private final DataItemRepository items;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     public FactRepository(FactRevisionRepository repository, RegionTree regions, DataItemRepository items,
-                     ObjectProvider<Clock> clock, AuditLog audit) {
+                     ObjectProvider<Clock> clock, AuditLog audit, ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.repository = repository;
         this.regions = regions;
         this.items = items;
@@ -51,6 +54,16 @@ public class FactRepository {
     @Transactional
     public long createRevision(String source, String label, String createdBy, String contentHash,
                                Collection<FactValue> values) {
+        return createRevision(source, label, createdBy, contentHash, values, null);
+    }
+
+    /**
+     * As {@link #createRevision(String, String, String, String, Collection)}; {@code rescore} (may be null) is the
+     * period whose monitoring the person asked to re-run, carried by {@link FactRevisionStored} to monitoring.
+     */
+    @Transactional
+    public long createRevision(String source, String label, String createdBy, String contentHash,
+                               Collection<FactValue> values, Period rescore) {
         requireText(source, "来源", 32);
         requireText(label, "说明", 300);
         requireText(createdBy, "操作人", 64);
@@ -60,6 +73,7 @@ public class FactRepository {
                 LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         repository.insertFacts(id, normalized);
         audit.record(createdBy, "FACT_REVISION", "#" + id, source + "：" + label + "，" + normalized.size() + " 个数值");
+        events.publishEvent(new FactRevisionStored(id, source, createdBy, rescore == null ? null : rescore.code()));
         return id;
     }
 

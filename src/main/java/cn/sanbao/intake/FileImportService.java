@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Imports a filled template: read → check everything → one revision (or nothing) → optional re-scoring. */
+/** Imports a filled template: read → check everything → one revision (or nothing), with an optional re-scoring request. */
 @Service
 public class FileImportService {
 
@@ -62,10 +62,11 @@ public class FileImportService {
             return new ImportResult(null, same.get().id(), submission.period().code(), values.size(), null, null, null);
         }
         String label = cut("文件 " + name, 250) + "（" + submission.period().label() + "）";
+        Rescoring.Request scoring = rescoring.request(submission.period(), rescore);
         long id;
         try {
             id = tx.execute(status -> {
-                long rev = facts.createRevision("FILE", label, user, hash, values);
+                long rev = facts.createRevision("FILE", label, user, hash, values, scoring.period());
                 audit.record(user, "INTAKE_FILE", "revision:" + rev, label + "，" + values.size() + " 个数值，SHA-256 " + hash);
                 return rev;
             });
@@ -73,7 +74,7 @@ public class FileImportService {
             throw new IntakeRejectedException(e.problems().stream().map(p -> Finding.at(name, null, p)).toList());
         }
         return rescoring.after(new ImportResult(id, null, submission.period().code(), values.size(), diff.of(id, visible),
-                null, null), submission.period(), user, rescore);
+                null, null), scoring);
     }
 
     /** Reads an upload, refusing anything over the template limit before loading it into memory. */

@@ -67,13 +67,14 @@ public class PushService {
         Submission s = PushParser.parse(tree);
         List<FactValue> values = validator.validate(s, null, mayReport);
         Period period = s.period();
+        Rescoring.Request scoring = rescoring.request(period, rescore);
         try {
             Stored stored = tx.execute(status -> {
                 Optional<FactRevision> same = facts.findByContentHash(hash);
                 Long rev = null;
                 if (same.isEmpty()) {
                     rev = facts.createRevision("API", "推送数据（" + period.label() + "，幂等键 " + FileImportService.cut(key, 64) + "）",
-                            user, hash, values);
+                            user, hash, values, scoring.period());
                     audit.record(user, "INTAKE_PUSH", "revision:" + rev, "推送 " + values.size() + " 个数值，幂等键 " + key);
                 }
                 Stored st = new Stored(hash, rev, same.map(FactRevision::id).orElse(null), period.code(), values.size(), user);
@@ -81,7 +82,7 @@ public class PushService {
                 return st;
             });
             ImportResult r = result(stored, visible);
-            return new Outcome(rescoring.after(r, period, user, rescore), false);
+            return new Outcome(rescoring.after(r, scoring), false);
         } catch (DuplicateKeyException raced) {
             return replay(key, find(key).orElseThrow(), hash, user, visible);
         } catch (InvalidFactsException e) {
