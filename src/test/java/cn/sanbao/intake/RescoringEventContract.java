@@ -55,20 +55,6 @@ abstract class RescoringEventContract {
     }
 
     @Test
-    void aCountyUploadWithRescoreStartsNoRun() throws Exception {
-        byte[] own = IntakeBadFiles.workbook(s -> {
-            s.getRow(1).getCell(1).setCellValue("2093-02");
-            s.removeRow(s.getRow(4));
-        });
-        mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", "西吉.xlsx", IntakeFileContract.XLSX, own))
-                        .param("period", "2093-02").param("rescore", "true").with(IntakeFileContract.XIJI))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.scoringNote", containsString("由自治区分析员发起")));
-        awaitNoOutstandingPublications();
-        assertThat(scoring.runs("2093-02")).isEmpty();
-    }
-
-    @Test
     void aRefusedRunIsRecordedForTheAnalystAndTheImportStays() throws Exception {
         long revision = upload("2093-03", IntakeFileContract.ANALYST);
         awaitNoOutstandingPublications();
