@@ -8,6 +8,7 @@ import cn.sanbao.security.AccountService;
 import cn.sanbao.security.Roles;
 import cn.sanbao.security.TestAccounts;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
+import cn.sanbao.testsupport.InstanceProperties;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,7 +67,7 @@ class RescoringCrashPostgresTest {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), InstanceA.class.getName(), ready.toString()));
-        props(url, port).forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        cmd.addAll(List.of(InstanceProperties.args(props(url, port))));
         a = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!Files.exists(ready)) {
@@ -100,7 +101,7 @@ class RescoringCrashPostgresTest {
 
             // the restart republishes the outstanding publication
             restarted = new SpringApplicationBuilder(SanbaoApplication.class)
-                    .run(props(url, freePort()).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                    .run(InstanceProperties.args(props(url, freePort())));
             until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (jdbc.sql("select count(*) from event_publication").query(Long.class).single() > 0) {
                 assertThat(System.nanoTime()).as("the publication was not completed after the restart").isLessThan(until);
@@ -123,18 +124,7 @@ class RescoringCrashPostgresTest {
     }
 
     static Map<String, Object> props(String url, int port) {
-        return Map.ofEntries(Map.entry("server.port", port),
-                Map.entry("spring.datasource.url", url),
-                Map.entry("spring.datasource.username", EmbeddedPostgresSupport.username()),
-                Map.entry("spring.datasource.password", EmbeddedPostgresSupport.password()),
-                Map.entry("spring.datasource.driver-class-name", "org.postgresql.Driver"),
-                Map.entry("spring.datasource.hikari.maximum-pool-size", "6"),
-                Map.entry("spring.main.banner-mode", "off"),
-                Map.entry("sanbao.demo.enabled", "false"),
-                Map.entry("sanbao.reports.schedule.weekly", "-"),
-                Map.entry("sanbao.reports.schedule.monthly", "-"),
-                Map.entry("sanbao.audit.key", "test-audit-key-not-for-production"),
-                Map.entry("sanbao.audit.anchor-file", System.getProperty("java.io.tmpdir") + "/sanbao-anchor-" + UUID.randomUUID() + ".log"));
+        return InstanceProperties.of(url, port);
     }
 
     static long upload(int port) throws Exception {
