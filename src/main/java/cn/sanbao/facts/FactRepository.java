@@ -1,7 +1,9 @@
 package cn.sanbao.facts;
 
 import cn.sanbao.audit.AuditLog;
+import cn.sanbao.kernel.Period;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +26,12 @@ public class FactRepository {
     private final FactValidator validator;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     public FactRepository(FactRevisionRepository repository, FactValidator validator,
-                          ObjectProvider<Clock> clock, AuditLog audit) {
+                          ObjectProvider<Clock> clock, AuditLog audit, ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.repository = repository;
         this.validator = validator;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -48,16 +52,33 @@ public class FactRepository {
     @Transactional
     public long createRevision(String source, String label, String createdBy, String contentHash,
                                Collection<FactValue> values, String auditAction, String auditDetail) {
-        return createRevision(source, label, createdBy, contentHash, validator.require(values), auditAction, auditDetail);
+        return createRevision(source, label, createdBy, contentHash, values, auditAction, auditDetail, null);
+    }
+
+    /**
+     * As above; {@code rescore} (may be null) is the period whose monitoring the person asked to re-run, carried by
+     * {@link FactRevisionStored} to monitoring.
+     */
+    @Transactional
+    public long createRevision(String source, String label, String createdBy, String contentHash,
+                               Collection<FactValue> values, String auditAction, String auditDetail, Period rescore) {
+        return createRevision(source, label, createdBy, contentHash, validator.require(values), auditAction, auditDetail, rescore);
+    }
+
+    @Transactional
+    public long createRevision(String source, String label, String createdBy, String contentHash, ValidFacts values,
+                               String auditAction, String auditDetail) {
+        return createRevision(source, label, createdBy, contentHash, values, auditAction, auditDetail, null);
     }
 
     /**
      * Stores checked values as a new revision with exactly one audit entry (action and detail chosen by the
-     * caller, target "revision:id") and returns its id. Amounts are kept with exactly two decimals.
+     * caller, target "revision:id") and returns its id; publishes {@link FactRevisionStored} in the same
+     * transaction (the event publication registry keeps it until monitoring has handled it).
      */
     @Transactional
     public long createRevision(String source, String label, String createdBy, String contentHash, ValidFacts values,
-                               String auditAction, String auditDetail) {
+                               String auditAction, String auditDetail, Period rescore) {
         requireText(source, "来源", 32);
         requireText(label, "说明", 300);
         requireText(createdBy, "操作人", 64);
@@ -66,6 +87,7 @@ public class FactRepository {
                 LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         repository.insertFacts(id, values.values());
         audit.record(createdBy, auditAction, "revision:" + id, auditDetail);
+        events.publishEvent(new FactRevisionStored(id, source, createdBy, rescore == null ? null : rescore.code()));
         return id;
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Imports a filled template: read → check everything → one revision (or nothing) → optional re-scoring. */
+/** Imports a filled template: read → check everything → one revision (or nothing), with an optional re-scoring request. */
 @Service
 public class FileImportService {
 
@@ -58,10 +58,11 @@ public class FileImportService {
             return new ImportResult(null, same.get().id(), submission.period().code(), values.size(), null, null, null);
         }
         String label = cut("文件 " + name, 250) + "（" + submission.period().label() + "）";
+        Rescoring.Request scoring = rescoring.request(submission.period(), rescore);
         long id = tx.execute(status -> facts.createRevision("FILE", label, user, hash, values,
-                "INTAKE_FILE", label + "，" + values.size() + " 个数值，SHA-256 " + hash));
+                "INTAKE_FILE", label + "，" + values.size() + " 个数值，SHA-256 " + hash, scoring.period()));
         return rescoring.after(new ImportResult(id, null, submission.period().code(), values.size(), diff.of(id, visible),
-                null, null), submission.period(), user, rescore);
+                null, null), scoring);
     }
 
     /** Reads an upload, refusing anything over the template limit before loading it into memory. */

@@ -2,7 +2,8 @@ package cn.sanbao.intake;
 
 /**
  * Outcome of an accepted file or push: either a new revision with its diff, or the earlier revision an
- * identical upload matched (then nothing was stored). scoringRunId/scoringNote tell what re-scoring did.
+ * identical upload matched (then nothing was stored). scoringNote tells what became of a re-scoring request;
+ * scoringRunId stays empty (kept for API clients): the run starts only after the commit (monitoring, via an event).
  */
 public record ImportResult(Long revisionId, Long duplicateOf, String period, int values,
                            RevisionDiff.Result diff, Long scoringRunId, String scoringNote) {

@@ -90,6 +90,12 @@ public class PaymentImportService {
 
     public PaymentResult importFile(Path file, String fileName, Period period, String user, Predicate<String> mayReport,
                                     Progress progress) {
+        return importFile(file, fileName, period, user, mayReport, progress, null);
+    }
+
+    /** As above; {@code rescore} (may be null) is stored with the revision as a re-scoring request for monitoring. */
+    public PaymentResult importFile(Path file, String fileName, Period period, String user, Predicate<String> mayReport,
+                                    Progress progress, Period rescore) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月导入，期间应为月（如 2021-03）");
         String future = periods.problem(period);
         if (future != null) throw IntakeRejectedException.of(fileName, null, future);
@@ -100,7 +106,7 @@ public class PaymentImportService {
             String hash = sha256(file);
             PaymentSource source = PaymentSource.of(file, fileName);
             try (GroupedSpill spill = PostgresCopy.supported(jdbc.getDataSource()) ? new GroupedSpill(period.code()) : null) {
-                return importChecked(source, hash, fileName, period, user, mayReport, mapping, classifier, spill, progress);
+                return importChecked(source, hash, fileName, period, user, mayReport, mapping, classifier, spill, progress, rescore);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,7 +115,7 @@ public class PaymentImportService {
 
     private PaymentResult importChecked(PaymentSource source, String hash, String fileName, Period period, String user,
                                         Predicate<String> mayReport, PillarMappingService.Version mapping,
-                                        PillarClassifier classifier, GroupedSpill spill, Progress progress) throws IOException {
+                                        PillarClassifier classifier, GroupedSpill spill, Progress progress, Period rescore) throws IOException {
         Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, spill, progress);
         PaymentAggregator sums = pass1.sums();
         long rows = pass1.rows();
@@ -132,7 +138,7 @@ public class PaymentImportService {
         try {
             revision = tx.execute(status -> {
                 long rev = facts.createRevision("PAYMENT", label, user, hash, values, "INTAKE_PAYMENT",
-                        label + "，" + rows + " 行，未分类代码组合 " + unclassified.size() + " 个，SHA-256 " + hash);
+                        label + "，" + rows + " 行，未分类代码组合 " + unclassified.size() + " 个，SHA-256 " + hash, rescore);
                 progress.revisionCreated(rev);
                 PaymentChecker again = new PaymentChecker(fileName, source, period, regions, mayReport);
                 PaymentClassifierCopy copy = new PaymentClassifierCopy(new PillarClassifier(mappings.rules(mapping.id())));

@@ -124,18 +124,16 @@ public class PaymentJobRunner {
         ScheduledFuture<?> limit = watchdog.schedule(() -> a.stop().compareAndSet(null,
                 "超过导入时间上限 " + describe(timeLimit) + "，系统自动取消"), timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            PaymentResult r = imports.importFile(file, fileName, period, user, mayReport, progress(id, a));
+            Rescoring.Request scoring = rescoring.request(period, rescore);
+            PaymentResult r = imports.importFile(file, fileName, period, user, mayReport, progress(id, a), scoring.period());
             if (r.duplicateOf() != null) {
                 jobs.finish(id, PaymentJobRepository.Status.DUPLICATE, r.duplicateOf(), null, r.rows(),
                         "与已导入的数据修订 #" + r.duplicateOf() + " 内容完全相同，未重复保存");
                 return;
             }
             String note = "已保存为数据修订 #" + r.revisionId() + "，" + r.rows() + " 行；未分类代码组合 " + r.unclassified().size() + " 个";
-            if (rescore) {
-                ImportResult scored = rescoring.after(new ImportResult(r.revisionId(), null, period.code(), 0, null, null, null),
-                        period, user, true);
-                note += "；" + scored.scoringNote();
-            }
+            ImportResult scored = rescoring.after(new ImportResult(r.revisionId(), null, period.code(), 0, null, null, null), scoring);
+            if (scored.scoringNote() != null) note += "；" + scored.scoringNote();
             jobs.finish(id, PaymentJobRepository.Status.DONE, r.revisionId(), null, r.rows(), note);
         } catch (IntakeRejectedException e) {
             jobs.finish(id, PaymentJobRepository.Status.REJECTED, null, null, 0, "数据未保存，共 " + e.count() + "错误（见错误清单）",

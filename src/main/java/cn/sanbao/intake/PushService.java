@@ -61,20 +61,21 @@ public class PushService {
         Submission s = PushParser.parse(tree);
         ValidFacts values = validator.validate(s, null, mayReport);
         Period period = s.period();
+        Rescoring.Request scoring = rescoring.request(period, rescore);
         try {
             Stored stored = tx.execute(status -> {
                 Optional<FactRevision> same = facts.findByContentHash(hash);
                 Long rev = null;
                 if (same.isEmpty()) {
                     rev = facts.createRevision("API", "推送数据（" + period.label() + "，幂等键 " + FileImportService.cut(key, 64) + "）",
-                            user, hash, values, "INTAKE_PUSH", "推送 " + values.size() + " 个数值，幂等键 " + key);
+                            user, hash, values, "INTAKE_PUSH", "推送 " + values.size() + " 个数值，幂等键 " + key, scoring.period());
                 }
                 Stored st = new Stored(hash, rev, same.map(FactRevision::id).orElse(null), period.code(), values.size(), user);
                 insert(key, st);
                 return st;
             });
             ImportResult r = result(stored, visible);
-            return new Outcome(rescoring.after(r, period, user, rescore), false);
+            return new Outcome(rescoring.after(r, scoring), false);
         } catch (DuplicateKeyException raced) {
             return replay(key, find(key).orElseThrow(), hash, user, visible);
         }

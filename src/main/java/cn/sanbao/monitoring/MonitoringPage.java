@@ -35,9 +35,11 @@ class MonitoringPage {
     private final Formats formats;
     private final ModelRegistry models;
     private final RunJobRepository jobs;
+    private final RescoringRepository rescorings;
 
     MonitoringPage(ResultRepository results, UnitScope scope, JsonMapper json, MessageSource messages, ModelRegistry models,
-                   RunJobRepository jobs, ScreenText text, Formats formats) {
+                   RunJobRepository jobs, ScreenText text, Formats formats, RescoringRepository rescorings) {
+        this.rescorings = rescorings;
         this.models = models;
         this.jobs = jobs;
         this.results = results;
@@ -62,6 +64,7 @@ class MonitoringPage {
         model.addAttribute("months", periods(code));
         model.addAttribute("runYear", code == null ? java.time.LocalDate.now().getYear() : Period.parse(code).year());
         model.addAttribute("runVersions", models.all().stream().filter(v -> ModelVersion.PUBLISHED.equals(v.status())).toList());
+        if (scope.seesAll()) model.addAttribute("rescorings", rescorings.latest(10));
         if (code == null) return "monitoring/empty";
         Period p = Period.parse(code);
         ScoringRun run = results.latestRun(p).orElse(null);

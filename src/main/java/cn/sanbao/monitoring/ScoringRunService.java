@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
@@ -43,11 +44,13 @@ public class ScoringRunService {
     private final Formats formats;
     /** sanbao.scoring.runs: count and duration of runs (docs/operations.md). */
     private final ObjectProvider<MeterRegistry> meters;
+    private final ApplicationEventPublisher events;
 
     public ScoringRunService(ModelRegistry models, FactResolver resolver, FactRepository facts, RegionTree regions,
                              RunRepository runs, AuditLog audit, JsonMapper json, ObjectProvider<Clock> clock, Formats formats,
-                             ObjectProvider<MeterRegistry> meters) {
+                             ObjectProvider<MeterRegistry> meters, ApplicationEventPublisher events) {
         this.meters = meters;
+        this.events = events;
         this.formats = formats;
         this.models = models;
         this.resolver = resolver;
@@ -94,6 +97,7 @@ public class ScoringRunService {
         audit.record(actor, "SCORING_RUN", period.code(), "运行 #" + runId + "，模型 " + version.label()
                 + (modelVersionId == null ? "" : "（指定版本）") + "，数据修订截至 #"
                 + asOf + "，" + scores.size() + " 个单位" + (missing > 0 ? "，其中 " + missing + " 个数据缺失" : ""));
+        events.publishEvent(new ScoringRunFinished(runId, period.code(), version.id(), actor));
         meters.ifAvailable(m -> m.timer("sanbao.scoring.runs", "type", period.type().name())
                 .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS));
         return runs.findRun(runId).orElseThrow();

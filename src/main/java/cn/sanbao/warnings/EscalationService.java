@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ public class EscalationService {
     private final EscalationRepository escalations;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public EscalationService(CaseService cases, CaseRepository caseRows, EscalationRepository escalations, AuditLog audit,
-                             ObjectProvider<Clock> clock) {
+                             ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.caseRows = caseRows;
         this.escalations = escalations;
@@ -71,6 +74,7 @@ public class EscalationService {
                 + (referral == null ? "" : "；移交 " + referral);
         caseRows.event(caseId, now, actor, up ? "ESCALATED" : "DEESCALATED", null, null, detail);
         audit.record(actor, up ? "WARNING_CASE_ESCALATE" : "WARNING_CASE_DEESCALATE", "case:" + caseId + " " + c.unitCode(), detail);
+        if (up) events.publishEvent(new CaseEscalated(caseId, c.unitCode(), toName, actor, false));
     }
 
     public List<ManualEscalation> ofCase(long caseId) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import cn.sanbao.audit.AuditLog;
@@ -38,6 +39,8 @@ public class PublicationService {
     private final TransactionOperations tx;
     private final Clock clock;
     private List<ExtraWarningRule> extraRules = List.of();
+    /** MonthPublished / CaseEscalated go out with the publication's transaction (none when built by hand in a test). */
+    private ApplicationEventPublisher events = event -> { };
 
     public PublicationService(ResultRepository results, RegionTree regions, PublicationRepository publications,
                               CaseRepository cases, Notifications outbox, WarningRules rules, AuditLog audit,
@@ -57,6 +60,11 @@ public class PublicationService {
         return publishAt(period, actor, LocalDateTime.now(clock));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    void events(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     /** Rules of other modules (optional, each switched on or off there). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void extraRules(List<ExtraWarningRule> rules) {
@@ -69,7 +77,11 @@ public class PublicationService {
      */
     public Publication publishAt(Period period, String actor, LocalDateTime now) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("只能发布月度监测结果：" + period.code());
-        return tx.execute(status -> publishInTransaction(period, actor, now).publication());
+        return tx.execute(status -> {
+            Publication p = publishInTransaction(period, actor, now).publication();
+            events.publishEvent(new MonthPublished(p.id(), period.code(), p.runId(), actor));
+            return p;
+        });
     }
 
     /**
@@ -194,6 +206,7 @@ public class PublicationService {
         if (next != null) {
             cases.escalate(id, next, now);
             cases.event(id, now, actor, "ESCALATED", null, null, "连续已发布月份处于高度风险，按预警规则升级为" + next.label());
+            events.publishEvent(new CaseEscalated(id, unit, next.name(), actor, true)); // a preview rolls it back with the rest
         }
         return new CaseOutcome(id, next, plan);
     }

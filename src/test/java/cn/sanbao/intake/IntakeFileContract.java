@@ -49,6 +49,7 @@ abstract class IntakeFileContract {
 
     @Autowired MockMvc mvc;
     @Autowired FactRepository facts;
+    @Autowired cn.sanbao.monitoring.ScoringRunService scoring;
 
     @Test
     void monthlyTemplateHasOneRowPerBudgetUnitHeadersWithCodesValidationAndInstructions() throws Exception {
@@ -168,11 +169,18 @@ abstract class IntakeFileContract {
     @Test
     void rescoreOptionRunsScoringForThePeriod() throws Exception {
         byte[] file = IntakeBadFiles.workbook(s -> s.getRow(1).getCell(1).setCellValue("2035-01"));
-        mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", "评分.xlsx", XLSX, file))
+        String body = mvc.perform(multipart("/api/intake/files").with(csrf()).file(new MockMultipartFile("file", "评分.xlsx", XLSX, file))
                         .param("period", "2035-01").param("rescore", "true").with(ANALYST))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.scoringRunId").isNumber())
-                .andExpect(jsonPath("$.scoringNote", containsString("已重新评分")));
+                // the run starts after the commit: the answer names no run that does not exist yet
+                .andExpect(jsonPath("$.scoringRunId").doesNotExist())
+                .andExpect(jsonPath("$.scoringNote", containsString("已提交重新评分")))
+                .andReturn().getResponse().getContentAsString();
+        long revision = Long.parseLong(body.replaceAll("(?s).*\"revisionId\"\\s*:\\s*(\\d+).*", "$1"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> scoring.runs("2035-01").size(), n -> n > 0);
+        assertThat(scoring.runs("2035-01")).singleElement()
+                .satisfies(r -> assertThat(r.note()).isEqualTo("数据修订 #" + revision + " 导入后重新评分"));
     }
 
     @Test

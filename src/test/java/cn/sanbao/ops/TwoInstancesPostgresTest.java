@@ -50,6 +50,7 @@ import cn.sanbao.security.TestAccounts;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
 import cn.sanbao.notify.outbox.OutboxDispatcher;
 import cn.sanbao.notify.outbox.OutboxRepository;
+import cn.sanbao.testsupport.InstanceProperties;
 
 /**
  * Two instances on ONE PostgreSQL database (docs/operations.md): instance A is a separate JVM started with
@@ -116,26 +117,16 @@ class TwoInstancesPostgresTest {
     }
 
     static Map<String, Object> props(int port, String name) {
-        return Map.ofEntries(Map.entry("server.port", port),
-                Map.entry("spring.datasource.url", url),
-                Map.entry("spring.datasource.username", EmbeddedPostgresSupport.username()),
-                Map.entry("spring.datasource.password", EmbeddedPostgresSupport.password()),
-                Map.entry("spring.datasource.driver-class-name", "org.postgresql.Driver"),
-                Map.entry("spring.datasource.hikari.maximum-pool-size", "6"),
-                Map.entry("spring.main.banner-mode", "off"),
-                Map.entry("sanbao.demo.enabled", "false"),
-                Map.entry("sanbao.reports.schedule.weekly", "-"),
-                Map.entry("sanbao.reports.schedule.monthly", "-"),
-                Map.entry("sanbao.audit.key", "test-audit-key-not-for-production"),
-                Map.entry("sanbao.audit.anchor-file", System.getProperty("java.io.tmpdir") + "/sanbao-anchor-" + UUID.randomUUID() + ".log"),
-                Map.entry("sanbao.warnings.sms.url", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms"),
-                Map.entry("sanbao.warnings.dispatch.interval", "PT0.2S"),
-                Map.entry("sanbao.warnings.dispatch.initial-delay", "PT1S"),
-                Map.entry("sanbao.intake.payment-job-heartbeat", "PT1S"),
-                Map.entry("sanbao.intake.payment-job-stale", "PT5S"),
-                Map.entry("sanbao.intake.payment-job-recovery-interval", "PT2S"),
-                Map.entry("spring.main.sources", TickProbe.class.getName()),
-                Map.entry("sanbao.test.instance", name));
+        Map<String, Object> p = InstanceProperties.of(url, port);
+        p.put("sanbao.warnings.sms.url", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+        p.put("sanbao.warnings.dispatch.interval", "PT0.2S");
+        p.put("sanbao.warnings.dispatch.initial-delay", "PT1S");
+        p.put("sanbao.intake.payment-job-heartbeat", "PT1S");
+        p.put("sanbao.intake.payment-job-stale", "PT5S");
+        p.put("sanbao.intake.payment-job-recovery-interval", "PT2S");
+        p.put("spring.main.sources", TickProbe.class.getName());
+        p.put("sanbao.test.instance", name);
+        return p;
     }
 
     @AfterAll

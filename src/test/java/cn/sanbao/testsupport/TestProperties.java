@@ -21,6 +21,9 @@ final class TestProperties {
         // scheduled reports are started by the tests themselves
         props.put("sanbao.reports.schedule.weekly", "-");
         props.put("sanbao.reports.schedule.monthly", "-");
+        // so are the reports of a published month, unless the test class asks for them (MonthlyReportsOnPublication)
+        if (!context.getEnvironment().getPropertySources().contains(MonthlyReportsOnPublication.SOURCE))
+            props.put("sanbao.reports.on-publication", "false");
         // the audit key lives outside the database; each context anchors its chain in its own file
         props.put("sanbao.audit.key", "test-audit-key-not-for-production");
         props.put("sanbao.audit.anchor-file", System.getProperty("java.io.tmpdir") + "/sanbao-anchor-" + java.util.UUID.randomUUID() + ".log");

@@ -1,0 +1,7 @@
+package cn.sanbao.intake;
+
+import cn.sanbao.testsupport.OnH2;
+
+@OnH2
+class RescoringEventH2Test extends RescoringEventContract {
+}

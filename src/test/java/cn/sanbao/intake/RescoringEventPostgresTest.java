@@ -1,0 +1,7 @@
+package cn.sanbao.intake;
+
+import cn.sanbao.testsupport.OnPostgres;
+
+@OnPostgres
+class RescoringEventPostgresTest extends RescoringEventContract {
+}

@@ -1,0 +1,7 @@
+package cn.sanbao.reports;
+
+import cn.sanbao.testsupport.OnH2;
+
+@OnH2
+class MonthlyReportsOnPublicationH2Test extends MonthlyReportsOnPublicationContract {
+}

@@ -1,0 +1,7 @@
+package cn.sanbao.reports;
+
+import cn.sanbao.testsupport.OnPostgres;
+
+@OnPostgres
+class MonthlyReportsOnPublicationPostgresTest extends MonthlyReportsOnPublicationContract {
+}
