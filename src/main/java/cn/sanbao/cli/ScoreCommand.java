@@ -26,8 +26,8 @@ import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitScore;
-import cn.sanbao.engine.load.ModelLoader;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.Models;
+import cn.sanbao.engine.ModelValidationException;
 import cn.sanbao.facts.Frequency;
 
 /**
@@ -105,7 +105,7 @@ public final class ScoreCommand {
     private static int score(Options o, PrintStream out, PrintStream err) throws IOException {
         Path modelPath = Path.of(o.model);
         if (!Files.exists(modelPath)) throw new CliException(o.model + "：找不到模型文件或目录");
-        ModelVersions versions = ModelLoader.loadVersions(modelPath);
+        ModelVersions versions = Models.loadVersions(modelPath);
 
         Path factsFile = Path.of(o.facts);
         Catalogues catalogues = Catalogues.load(o.units, o.items);

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.kernel.Period;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.ModelValidationException;
 import cn.sanbao.monitoring.ModelApprovalPolicy;
 import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ModelVersion;

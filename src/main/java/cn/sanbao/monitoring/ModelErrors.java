@@ -1,6 +1,6 @@
 package cn.sanbao.monitoring;
 
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.ModelValidationException;
 import cn.sanbao.shared.web.ApiErrors;
 import cn.sanbao.shared.web.ApiErrors.ApiError;
 import cn.sanbao.shared.web.JsonApi;

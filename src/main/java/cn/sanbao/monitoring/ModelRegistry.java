@@ -20,9 +20,9 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
-import cn.sanbao.engine.load.ModelLoader;
-import cn.sanbao.engine.load.ModelProblem;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.Models;
+import cn.sanbao.engine.ModelProblem;
+import cn.sanbao.engine.ModelValidationException;
 import cn.sanbao.facts.DataItemRepository;
 
 /**
@@ -70,7 +70,7 @@ public class ModelRegistry {
 
     /** Parses and validates a model, including that every input is a data item of the catalogue. */
     public ScoringModel parse(String yaml, String source) {
-        ScoringModel model = ModelLoader.parse(yaml, source);
+        ScoringModel model = Models.parse(yaml, source);
         List<ModelProblem> unknown = model.inputs().keySet().stream().filter(code -> !items.contains(code)).sorted()
                 .map(code -> new ModelProblem(0, "inputs 中的“" + code + "”不是数据项目录中的数据项")).toList();
         if (!unknown.isEmpty()) throw new ModelValidationException(source, unknown);

@@ -67,7 +67,7 @@ class MonitoringApi {
 
     @GetMapping("/runs/{id}/results")
     @Operation(summary = "一次运行的全部结果（仅限当前用户可见的单位）")
-    List<UnitRanking> runResults(@PathVariable long id) {
+    List<UnitRanking> runResultRepository(@PathVariable long id) {
         ScoringRun run = results.run(id).orElseThrow(() -> new NoSuchElementException("监测运行 #" + id + " 不存在"));
         return results.ranking(run, scope.visible());
     }

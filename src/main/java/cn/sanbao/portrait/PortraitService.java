@@ -1,6 +1,6 @@
 package cn.sanbao.portrait;
 
-import cn.sanbao.monitoring.RunResults;
+import cn.sanbao.monitoring.RunResultRepository;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -40,17 +40,17 @@ class PortraitService {
     private final UnitScope scope;
     private final RunwayService runway;
     private final CaseService cases;
-    private final RunResults runResults;
+    private final RunResultRepository runResultRepository;
 
     PortraitService(ResultRepository results, ModelRegistry models, RegionTree regions, UnitScope scope, RunwayService runway,
-                    CaseService cases, RunResults runResults) {
+                    CaseService cases, RunResultRepository runResultRepository) {
         this.results = results;
         this.models = models;
         this.regions = regions;
         this.scope = scope;
         this.runway = runway;
         this.cases = cases;
-        this.runResults = runResults;
+        this.runResultRepository = runResultRepository;
     }
 
     /** The portrait of a unit at a month (null: the latest month with a run). */
@@ -87,7 +87,7 @@ class PortraitService {
      * Units without a total (data missing) take no place and are not counted.
      */
     private List<PortraitData.Rank> ranks(FiscalUnit unit, ScoringRun run) {
-        Map<String, BigDecimal> totals = runResults.totals(run.id());
+        Map<String, BigDecimal> totals = runResultRepository.totals(run.id());
         BigDecimal own = totals.get(unit.code());
         List<PortraitData.Rank> out = new ArrayList<>();
         if (own == null || unit.isRoot()) return out;

@@ -1,6 +1,6 @@
 package cn.sanbao.reports;
 
-import cn.sanbao.monitoring.RunResults;
+import cn.sanbao.monitoring.RunResultRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +65,8 @@ final class ReportCharts {
     }
 
     /** Unit page "总分走势": total per month, points coloured by grade. */
-    static ChartSpec scoreHistory(String id, String title, Map<String, RunResults.GradeRow> history) {
-        List<BigDecimal> values = history.values().stream().map(RunResults.GradeRow::total).toList();
+    static ChartSpec scoreHistory(String id, String title, Map<String, RunResultRepository.GradeRow> history) {
+        List<BigDecimal> values = history.values().stream().map(RunResultRepository.GradeRow::total).toList();
         List<String> colours = history.values().stream().map(g -> GradeColours.of(g.grade())).toList();
         return new ChartSpec(id, title, List.copyOf(history.keySet()), List.of(
                 Series.line("总分", values, GradeColours.SCORE_LINE).withPointColours(colours)),

@@ -1,6 +1,6 @@
 package cn.sanbao.reports;
 
-import cn.sanbao.monitoring.RunResults;
+import cn.sanbao.monitoring.RunResultRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ class ReportSource {
 
     /** One period's stored results and data. */
     record Loaded(Period period, ScoringRun run, ScoringModel model, String modelLabel, Map<String, UnitRanking> results,
-                  Map<String, Map<String, RunResults.IndicatorRow>> indicators, Map<String, UnitFacts> facts,
+                  Map<String, Map<String, RunResultRepository.IndicatorRow>> indicators, Map<String, UnitFacts> facts,
                   List<Long> factRevisions) {
 
         UnitRanking result(String unit) {
@@ -44,7 +44,7 @@ class ReportSource {
         }
 
         BigDecimal points(String unit, String indicator) {
-            RunResults.IndicatorRow r = indicators.getOrDefault(unit, Map.of()).get(indicator);
+            RunResultRepository.IndicatorRow r = indicators.getOrDefault(unit, Map.of()).get(indicator);
             return r == null ? null : r.points();
         }
     }
@@ -52,10 +52,10 @@ class ReportSource {
     private final ResultRepository results;
     private final ModelRegistry models;
     private final FactResolver facts;
-    private final RunResults data;
+    private final RunResultRepository data;
     final RegionTree regions;
 
-    ReportSource(ResultRepository results, ModelRegistry models, FactResolver facts, RunResults data, RegionTree regions) {
+    ReportSource(ResultRepository results, ModelRegistry models, FactResolver facts, RunResultRepository data, RegionTree regions) {
         this.results = results;
         this.models = models;
         this.facts = facts;
@@ -86,15 +86,15 @@ class ReportSource {
      * two set-based queries (ranking reads row by row by property name, slow for thousands of units).
      */
     private Map<String, UnitRanking> ranking(ScoringRun run, ScoringModel model) {
-        Map<String, RunResults.ResultRow> now = data.results(run.id());
+        Map<String, RunResultRepository.ResultRow> now = data.results(run.id());
         Optional<ScoringRun> prevRun = results.latestRun(Period.parse(run.period()).previous());
-        Map<String, RunResults.ResultRow> before = prevRun.map(p -> data.results(p.id())).orElse(Map.of());
+        Map<String, RunResultRepository.ResultRow> before = prevRun.map(p -> data.results(p.id())).orElse(Map.of());
         ScoringModel prevModel = prevRun.map(p -> models.engine(models.version(p.modelVersionId())).model()).orElse(model);
         Map<String, UnitRanking> out = new LinkedHashMap<>();
         for (FiscalUnit u : regions.all()) {
-            RunResults.ResultRow r = now.get(u.code());
+            RunResultRepository.ResultRow r = now.get(u.code());
             if (r == null) continue;
-            RunResults.ResultRow p = before.get(u.code());
+            RunResultRepository.ResultRow p = before.get(u.code());
             out.put(u.code(), new UnitRanking(u.code(), u.name(), u.kind().label(), u.isConsolidated(),
                     regions.cityOf(u.code()).map(FiscalUnit::name).orElse(""), r.total(), r.grade(), model.gradeNameOrMissing(r.grade()),
                     "COMPLETE".equals(r.status()), names(r.overrides(), c -> model.overrides().stream().filter(o -> o.code().equals(c))
@@ -117,7 +117,7 @@ class ReportSource {
             Long run = data.latestRunId(p.code()).orElse(null);
             if (run == null) continue;
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (RunResults.GradeRow g : data.grades(run)) {
+            for (RunResultRepository.GradeRow g : data.grades(run)) {
                 if (regions.unit(g.unitCode()).map(u -> u.isConsolidated()).orElse(true)) continue;
                 counts.merge(g.grade() == null ? "MISSING" : g.grade(), 1L, Long::sum);
             }
@@ -127,8 +127,8 @@ class ReportSource {
     }
 
     /** One unit's total and grade per month of the year up to the period (latest run of each). */
-    Map<String, RunResults.GradeRow> unitHistory(String unit, Period period) {
-        Map<String, RunResults.GradeRow> out = new LinkedHashMap<>();
+    Map<String, RunResultRepository.GradeRow> unitHistory(String unit, Period period) {
+        Map<String, RunResultRepository.GradeRow> out = new LinkedHashMap<>();
         for (int m = 1; m <= period.number(); m++) {
             Long run = data.latestRunId(Period.month(period.year(), m).code()).orElse(null);
             if (run == null) continue;

@@ -1,6 +1,6 @@
 package cn.sanbao.reports;
 
-import cn.sanbao.monitoring.RunResults;
+import cn.sanbao.monitoring.RunResultRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +86,7 @@ final class ReportTables {
     static String causes(ReportSource.Loaded s, UnitRanking r) {
         List<String> out = new ArrayList<>();
         if (r.overrides() != null) out.add("一票否决：" + r.overrides());
-        Map<String, RunResults.IndicatorRow> rows = s.indicators().getOrDefault(r.unitCode(), Map.of());
+        Map<String, RunResultRepository.IndicatorRow> rows = s.indicators().getOrDefault(r.unitCode(), Map.of());
         s.model().indicators().stream().map(i -> Map.entry(i, rows.get(i.code())))
                 .filter(e -> e.getValue() != null && e.getValue().points().compareTo(e.getValue().maxPoints()) < 0)
                 .sorted(Comparator.comparing(e -> e.getValue().points().subtract(e.getValue().maxPoints())))

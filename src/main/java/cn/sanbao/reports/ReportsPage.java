@@ -1,6 +1,6 @@
 package cn.sanbao.reports;
 
-import cn.sanbao.monitoring.RunResults;
+import cn.sanbao.monitoring.RunResultRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportsPage {
 
     private final ReportService reports;
-    private final RunResults data;
+    private final RunResultRepository data;
     private final RegionTree regions;
     private final UnitScope scope;
     private final JsonMapper json;
 
-    ReportsPage(ReportService reports, RunResults data, RegionTree regions, UnitScope scope, JsonMapper json) {
+    ReportsPage(ReportService reports, RunResultRepository data, RegionTree regions, UnitScope scope, JsonMapper json) {
         this.reports = reports;
         this.data = data;
         this.regions = regions;

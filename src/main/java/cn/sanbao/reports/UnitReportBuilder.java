@@ -1,6 +1,6 @@
 package cn.sanbao.reports;
 
-import cn.sanbao.monitoring.RunResults;
+import cn.sanbao.monitoring.RunResultRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
@@ -52,9 +52,9 @@ class UnitReportBuilder {
         Table.Builder t = Table.builder("四梁八柱对比").text("指标").column("本单位指标值", Kind.DECIMAL).column("本单位得分", Kind.DECIMAL)
                 .column("满分", Kind.DECIMAL).column(city.map(c -> c.name() + "得分").orElse("所在市得分"), Kind.DECIMAL)
                 .column("全区平均得分", Kind.DECIMAL);
-        Map<String, RunResults.IndicatorRow> own = s.indicators().getOrDefault(unitCode, Map.of());
+        Map<String, RunResultRepository.IndicatorRow> own = s.indicators().getOrDefault(unitCode, Map.of());
         for (ScoringModel.Indicator i : s.model().indicators()) {
-            RunResults.IndicatorRow row = own.get(i.code());
+            RunResultRepository.IndicatorRow row = own.get(i.code());
             t.row(i.name(), row == null || row.indicatorValue() == null ? null : row.indicatorValue().setScale(2, RoundingMode.HALF_UP),
                     row == null ? null : row.points(), i.weight(), city.map(c -> s.points(c.code(), i.code())).orElse(null),
                     average(budget.stream().map(u -> s.points(u.code(), i.code())).toList()));

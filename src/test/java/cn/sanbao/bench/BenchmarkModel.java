@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import cn.sanbao.engine.ModelVersions;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 /**
  * The default model's benchmark variant, using the model format's later features: two versions in one file
@@ -43,7 +43,7 @@ final class BenchmarkModel {
         String v1 = base.stripTrailing() + "\n" + EXTRA_OVERRIDES;
         String v2 = v1.replaceFirst("(?m)^version: \\d+", "version: 99").replaceFirst("(?m)^effectiveFrom: .*", "effectiveFrom: 2021-07")
                 .replace("when: CASH_COVERAGE < 0.3", "when: CASH_COVERAGE < 0.35");
-        return ModelLoader.parseVersions(v1 + "\n---\n" + v2, "sanbao-default（基准变体）");
+        return Models.parseVersions(v1 + "\n---\n" + v2, "sanbao-default（基准变体）");
     }
 
     /** The earlier values the variant reads, derived from the unit's own figures (the engine sees them as inputs). */

@@ -30,7 +30,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 /** The score command run in-process on temporary files. */
 class ScoreCommandTest {
@@ -74,7 +74,7 @@ class ScoreCommandTest {
             if (f.period().equals("2021") || f.period().equals("2021-03"))
                 values.computeIfAbsent(f.unitCode(), u -> new HashMap<>()).put(f.itemCode(), f.amount());
         }
-        ScoringEngine engine = new ScoringEngine(ModelLoader.load(MODEL));
+        ScoringEngine engine = new ScoringEngine(Models.load(MODEL));
         for (CSVRecord row : rows) {
             UnitScore direct = engine.score(new UnitInput(row.get("unit"), Period.month(2021, 3), values.get(row.get("unit"))));
             assertThat(row.get("period")).isEqualTo("2021-03");

@@ -16,7 +16,7 @@ import cn.sanbao.decision.affordability.Proposal;
 import cn.sanbao.decision.affordability.ProposalScorer;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.kernel.Pillar;
 import cn.sanbao.projects.list.StandardBasis;
@@ -51,7 +51,7 @@ class AffordabilityArithmeticTest {
     void rescoringWithTheExtraDemandLowersTheCapacityMultipleAndTheGrade() throws IOException {
         ScoringEngine engine;
         try (InputStream in = getClass().getResourceAsStream("/models/sanbao-default.yaml")) {
-            engine = new ScoringEngine(ModelLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default"));
+            engine = new ScoringEngine(Models.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default"));
         }
         Map<String, BigDecimal> v = comfortableUnit();
         ProposalScorer scorer = new ProposalScorer(engine);

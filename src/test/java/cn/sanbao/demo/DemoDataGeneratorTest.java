@@ -15,7 +15,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 class DemoDataGeneratorTest {
 
@@ -41,7 +41,7 @@ class DemoDataGeneratorTest {
 
     private static String month(int m) { return Period.month(YEAR, m).code(); }
 
-    private static final ScoringEngine ENGINE = new ScoringEngine(ModelLoader.parse(DefaultModelText.read(), "sanbao-default.yaml"));
+    private static final ScoringEngine ENGINE = new ScoringEngine(Models.parse(DefaultModelText.read(), "sanbao-default.yaml"));
 
     /** The demo month scored by the real engine with the shipped default model. */
     private static UnitScore score(String unit, int m) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.UnitInput;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 class SyntheticDataSetTest {
 
@@ -25,7 +25,7 @@ class SyntheticDataSetTest {
         SyntheticDataSet set = new SyntheticDataSet(100, 42L);
         Set<String> seen = new HashSet<>();
         List<String> gradesSeen = new ArrayList<>();
-        ScoringEngine engine = new ScoringEngine(ModelLoader.parse(DefaultModelText.read(), "sanbao-default.yaml"));
+        ScoringEngine engine = new ScoringEngine(Models.parse(DefaultModelText.read(), "sanbao-default.yaml"));
         set.forEachUnitMonth((unit, month, values) -> {
             assertThat(seen.add(unit + "/" + month)).isTrue();
             assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(ITEMS);

@@ -13,7 +13,7 @@ import cn.sanbao.engine.ScoringEngine;
 import cn.sanbao.engine.ScoringModel;
 import cn.sanbao.engine.UnitInput;
 import cn.sanbao.engine.UnitScore;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 /** The example of docs/model-format.md §18: the spending-discipline items score in a model an analyst writes. */
 class DisciplineModelExampleTest {
@@ -25,7 +25,7 @@ class DisciplineModelExampleTest {
         String doc = Files.readString(Path.of("docs/model-format.md"));
         String section = doc.substring(doc.indexOf("## 18."));
         String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
-        ScoringModel model = ModelLoader.parse(yaml, "model-format.md");
+        ScoringModel model = Models.parse(yaml, "model-format.md");
 
         Map<String, BigDecimal> v = new HashMap<>();
         for (String p : new String[] {"wage", "operation", "livelihood"}) {

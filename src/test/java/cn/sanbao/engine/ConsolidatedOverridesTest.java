@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import cn.sanbao.engine.ScoringModel.AppliesTo;
-import cn.sanbao.engine.load.ModelLoader;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.Models;
+import cn.sanbao.engine.ModelValidationException;
 
 /**
  * Overrides judge the units they apply to: a city's summed arrears repeat one county's problem, so the default
@@ -45,19 +45,19 @@ class ConsolidatedOverridesTest {
     @Test
     void aRuleSaysWhichUnitsItJudges() {
         String base = TestModels.read("/models/sanbao-default.yaml");
-        ScoringEngine consolidatedOnly = new ScoringEngine(ModelLoader.parse(
+        ScoringEngine consolidatedOnly = new ScoringEngine(Models.parse(
                 base.replaceFirst("appliesTo: budget", "appliesTo: consolidated"), "m.yaml"));
         assertThat(consolidatedOnly.score(new UnitInput("U", JUNE, withArrears())).grade()).isEqualTo("MEDIUM");
         assertThat(consolidatedOnly.score(new UnitInput("U", JUNE, withArrears(), true)).grade()).isEqualTo("HIGH");
 
-        ScoringEngine all = new ScoringEngine(ModelLoader.parse(base.replaceFirst("appliesTo: budget", "appliesTo: all"), "m.yaml"));
+        ScoringEngine all = new ScoringEngine(Models.parse(base.replaceFirst("appliesTo: budget", "appliesTo: all"), "m.yaml"));
         assertThat(all.score(new UnitInput("U", JUNE, withArrears())).grade()).isEqualTo("HIGH");
         assertThat(all.score(new UnitInput("U", JUNE, withArrears(), true)).grade()).isEqualTo("HIGH");
     }
 
     @Test
     void withoutAppliesToARuleJudgesBudgetUnitsOnly() {
-        ScoringModel m = ModelLoader.parse(TestModels.read("/models/sanbao-default.yaml").replace("    appliesTo: budget\n", ""), "m.yaml");
+        ScoringModel m = Models.parse(TestModels.read("/models/sanbao-default.yaml").replace("    appliesTo: budget\n", ""), "m.yaml");
         assertThat(m.overrides()).extracting(ScoringModel.Override::appliesTo).containsOnly(AppliesTo.BUDGET);
         ScoringEngine engine = new ScoringEngine(m);
         assertThat(engine.score(new UnitInput("U", JUNE, withArrears(), true)).grade()).isEqualTo("MEDIUM");
@@ -66,7 +66,7 @@ class ConsolidatedOverridesTest {
     @Test
     void anUnknownScopeIsRefusedWithItsLine() {
         String yaml = TestModels.read("/models/sanbao-default.yaml").replaceFirst("appliesTo: budget", "appliesTo: cities");
-        assertThatThrownBy(() -> ModelLoader.parse(yaml, "m.yaml"))
+        assertThatThrownBy(() -> Models.parse(yaml, "m.yaml"))
                 .isInstanceOf(ModelValidationException.class)
                 .hasMessageContaining("m.yaml 第")
                 .hasMessageContaining("适用范围“cities”无效，应为 budget（预算单位）、consolidated（汇总单位）或 all（全部单位）");

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 /** The shipped 四梁八柱 model on a unit computed by hand (June, time progress 0.5). */
 class DefaultModelTest {
@@ -220,6 +220,6 @@ class DefaultModelTest {
     }
 
     static ScoringModel reload() {
-        return ModelLoader.parse(TestModels.read("/models/sanbao-default.yaml"), "sanbao-default.yaml");
+        return Models.parse(TestModels.read("/models/sanbao-default.yaml"), "sanbao-default.yaml");
     }
 }

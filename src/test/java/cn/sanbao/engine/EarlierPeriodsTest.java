@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.sanbao.engine.EarlierPeriods.Lag;
-import cn.sanbao.engine.load.ModelLoader;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.Models;
+import cn.sanbao.engine.ModelValidationException;
 
 /** Earlier periods, period names and model versions in the formula language and the loader. */
 class EarlierPeriodsTest {
@@ -50,7 +50,7 @@ class EarlierPeriodsTest {
     }
 
     static UnitScore score(String formula, Period p, Map<String, BigDecimal> values) {
-        return new ScoringEngine(ModelLoader.parse(model(1, "2019-01", formula), "t.yaml")).score(new UnitInput("U", p, values));
+        return new ScoringEngine(Models.parse(model(1, "2019-01", formula), "t.yaml")).score(new UnitInput("U", p, values));
     }
 
     static Map<String, BigDecimal> values(Object... kv) {
@@ -109,22 +109,22 @@ class EarlierPeriodsTest {
 
     @Test
     void badUsesAreLoadErrorsWithTheirLine() {
-        assertThatThrownBy(() -> ModelLoader.parse(model(1, "2019-01", "avg(T, 3Y)"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parse(model(1, "2019-01", "avg(T, 3Y)"), "t.yaml"))
                 .isInstanceOf(ModelValidationException.class).hasMessageContaining("往期值只能读取数据项");
-        assertThatThrownBy(() -> ModelLoader.parse(model(1, "2019-01", "avg(x, 3)"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parse(model(1, "2019-01", "avg(x, 3)"), "t.yaml"))
                 .hasMessageContaining("3Y");
-        assertThatThrownBy(() -> ModelLoader.parse(model(1, "2019-01", "avg(prev(x), 3Y)"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parse(model(1, "2019-01", "avg(prev(x), 3Y)"), "t.yaml"))
                 .hasMessageContaining("prev 不能写在 avg、count 之内");
-        assertThatThrownBy(() -> ModelLoader.parse(model(1, "2019-01", "x@-99Y"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parse(model(1, "2019-01", "x@-99Y"), "t.yaml"))
                 .hasMessageContaining("1 到 20");
-        assertThatThrownBy(() -> ModelLoader.parse(model(1, "2019-01", "x@+1Y"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parse(model(1, "2019-01", "x@+1Y"), "t.yaml"))
                 .hasMessageContaining("-1Y");
     }
 
     @Test
     void versionsInOneFileOrADirectoryApplyFromTheirEffectivePeriod(@TempDir Path dir) throws Exception {
         String two = model(1, "2019-01", "x") + "---\n" + model(2, "2020-07", "x * 2");
-        ModelVersions v = ModelLoader.parseVersions(two, "t.yaml");
+        ModelVersions v = Models.parseVersions(two, "t.yaml");
         assertThat(v.forPeriod(Period.month(2018, 12))).isNull();
         assertThat(v.forPeriod(Period.month(2020, 6)).version()).isEqualTo(1);
         assertThat(v.forPeriod(Period.month(2020, 7)).version()).isEqualTo(2);
@@ -133,19 +133,19 @@ class EarlierPeriodsTest {
         Files.writeString(dir.resolve("v1.yaml"), model(1, "2019-01", "x"));
         Files.writeString(dir.resolve("v2.yml"), model(2, "2020-07", "x * 2"));
         Files.writeString(dir.resolve("README.txt"), "not a model");
-        assertThat(ModelLoader.loadVersions(dir).all()).extracting(ScoringModel::version).containsExactly(1, 2);
+        assertThat(Models.loadVersions(dir).all()).extracting(ScoringModel::version).containsExactly(1, 2);
 
-        assertThatThrownBy(() -> ModelLoader.parseVersions(model(1, "2019-01", "x") + "---\n" + model(2, "2019-01", "x"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parseVersions(model(1, "2019-01", "x") + "---\n" + model(2, "2019-01", "x"), "t.yaml"))
                 .hasMessageContaining("生效期间同为 2019-01");
-        assertThatThrownBy(() -> ModelLoader.parseVersions(model(1, "2019-01", "x") + "---\n" + model(1, "2020-01", "x"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parseVersions(model(1, "2019-01", "x") + "---\n" + model(1, "2020-01", "x"), "t.yaml"))
                 .hasMessageContaining("版本号 1 重复");
-        assertThatThrownBy(() -> ModelLoader.parseVersions(model(1, "2019-01", "x") + "---\n" + model(2, "2020-01", "nope"), "t.yaml"))
+        assertThatThrownBy(() -> Models.parseVersions(model(1, "2019-01", "x") + "---\n" + model(2, "2020-01", "nope"), "t.yaml"))
                 .hasMessageContaining("第");
     }
 
     @Test
     void reservedNamesCannotBeDeclared() {
         String yaml = model(1, "2019-01", "x").replace("  x: 某数", "  x: 某数\n  YEAR: 年\n  y__Y1: 怪名");
-        assertThatThrownBy(() -> ModelLoader.parse(yaml, "t.yaml")).hasMessageContaining("保留名称");
+        assertThatThrownBy(() -> Models.parse(yaml, "t.yaml")).hasMessageContaining("保留名称");
     }
 }

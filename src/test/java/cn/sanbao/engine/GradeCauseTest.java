@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 /** The 定级依据 sentence names what actually decided the grade, for each kind of decision. */
 class GradeCauseTest {
@@ -55,7 +55,7 @@ class GradeCauseTest {
 
     @Test
     void decisionTableRowAndOtherwise() {
-        ScoringModel letters = ModelLoader.load(Path.of("samples/models/letter-grades.yaml"));
+        ScoringModel letters = Models.load(Path.of("samples/models/letter-grades.yaml"));
         Map<String, BigDecimal> v = SampleModelsTest.base();
         v.put("wage_arrears", new BigDecimal("0.01"));
         UnitScore high = SampleModelsTest.score(letters, v);

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import cn.sanbao.engine.load.ModelLoader;
-import cn.sanbao.engine.load.ModelProblem;
+import cn.sanbao.engine.Models;
+import cn.sanbao.engine.ModelProblem;
 
 /** Model format v2: rounding, missing policies, unit attributes, letters and higher-is-worse, each worked by hand. */
 class ModelFormatV2Test {
@@ -65,7 +65,7 @@ class ModelFormatV2Test {
     static UnitScore score(String kind, Object... kv) {
         Map<String, BigDecimal> v = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) v.put((String) kv[i], new BigDecimal((String) kv[i + 1]));
-        ScoringModel m = ModelLoader.parse(STRESS, "stress.yaml");
+        ScoringModel m = Models.parse(STRESS, "stress.yaml");
         return new ScoringEngine(m).score(new UnitInput("U", Period.month(2021, 3), v, false,
                 kind == null ? Map.of() : Map.of("kind", kind)));
     }
@@ -121,12 +121,12 @@ class ModelFormatV2Test {
         assertThat(s.total()).isEqualByComparingTo("20");
         assertThat(s.total().scale()).isZero();
         assertThat(s.grade()).isEqualTo("STRESS");
-        assertThat(GradeCause.sentence(s.indicators().isEmpty() ? null : ModelLoader.parse(STRESS, "s"), s, Vocabulary.of(ModelLoader.parse(STRESS, "s"))))
+        assertThat(GradeCause.sentence(s.indicators().isEmpty() ? null : Models.parse(STRESS, "s"), s, Vocabulary.of(Models.parse(STRESS, "s"))))
                 .isEqualTo("总分 20 分（≥ 19 分），定为重度压力");
         // 县 with arrears 1: 0 + 9.5 = 9.5 → 10 → WATCH, 「≥ 10 分且 < 19 分」
         UnitScore w = score("县", "cash", "150", "spend", "100", "arrears", "1", "debt", "0");
         assertThat(w.grade()).isEqualTo("WATCH");
-        assertThat(GradeCause.sentence(ModelLoader.parse(STRESS, "s"), w, Vocabulary.of(ModelLoader.parse(STRESS, "s"))))
+        assertThat(GradeCause.sentence(Models.parse(STRESS, "s"), w, Vocabulary.of(Models.parse(STRESS, "s"))))
                 .isEqualTo("总分 10 分（≥ 10 分且 < 19 分），定为关注");
         // nothing: 0 → OK
         assertThat(score("县", "cash", "150", "spend", "100", "arrears", "0", "debt", "0").grade()).isEqualTo("OK");
@@ -145,7 +145,7 @@ class ModelFormatV2Test {
 
     @Test
     void gradesCarryLetters() {
-        ScoringModel m = ModelLoader.parse(STRESS, "stress.yaml");
+        ScoringModel m = Models.parse(STRESS, "stress.yaml");
         assertThat(m.grade("STRESS").letter()).isEqualTo("S");
         assertThat(m.indicators().get(0).showsLetter()).isTrue();
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import cn.sanbao.engine.load.ModelLoader;
-import cn.sanbao.engine.load.ModelProblem;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.Models;
+import cn.sanbao.engine.ModelProblem;
+import cn.sanbao.engine.ModelValidationException;
 
 /** Broken model files are rejected whole, with the line and a reason an analyst can act on. */
 class ModelLoaderTest {
@@ -41,7 +41,7 @@ class ModelLoaderTest {
 
     static ModelValidationException reject(String yaml) {
         try {
-            ModelLoader.parse(yaml, "bad.yaml");
+            Models.parse(yaml, "bad.yaml");
         } catch (ModelValidationException e) {
             return e;
         }
@@ -50,7 +50,7 @@ class ModelLoaderTest {
 
     @Test
     void validTinyModelLoads() {
-        ScoringModel m = ModelLoader.parse(VALID, "tiny.yaml");
+        ScoringModel m = Models.parse(VALID, "tiny.yaml");
         assertThat(m.indicators()).hasSize(1);
         UnitScore s = new ScoringEngine(m).score(new UnitInput("X", Period.month(2021, 1),
                 java.util.Map.of("cash", new java.math.BigDecimal("7"), "need", new java.math.BigDecimal("10"))));
@@ -87,7 +87,7 @@ class ModelLoaderTest {
 
     @Test
     void touchingBandsWithOneOpenEdgeDoNotOverlap() {
-        assertThat(ModelLoader.parse(VALID, "ok.yaml").indicators().get(0).scoring()).isInstanceOf(Scoring.Bands.class);
+        assertThat(Models.parse(VALID, "ok.yaml").indicators().get(0).scoring()).isInstanceOf(Scoring.Bands.class);
     }
 
     @Test
@@ -152,9 +152,9 @@ class ModelLoaderTest {
 
     @Test
     void overrideAndRuleMayReadIndicatorsButIndicatorsMayNot() {
-        assertThatThrownBy(() -> ModelLoader.parse(VALID.replace("cash / need", "COVER * 2"), "x.yaml"))
+        assertThatThrownBy(() -> Models.parse(VALID.replace("cash / need", "COVER * 2"), "x.yaml"))
                 .hasMessageContaining("不能引用其他指标");
-        ScoringModel m = ModelLoader.parse(VALID + """
+        ScoringModel m = Models.parse(VALID + """
                 overrides:
                   - { code: LOWCASH, name: 库款过低, when: "COVER < 0.3", action: force, grade: BAD }
                 """, "ok.yaml");
@@ -165,7 +165,7 @@ class ModelLoaderTest {
         String zero = VALID.replace("totalPoints: 10", "totalPoints: 0").replace("weight: 10", "weight: 0")
                 .replace("score: 1 }", "points: 0, level: A }").replace("score: 0.5 }", "points: 0, level: B }")
                 .replace("score: 0 }", "level: C }");
-        ScoringModel m = ModelLoader.parse(zero, "zero.yaml");
+        ScoringModel m = Models.parse(zero, "zero.yaml");
         // all three bands survive (a band with points and weight 0 used to be dropped silently)
         assertThat(((Scoring.Bands) m.indicators().get(0).scoring()).bands()).hasSize(3);
         UnitScore s = new ScoringEngine(m).score(new UnitInput("X", Period.month(2021, 1),

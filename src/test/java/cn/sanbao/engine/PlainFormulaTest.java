@@ -41,7 +41,7 @@ class PlainFormulaTest {
 
     @Test
     void decisionTableLevelsAndCountsAreNamed() {
-        ScoringModel letters = cn.sanbao.engine.load.ModelLoader.load(java.nio.file.Path.of("samples/models/letter-grades.yaml"));
+        ScoringModel letters = cn.sanbao.engine.Models.load(java.nio.file.Path.of("samples/models/letter-grades.yaml"));
         Vocabulary words = Vocabulary.of(letters);
         assertThat(PlainFormula.text("CASH == 'RED' || count_ORANGE >= 2", words))
                 .isEqualTo("库款保障倍数 = 红灯 或 “橙灯”指标个数 ≥ 2");

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 /**
  * The two sample models under samples/models show that other published method styles are pure
@@ -19,8 +19,8 @@ import cn.sanbao.engine.load.ModelLoader;
 class SampleModelsTest {
 
     static final Period JUNE = Period.month(2021, 6);
-    static final ScoringModel POINTS = ModelLoader.load(Path.of("samples/models/points-100.yaml"));
-    static final ScoringModel LETTERS = ModelLoader.load(Path.of("samples/models/letter-grades.yaml"));
+    static final ScoringModel POINTS = Models.load(Path.of("samples/models/points-100.yaml"));
+    static final ScoringModel LETTERS = Models.load(Path.of("samples/models/letter-grades.yaml"));
 
     static final BigDecimal M = new BigDecimal("1000000");
 
@@ -277,7 +277,7 @@ class SampleModelsTest {
         String doc = java.nio.file.Files.readString(Path.of("docs/model-format.md"));
         String section = doc.substring(doc.indexOf("## 13."));
         String yaml = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
-        ScoringModel tiny = ModelLoader.parse(yaml, "model-format.md");
+        ScoringModel tiny = Models.parse(yaml, "model-format.md");
         Map<String, BigDecimal> v = new HashMap<>();
         mil(v, "cash_balance", "120");
         mil(v, "demand", "1200");

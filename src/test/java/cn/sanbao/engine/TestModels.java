@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import cn.sanbao.engine.load.ModelLoader;
+import cn.sanbao.engine.Models;
 
 final class TestModels {
 
@@ -12,7 +12,7 @@ final class TestModels {
     }
 
     static ScoringModel defaultModel() {
-        return ModelLoader.parse(read("/models/sanbao-default.yaml"), "sanbao-default.yaml");
+        return Models.parse(read("/models/sanbao-default.yaml"), "sanbao-default.yaml");
     }
 
     static String read(String resource) {

@@ -4,8 +4,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.sanbao.engine.load.ModelProblem;
-import cn.sanbao.engine.load.ModelValidationException;
+import cn.sanbao.engine.ModelProblem;
+import cn.sanbao.engine.ModelValidationException;
 import cn.sanbao.shared.web.ApiErrors;
 import cn.sanbao.shared.web.JsonApi;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.sanbao.engine.load;
 
+import cn.sanbao.engine.ModelProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

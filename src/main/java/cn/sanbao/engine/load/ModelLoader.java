@@ -16,6 +16,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import cn.sanbao.engine.Formula;
+import cn.sanbao.engine.ModelProblem;
+import cn.sanbao.engine.ModelValidationException;
 import cn.sanbao.engine.Interval;
 import cn.sanbao.engine.ModelVersions;
 import cn.sanbao.kernel.Period;

@@ -1,5 +1,6 @@
 package cn.sanbao.engine.load;
 
+import cn.sanbao.engine.ModelProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

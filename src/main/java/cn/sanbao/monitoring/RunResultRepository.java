@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * grades, so a 3,000-unit report does not read unit by unit. Read-only; the tables are monitoring's own.
  */
 @Repository
-public class RunResults {
+public class RunResultRepository {
 
     public record IndicatorRow(String unitCode, String indicatorCode, String groupCode, BigDecimal indicatorValue,
                         BigDecimal points, BigDecimal maxPoints) {
@@ -24,7 +24,7 @@ public class RunResults {
 
     private final JdbcClient jdbc;
 
-    RunResults(JdbcClient jdbc) {
+    RunResultRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package cn.sanbao.engine.load;
+package cn.sanbao.engine;
 
 import java.util.List;
 import java.util.stream.Collectors;
