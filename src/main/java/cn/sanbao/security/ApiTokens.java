@@ -15,7 +15,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,7 +22,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
-import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 
 /**
  * API tokens (table api_token) for machine clients. A token is 32 random bytes, shown once; the table keeps only
@@ -39,29 +37,26 @@ public class ApiTokens {
     /** last_used_at is written at most this often per token, so a busy client does not write on every call. */
     static final long LAST_USED_GRANULARITY_SECONDS = 60;
 
-    private static final String SELECT = "select id, name, role_code, scope_unit, expires_at, created_by, created_at, "
-            + "revoked_by, revoked_at, last_used_at from api_token";
-    private static final PositionalRecordMapper<ApiToken> ROW = PositionalRecordMapper.of(ApiToken.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A token just issued: the only moment its secret exists outside the client. */
     public record Issued(ApiToken token, String secret) {
     }
 
-    private final JdbcClient jdbc;
+    private final ApiTokenRepository tokens;
     private final AccountService accounts;
     private final AuditLog audit;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, AccountService accounts, AuditLog audit, ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+    ApiTokens(ApiTokenRepository tokens, AccountService accounts, AuditLog audit, ObjectProvider<Clock> clock) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
     public List<ApiToken> all() {
-        return jdbc.sql(SELECT + " order by id desc").query(ROW).list();
+        return tokens.all();
     }
 
     public LocalDateTime now() {
@@ -83,10 +78,8 @@ public class ApiTokens {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        jdbc.sql("insert into api_token (name, token_hash, role_code, scope_unit, expires_at, created_by, created_at) "
-                        + "values (?,?,?,?,?,?,?)")
-                .params(label, hash(secret), Roles.stored(role), scope, expiresAt, actor, now).update();
-        ApiToken token = find(id(hash(secret)));
+        tokens.insert(label, hash(secret), Roles.stored(role), scope, expiresAt, actor, now);
+        ApiToken token = find(tokens.idOf(hash(secret)));
         audit.record(actor, "API_TOKEN_ISSUE", token.principal(), "“" + label + "”，角色：" + Roles.name(role)
                 + (scope == null ? "" : "（" + scope + "）") + (expires == null ? "，长期有效" : "，有效至 " + expires));
         return new Issued(token, secret);
@@ -96,12 +89,12 @@ public class ApiTokens {
     public void revoke(String actor, long id) {
         ApiToken token = find(id);
         if (token.revoked()) throw new IllegalArgumentException("令牌 #" + id + " 已于 " + token.revokedAt().toLocalDate() + " 吊销");
-        jdbc.sql("update api_token set revoked_by = ?, revoked_at = ? where id = ?").params(actor, now(), id).update();
+        tokens.revoke(id, actor, now());
         audit.record(actor, "API_TOKEN_REVOKE", token.principal(), "“" + token.name() + "”");
     }
 
     public ApiToken find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(ROW).optional()
+        return tokens.find(id)
                 .orElseThrow(() -> new NoSuchElementException("没有编号为 " + id + " 的接口令牌"));
     }
 
@@ -111,7 +104,7 @@ public class ApiTokens {
      */
     public Optional<Authentication> authenticate(String secret, String remoteAddr) {
         String h = hash(secret);
-        Optional<ApiToken> found = jdbc.sql(SELECT + " where token_hash = ?").param(h).query(ROW).optional();
+        Optional<ApiToken> found = tokens.findByHash(h);
         LocalDateTime now = now();
         String reason = found.isEmpty() ? "未知令牌" : found.get().revoked() ? "令牌已吊销"
                 : found.get().expiredAt(now) ? "令牌已过期" : null;
@@ -122,16 +115,12 @@ public class ApiTokens {
         }
         ApiToken t = found.get();
         if (t.lastUsedAt() == null || t.lastUsedAt().plusSeconds(LAST_USED_GRANULARITY_SECONDS).isBefore(now))
-            jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now, t.id()).update();
+            tokens.touch(t.id(), now);
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + t.role()));
         if (Roles.LOCAL.equals(t.role()) && t.scopeUnit() != null)
             authorities.add(new SimpleGrantedAuthority(Roles.SCOPE_PREFIX + t.scopeUnit()));
         return Optional.of(UsernamePasswordAuthenticationToken.authenticated(t.principal(), null, authorities));
-    }
-
-    private long id(String hash) {
-        return jdbc.sql("select id from api_token where token_hash = ?").param(hash).query(Long.class).single();
     }
 
     static String hash(String secret) {

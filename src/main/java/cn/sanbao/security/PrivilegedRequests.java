@@ -1,20 +1,16 @@
 package cn.sanbao.security;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.security.ThreeRolePolicy.Action;
 import cn.sanbao.security.ThreeRolePolicy.Decision;
-import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 
 /**
  * 特权账号审批 (三员分立): a change to a privileged account is requested by one privileged role and takes effect
@@ -24,11 +20,7 @@ import cn.sanbao.shared.jdbc.PositionalRecordMapper;
 @Service
 public class PrivilegedRequests {
 
-    private static final String SELECT = "select id, action, target, new_role, new_scope, password_hash, requested_by, "
-            + "requester_role, requested_at, status, decided_by, decided_at from privileged_request";
-    private static final PositionalRecordMapper<PrivilegedRequest> ROW = PositionalRecordMapper.of(PrivilegedRequest.class);
-
-    private final JdbcClient jdbc;
+    private final PrivilegedRequestRepository requests;
     private final AccountService accounts;
     private final UserRepository users;
     private final PasswordEncoder encoder;
@@ -36,9 +28,9 @@ public class PrivilegedRequests {
     private final AuditLog audit;
     private final Clock clock;
 
-    PrivilegedRequests(JdbcClient jdbc, AccountService accounts, UserRepository users, PasswordEncoder encoder,
+    PrivilegedRequests(PrivilegedRequestRepository requests, AccountService accounts, UserRepository users, PasswordEncoder encoder,
                        SessionRevoker sessions, AuditLog audit, ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+        this.requests = requests;
         this.accounts = accounts;
         this.users = users;
         this.encoder = encoder;
@@ -48,11 +40,11 @@ public class PrivilegedRequests {
     }
 
     public List<PrivilegedRequest> pending() {
-        return jdbc.sql(SELECT + " where status = ? order by id").param(PrivilegedRequest.PENDING).query(ROW).list();
+        return requests.withStatus(PrivilegedRequest.PENDING);
     }
 
     public PrivilegedRequest find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(ROW).optional()
+        return requests.find(id)
                 .orElseThrow(() -> new NoSuchElementException("申请 #" + id + " 不存在"));
     }
 
@@ -71,12 +63,8 @@ public class PrivilegedRequests {
             AccountService.requireStrong(target, password);
             hash = encoder.encode(password);
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into privileged_request (action, target, new_role, new_scope, password_hash, requested_by, "
-                        + "requester_role, requested_at, status) values (?,?,?,?,?,?,?,?,?)")
-                .params(action.name(), target, next == null ? null : next.role(), next == null ? null : next.scope(), hash,
-                        actor, actorRole, Timestamp.valueOf(now()), PrivilegedRequest.PENDING).update(key, "id");
-        long id = key.getKey().longValue();
+        long id = requests.insert(action.name(), target, next == null ? null : next.role(), next == null ? null : next.scope(),
+                hash, actor, actorRole, now(), PrivilegedRequest.PENDING);
         audit.record(actor, "PRIV_REQUEST", target, "申请 #" + id + "：" + describe(action, t, next) + "，待另一特权角色批准");
         return id;
     }
@@ -118,16 +106,14 @@ public class PrivilegedRequests {
     }
 
     private PrivilegedRequest lockPending(long id) {
-        PrivilegedRequest r = jdbc.sql(SELECT + " where id = ? for update").param(id).query(ROW).optional()
+        PrivilegedRequest r = requests.lock(id)
                 .orElseThrow(() -> new NoSuchElementException("申请 #" + id + " 不存在"));
         if (!PrivilegedRequest.PENDING.equals(r.status())) throw new IllegalArgumentException("申请 #" + id + " 已处理");
         return r;
     }
 
     private void decide(PrivilegedRequest r, String status, String by) {
-        // the temporary password's hash is not kept once the request is decided
-        jdbc.sql("update privileged_request set status = ?, decided_by = ?, decided_at = ?, password_hash = null where id = ?")
-                .params(status, by, Timestamp.valueOf(now()), r.id()).update();
+        requests.decide(r.id(), status, by, now());
     }
 
     private String describe(Action action, UserAccount t, AccountService.RoleAndScope next) {
