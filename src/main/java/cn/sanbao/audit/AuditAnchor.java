@@ -13,7 +13,6 @@ import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +30,14 @@ public class AuditAnchor {
     record Anchor(int line, String time, String genesis, long id, String hash, String keyId, String mac) {
     }
 
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
     private final AuditKeys keys;
     private final Path file;
     private final Clock clock;
 
-    AuditAnchor(JdbcClient jdbc, AuditKeys keys, @Value("${sanbao.audit.anchor-file:./data/audit-anchor.log}") String file,
+    AuditAnchor(AuditRepository repository, AuditKeys keys, @Value("${sanbao.audit.anchor-file:./data/audit-anchor.log}") String file,
                 ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.keys = keys;
         this.file = Path.of(file);
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -57,11 +56,10 @@ public class AuditAnchor {
 
     /** Appends the current head unless it is already the last anchor; returns true when a line was written. */
     public synchronized boolean anchorNow() {
-        var head = jdbc.sql("select last_id, last_hash from audit_chain_head where id = 1")
-                .query((rs, n) -> new Object[] {rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2)}).single();
-        if (head[0] == null) return false;
-        long id = (Long) head[0];
-        String hash = (String) head[1];
+        AuditRepository.Head head = repository.head();
+        if (head.lastId() == null) return false;
+        long id = head.lastId();
+        String hash = head.lastHash();
         List<Anchor> existing = read();
         if (!existing.isEmpty() && existing.get(existing.size() - 1).id() == id && existing.get(existing.size() - 1).hash().equals(hash))
             return false;
@@ -81,8 +79,7 @@ public class AuditAnchor {
 
     /** Hash of the chain's first record: names the chain an anchor belongs to. */
     String genesis() {
-        return jdbc.sql("select hash from audit_event where id = (select min(id) from audit_event)").query(String.class)
-                .optional().orElse("-");
+        return repository.firstHash().orElse("-");
     }
 
     List<Anchor> read() {

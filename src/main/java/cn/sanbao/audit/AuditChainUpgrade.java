@@ -3,7 +3,6 @@ package cn.sanbao.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One-time upgrade of an unkeyed SHA-256 chain (before V621) to the keyed chain: checks the old chain as it
@@ -18,14 +17,11 @@ final class AuditChainUpgrade {
     record Result(long records, String lastHash, String oldChain) {
     }
 
-    record Row(AuditEvent event, String prevHash, String hash) {
-    }
-
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
     private final AuditKeys keys;
 
-    AuditChainUpgrade(JdbcClient jdbc, AuditKeys keys) {
-        this.jdbc = jdbc;
+    AuditChainUpgrade(AuditRepository repository, AuditKeys keys) {
+        this.repository = repository;
         this.keys = keys;
     }
 
@@ -35,10 +31,10 @@ final class AuditChainUpgrade {
         String oldPrevious = null, newPrevious = null, broken = null;
         boolean started = false;
         while (true) {
-            List<Row> page = page(after);
+            List<AuditRepository.Chained> page = repository.page(after, PAGE);
             if (page.isEmpty()) break;
             List<Object[]> updates = new ArrayList<>();
-            for (Row r : page) {
+            for (AuditRepository.Chained r : page) {
                 long id = r.event().id();
                 if (broken == null) {
                     if (r.hash() == null && !started) prechain++;
@@ -56,18 +52,12 @@ final class AuditChainUpgrade {
                 after = id;
                 records++;
             }
-            for (Object[] u : updates) jdbc.sql("update audit_event set prev_hash = ?, hash = ?, key_id = ? where id = ?").params(u).update();
+            repository.rechain(updates);
         }
         if (broken == null && started && !Objects.equals(oldHead, oldPrevious)) broken = "最新记录与链头不符（最后的记录被删除）";
         String old = records == 0 ? "无历史记录"
                 : (broken == null ? "原 SHA-256 链完整" : "原 SHA-256 链已损坏：" + broken)
                 + (prechain > 0 ? "；其中 " + prechain + " 条为启用哈希链之前的历史记录" : "");
         return new Result(records, newPrevious, old);
-    }
-
-    private List<Row> page(long after) {
-        return jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash from audit_event "
-                        + "where id > ? order by id fetch first " + PAGE + " rows only").param(after)
-                .query((rs, n) -> new Row(AuditTrail.event(rs), rs.getString("prev_hash"), rs.getString("hash"))).list();
     }
 }

@@ -1,13 +1,11 @@
 package cn.sanbao.audit;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -24,13 +22,13 @@ import java.util.List;
 @Service
 public class AuditLog {
 
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
     private final Clock clock;
     private final TransactionOperations tx;
     private final AuditKeys keys;
 
-    public AuditLog(JdbcClient jdbc, ObjectProvider<Clock> clock, TransactionOperations tx, AuditKeys keys) {
-        this.jdbc = jdbc;
+    public AuditLog(AuditRepository repository, ObjectProvider<Clock> clock, TransactionOperations tx, AuditKeys keys) {
+        this.repository = repository;
         this.keys = keys;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
         this.tx = tx;
@@ -60,11 +58,10 @@ public class AuditLog {
     }
 
     private void append(AuditEvent e) {
-        Head head = jdbc.sql("select last_hash, scheme, key_id from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        AuditRepository.Head head = repository.lockHead();
         String prev = head.lastHash();
         if (head.scheme() == null) {
-            AuditChainUpgrade.Result r = new AuditChainUpgrade(jdbc, keys).run(prev);
+            AuditChainUpgrade.Result r = new AuditChainUpgrade(repository, keys).run(prev);
             prev = insert(event("AUDIT_RECHAIN", "升级审计链：以 HMAC-SHA256（密钥 " + keys.currentId() + "）重新链接历史记录 "
                     + r.records() + " 条；升级前：" + r.oldChain(), e), r.lastHash());
         } else if (head.keyId() != null && !head.keyId().equals(keys.currentId())) {
@@ -72,9 +69,6 @@ public class AuditLog {
                     + "；此前的记录须以 sanbao.audit.retired-keys 中的旧密钥校验", e), prev);
         }
         insert(e, prev);
-    }
-
-    private record Head(String lastHash, String scheme, String keyId) {
     }
 
     /** A record of the chain itself, stamped with the time of the record that caused it (so it lists just before it). */
@@ -86,24 +80,13 @@ public class AuditLog {
     private String insert(AuditEvent e, String prev) {
         String kid = keys.currentId();
         String hash = AuditHash.of(e, prev, keys, kid);
-        jdbc.sql("insert into audit_event (occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash, key_id) "
-                        + "values (:at, :actor, :action, :target, :detail, :addr, :prev, :hash, :kid)")
-                .param("at", Timestamp.valueOf(e.occurredAt()))
-                .param("actor", e.actor()).param("action", e.action())
-                .param("target", e.target()).param("detail", e.detail())
-                .param("addr", e.remoteAddr()).param("prev", prev).param("hash", hash).param("kid", kid)
-                .update();
-        jdbc.sql("update audit_chain_head set last_hash = ?, last_id = (select max(id) from audit_event), key_id = ?, "
-                + "scheme = 'HMAC1' where id = 1").params(hash, kid).update();
+        repository.append(e, prev, hash, kid);
         return hash;
     }
 
     /** Newest first. */
     public List<AuditEvent> recent(int limit) {
-        return jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr from audit_event "
-                        + "order by occurred_at desc, id desc fetch first :limit rows only")
-                .param("limit", Math.max(0, limit))
-                .query((rs, n) -> AuditTrail.event(rs)).list();
+        return repository.recent(limit);
     }
 
     private static String cut(String s, int max) {

@@ -1,15 +1,12 @@
 package cn.sanbao.audit;
 
-import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reading the audit trail: search for the audit administrator, and verification of the keyed hash chain and its anchors. */
@@ -20,38 +17,20 @@ public class AuditTrail {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
     private final AuditKeys keys;
     private final AuditAnchor anchor;
 
-    public AuditTrail(JdbcClient jdbc, AuditKeys keys, AuditAnchor anchor) {
-        this.jdbc = jdbc;
+    public AuditTrail(AuditRepository repository, AuditKeys keys, AuditAnchor anchor) {
+        this.repository = repository;
         this.keys = keys;
         this.anchor = anchor;
     }
 
     /** Newest first, at most {@link #MAX_ROWS} records. */
     public List<AuditEvent> search(AuditQuery q) {
-        StringBuilder sql = new StringBuilder("select id, occurred_at, actor, action, target, detail, remote_addr "
-                + "from audit_event where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (notBlank(q.actor())) { sql.append(" and lower(actor) like ?"); params.add(like(q.actor())); }
-        if (notBlank(q.action())) {
-            // the filter matches the Chinese name shown (登录) as well as the code (LOGIN)
-            sql.append(" and (upper(action) like ?");
-            params.add("%" + q.action().trim().toUpperCase() + "%");
-            List<String> named = AuditActions.matching(q.action());
-            if (!named.isEmpty()) {
-                sql.append(" or action in (").append(String.join(", ", java.util.Collections.nCopies(named.size(), "?"))).append(")");
-                params.addAll(named);
-            }
-            sql.append(")");
-        }
-        if (notBlank(q.target())) { sql.append(" and lower(target) like ?"); params.add(like(q.target())); }
-        if (q.from() != null) { sql.append(" and occurred_at >= ?"); params.add(Timestamp.valueOf(q.from().atStartOfDay())); }
-        if (q.to() != null) { sql.append(" and occurred_at < ?"); params.add(Timestamp.valueOf(q.to().plusDays(1).atStartOfDay())); }
-        sql.append(" order by id desc fetch first ").append(MAX_ROWS).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> event(rs)).list();
+        List<String> named = q.action() == null || q.action().isBlank() ? List.of() : AuditActions.matching(q.action());
+        return repository.search(q, named, MAX_ROWS);
     }
 
     /**
@@ -65,33 +44,30 @@ public class AuditTrail {
         String[] previous = {null};
         String[] genesis = {null};
         ChainCheck[] broken = {null};
-        Head head = jdbc.sql("select last_id, last_hash from audit_chain_head where id = 1")
-                .query((rs, n) -> new Head(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2))).single();
+        AuditRepository.Head head = repository.head();
         List<AuditAnchor.Anchor> anchors = anchor.read();
         Set<Long> anchored = new HashSet<>();
         anchors.forEach(a -> anchored.add(a.id()));
         Map<Long, String> seen = new HashMap<>();
         // Only up to the chain head read first: records committed while verifying are left for next time.
-        jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr, prev_hash, hash, key_id from audit_event "
-                        + "where id <= ? order by id").param(head.lastId() == null ? Long.MAX_VALUE : head.lastId())
-                .query(rs -> {
-                    if (broken[0] != null) return;
-                    AuditEvent e = event(rs);
-                    String hash = rs.getString("hash"), prev = rs.getString("prev_hash"), kid = rs.getString("key_id");
-                    String at = "记录 #" + e.id() + "（" + TIME.format(e.occurredAt()) + "，" + e.actor() + "，" + AuditActions.name(e.action()) + "）";
-                    checked[0]++;
-                    if (genesis[0] == null) genesis[0] = hash;
-                    if (hash == null)
-                        broken[0] = broken(checked[0], e.id(), at + "没有哈希值：哈希被清除（升级后每条记录都有哈希，不存在“链前历史”）");
-                    else if (!Objects.equals(prev, previous[0]))
-                        broken[0] = broken(checked[0], e.id(), at + "与前一条记录的链接不符：前一条记录被删除、插入或改动");
-                    else if (!keys.knows(kid))
-                        broken[0] = broken(checked[0], e.id(), at + "以未知密钥 " + kid + " 签名：密钥被替换，或未在 sanbao.audit.retired-keys 中配置轮换前的旧密钥");
-                    else if (!hash.equals(AuditHash.of(e, prev, keys, kid)))
-                        broken[0] = broken(checked[0], e.id(), at + "的内容与其 HMAC 不符：记录被改动，或被不持有密钥的人重新计算了哈希");
-                    if (anchored.contains(e.id())) seen.put(e.id(), hash);
-                    previous[0] = hash;
-                });
+        repository.forEachUpTo(head.lastId() == null ? Long.MAX_VALUE : head.lastId(), r -> {
+            if (broken[0] != null) return;
+            AuditEvent e = r.event();
+            String hash = r.hash(), prev = r.prevHash(), kid = r.keyId();
+            String at = "记录 #" + e.id() + "（" + TIME.format(e.occurredAt()) + "，" + e.actor() + "，" + AuditActions.name(e.action()) + "）";
+            checked[0]++;
+            if (genesis[0] == null) genesis[0] = hash;
+            if (hash == null)
+                broken[0] = broken(checked[0], e.id(), at + "没有哈希值：哈希被清除（升级后每条记录都有哈希，不存在“链前历史”）");
+            else if (!Objects.equals(prev, previous[0]))
+                broken[0] = broken(checked[0], e.id(), at + "与前一条记录的链接不符：前一条记录被删除、插入或改动");
+            else if (!keys.knows(kid))
+                broken[0] = broken(checked[0], e.id(), at + "以未知密钥 " + kid + " 签名：密钥被替换，或未在 sanbao.audit.retired-keys 中配置轮换前的旧密钥");
+            else if (!hash.equals(AuditHash.of(e, prev, keys, kid)))
+                broken[0] = broken(checked[0], e.id(), at + "的内容与其 HMAC 不符：记录被改动，或被不持有密钥的人重新计算了哈希");
+            if (anchored.contains(e.id())) seen.put(e.id(), hash);
+            previous[0] = hash;
+        });
         if (broken[0] != null) return broken[0];
         if (!Objects.equals(head.lastHash(), previous[0]))
             return broken(checked[0], null, "最新记录与链头不符（最后的记录被删除）");
@@ -106,7 +82,7 @@ public class AuditTrail {
             if (!a.genesis().equals(genesis)) continue;
             count++;
             String now = seen.containsKey(a.id()) ? seen.get(a.id())
-                    : jdbc.sql("select hash from audit_event where id = ?").param(a.id()).query(String.class).optional().orElse(null);
+                    : repository.hashOf(a.id()).orElse(null);
             if (now == null)
                 return broken(checked, a.id(), "记录 #" + a.id() + " 已于 " + a.time() + " 锚定，现已不存在：最新的记录被删除（" + where + " 第 " + a.line() + " 行）");
             if (!now.equals(a.hash()))
@@ -122,20 +98,4 @@ public class AuditTrail {
         return new ChainCheck(checked, 0, id, reason);
     }
 
-    private record Head(Long lastId, String lastHash) {
-    }
-
-    /** An audit record from the standard columns of a result set. */
-    static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toLocalDateTime(), rs.getString("actor"),
-                rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("remote_addr"));
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
-    }
-
-    private static String like(String s) {
-        return "%" + s.trim().toLowerCase() + "%";
-    }
 }

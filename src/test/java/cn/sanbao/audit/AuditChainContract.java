@@ -66,7 +66,7 @@ abstract class AuditChainContract {
         String prev = jdbc.sql("select hash from audit_event where id = (select max(id) from audit_event where id < ?)")
                 .param(fromId).query(String.class).optional().orElse(null);
         List<AuditEvent> rows = jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr from audit_event "
-                + "where id >= ? order by id").param(fromId).query((rs, n) -> AuditTrail.event(rs)).list();
+                + "where id >= ? order by id").param(fromId).query((rs, n) -> AuditRepository.event(rs)).list();
         for (AuditEvent e : rows) {
             String hash = AuditHash.legacy(e, prev);
             jdbc.sql("update audit_event set prev_hash = ?, hash = ? where id = ?").params(prev, hash, e.id()).update();
@@ -197,7 +197,7 @@ abstract class AuditChainContract {
         try {
             jdbc.sql("update audit_event set detail = ? where id = ?").params("撤销发布", anchored).update();
             AuditEvent e = jdbc.sql("select id, occurred_at, actor, action, target, detail, remote_addr from audit_event where id = ?")
-                    .param(anchored).query((rs, n) -> AuditTrail.event(rs)).single();
+                    .param(anchored).query((rs, n) -> AuditRepository.event(rs)).single();
             String prev = jdbc.sql("select prev_hash from audit_event where id = ?").param(anchored).query(String.class).single();
             String hash = AuditHash.of(e, prev, keys, keys.currentId());
             jdbc.sql("update audit_event set hash = ? where id = ?").params(hash, anchored).update();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sanbao.audit.AuditAnchor;
 import cn.sanbao.audit.AuditKeys;
+import cn.sanbao.audit.AuditRepository;
 import cn.sanbao.audit.AuditTrail;
 import cn.sanbao.audit.ChainCheck;
 import cn.sanbao.facts.FactRepository;
@@ -67,7 +68,7 @@ abstract class BackupRestoreContract {
             new WarningsDemo(publishing, publications, results, regions).publishDemoYear(2021);
         anchor.anchorNow();
         assertThat(jdbc.sql("select count(*) from warning_case").query(Long.class).single()).isPositive();
-        ChainCheck before = new AuditTrail(jdbc, keys, anchor).verify();
+        ChainCheck before = new AuditTrail(new AuditRepository(jdbc), keys, anchor).verify();
         assertThat(before.intact()).as(before.reason()).isTrue();
 
         DataSource restored = backupAndRestore(ds, dir);
@@ -76,7 +77,7 @@ abstract class BackupRestoreContract {
             List<Map<String, Object>> original = jdbc.sql(sql).query().listOfRows();
             assertThat(copy.sql(sql).query().listOfRows()).as(sql).isEqualTo(original);
         }
-        ChainCheck after = new AuditTrail(copy, keys, anchor).verify();
+        ChainCheck after = new AuditTrail(new AuditRepository(copy), keys, anchor).verify();
         assertThat(after.intact()).as(after.reason()).isTrue();
         assertThat(after.checked()).isEqualTo(before.checked());
         assertThat(after.anchors()).isPositive();
