@@ -1,7 +1,7 @@
 package cn.sanbao.backup;
 
 import cn.sanbao.kernel.Period;
-import cn.sanbao.intake.PaymentPartitions;
+import cn.sanbao.intake.PaymentPartitionRepository;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -63,7 +63,7 @@ public final class PostgresBackup {
             c.commit();
             manifest.setProperty("tables", String.join(",", rows.keySet()));
             rows.forEach((t, n) -> manifest.setProperty("rows." + t, Long.toString(n)));
-            manifest.setProperty("payment-months", String.join(",", new PaymentPartitions(ds).months()));
+            manifest.setProperty("payment-months", String.join(",", new PaymentPartitionRepository(ds).months()));
             try (OutputStream out = Files.newOutputStream(dir.resolve(MANIFEST))) {
                 manifest.store(out, "Sanbao PostgreSQL backup (COPY binary)");
             }
@@ -87,7 +87,7 @@ public final class PostgresBackup {
         Flyway flyway = Flyway.configure().dataSource(ds).locations(LOCATIONS).target(version).load();
         flyway.migrate();
         for (String month : manifest.getProperty("payment-months", "").split(",")) {
-            if (!month.isBlank()) new PaymentPartitions(ds).ensure(Period.parse(month.substring("payment_detail_".length()).replace('_', '-')));
+            if (!month.isBlank()) new PaymentPartitionRepository(ds).ensure(Period.parse(month.substring("payment_detail_".length()).replace('_', '-')));
         }
         try (Connection c = ds.getConnection()) {
             if (!version.equals(schemaVersion(c)))

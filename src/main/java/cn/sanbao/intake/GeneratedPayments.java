@@ -2,7 +2,6 @@ package cn.sanbao.intake;
 
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -21,17 +20,17 @@ import java.util.Map;
 public class GeneratedPayments {
 
     private final PillarMappingService mappings;
-    private final PaymentDetailWriter writer;
-    private final PaymentPartitions partitions;
+    private final PaymentDetailRepository writer;
+    private final PaymentPartitionRepository partitions;
     private final PaymentJobRepository jobs;
     private final TransactionOperations tx;
     private final AuditLog audit;
 
-    public GeneratedPayments(PillarMappingService mappings, JdbcTemplate jdbc, PaymentJobRepository jobs, TransactionOperations tx,
-                             AuditLog audit) {
+    GeneratedPayments(PillarMappingService mappings, PaymentDetailRepository writer, PaymentPartitionRepository partitions,
+                      PaymentJobRepository jobs, TransactionOperations tx, AuditLog audit) {
         this.mappings = mappings;
-        this.writer = new PaymentDetailWriter(jdbc);
-        this.partitions = new PaymentPartitions(jdbc.getDataSource());
+        this.writer = writer;
+        this.partitions = partitions;
         this.jobs = jobs;
         this.tx = tx;
         this.audit = audit;

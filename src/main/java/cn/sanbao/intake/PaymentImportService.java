@@ -7,7 +7,6 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.region.RegionTree;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -61,10 +60,9 @@ public class PaymentImportService {
     private final RegionTree regions;
     private final PillarMappingService mappings;
     private final FactRepository facts;
-    private final PaymentDetailWriter writer;
-    private final PaymentPartitions partitions;
+    private final PaymentDetailRepository writer;
+    private final PaymentPartitionRepository partitions;
     private final TransactionOperations tx;
-    private final JdbcTemplate jdbc;
     /**
      * One import writes at a time. The revision's audit entry locks the audit chain until the (long) transaction
      * ends, so a second import would wait on the database anyway — and H2 gives up after its lock timeout.
@@ -74,16 +72,15 @@ public class PaymentImportService {
     private final ReportingPeriods periods;
     private final SpendingMarks marks;
 
-    public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactRepository facts, JdbcTemplate jdbc,
-                                TransactionOperations tx, AuditLog audit, ReportingPeriods periods, SpendingMarks marks) {
+    public PaymentImportService(RegionTree regions, PillarMappingService mappings, FactRepository facts, PaymentDetailRepository writer,
+                                PaymentPartitionRepository partitions, TransactionOperations tx, AuditLog audit, ReportingPeriods periods, SpendingMarks marks) {
         this.periods = periods;
         this.marks = marks;
         this.regions = regions;
         this.mappings = mappings;
         this.facts = facts;
-        this.writer = new PaymentDetailWriter(jdbc);
-        this.partitions = new PaymentPartitions(jdbc.getDataSource());
-        this.jdbc = jdbc;
+        this.writer = writer;
+        this.partitions = partitions;
         this.tx = tx;
         this.audit = audit;
     }
@@ -105,7 +102,7 @@ public class PaymentImportService {
             if (Files.size(file) == 0) throw IntakeRejectedException.of(fileName, null, "文件为空");
             String hash = sha256(file);
             PaymentSource source = PaymentSource.of(file, fileName);
-            try (GroupedSpill spill = PostgresCopy.supported(jdbc.getDataSource()) ? new GroupedSpill(period.code()) : null) {
+            try (GroupedSpill spill = writer.copySupported() ? new GroupedSpill(period.code()) : null) {
                 return importChecked(source, hash, fileName, period, user, mayReport, mapping, classifier, spill, progress, rescore);
             }
         } catch (IOException e) {

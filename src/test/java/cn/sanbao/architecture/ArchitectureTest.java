@@ -62,12 +62,7 @@ class ArchitectureTest {
     /** Classes allowed to use JDBC although not repositories, each with its reason. */
     static final List<String> JDBC_EXCEPTIONS = List.of(
             "cn.sanbao.connectors.SourceReader",   // reads the budget system's own database (read-only), not the platform's tables
-            "cn.sanbao.intake.PostgresCopy",       // COPY protocol encoder on the connection of the writing repository
-            // not yet moved into repositories (issue 16 item 6, remaining work): delete each line when its SQL moves
-            "cn.sanbao.audit.AuditLog", "cn.sanbao.audit.AuditTrail", "cn.sanbao.audit.AuditAnchor", "cn.sanbao.audit.AuditChainUpgrade",
-            "cn.sanbao.security.ApiTokens", "cn.sanbao.security.PrivilegedRequests",
-            "cn.sanbao.intake.PaymentImportService", "cn.sanbao.intake.GeneratedPayments",
-            "cn.sanbao.intake.PaymentDetailWriter", "cn.sanbao.intake.PaymentPartitions");
+            "cn.sanbao.intake.PostgresCopy");      // COPY protocol encoder on the connection of the writing repository
 
     static String topLevel(JavaClass c) { return c.getName().replaceAll("\\$.*", ""); }
 

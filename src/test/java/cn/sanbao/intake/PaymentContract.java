@@ -151,14 +151,14 @@ abstract class PaymentContract {
     @Test
     void anImportInterruptedHalfwayLeavesNoRevisionAndNoDetailRows() throws IOException {
         List<String> rows = new ArrayList<>();
-        for (int i = 0; i < 3 * PaymentDetailWriter.BATCH; i++) {
+        for (int i = 0; i < 3 * PaymentDetailRepository.BATCH; i++) {
             rows.add("640422,2054-01-" + String.format("%02d", 1 + i % 28) + "," + (i + 1) + ".00,2010101,30101,P-" + (i % 7) + ",局");
         }
         Path big = file("big.csv", rows.toArray(String[]::new));
         int revisions = facts.revisions().size();
         long details = details();
         PaymentImportService.Progress failing = (phase, n) -> {
-            if (phase.equals("写入明细") && n >= PaymentDetailWriter.BATCH) throw new IllegalStateException("模拟中断：数据库连接断开");
+            if (phase.equals("写入明细") && n >= PaymentDetailRepository.BATCH) throw new IllegalStateException("模拟中断：数据库连接断开");
         };
         assertThatThrownBy(() -> imports.importFile(big, "big.csv", Period.parse("2054-01"), "analyst", u -> true, failing))
                 .hasMessageContaining("模拟中断");

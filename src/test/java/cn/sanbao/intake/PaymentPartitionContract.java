@@ -49,7 +49,7 @@ abstract class PaymentPartitionContract {
         PaymentResult feb = run("2081-02", "640422,2081-02-05,300.00,2010101,30101,P-01,县财政局");
         assertThat(queries.drill(jan.revisionId(), "640422", PaymentClass.WAGE, 10, 0)).hasSize(1);
         assertThat(queries.count(feb.revisionId())).isEqualTo(1);
-        PaymentPartitions partitions = new PaymentPartitions(ds);
+        PaymentPartitionRepository partitions = new PaymentPartitionRepository(ds);
         if (!partitioned()) {
             assertThat(partitions.months()).isEmpty();
             return;

@@ -33,7 +33,7 @@ class PaymentPartitionMigrationPostgresTest {
 
         Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
 
-        assertThat(new PaymentPartitions(ds).months()).containsExactly("payment_detail_2021_01", "payment_detail_2021_02");
+        assertThat(new PaymentPartitionRepository(ds).months()).containsExactly("payment_detail_2021_01", "payment_detail_2021_02");
         assertThat(jdbc.sql("select count(*) from payment_detail_2021_01").query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select sum(amount) from payment_detail").query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("33.50");

@@ -70,7 +70,7 @@ public final class PaymentYearBenchmark {
             }
             System.out.printf("12 月 / 1 月：行/秒 %.2f（墙钟），%.2f（每 CPU 秒）；目标：12 月用时不超过 1 月的 1.2 倍，即比值 ≥ %.2f%n",
                     wall[12] / wall[1], perCpu[12] / perCpu[1], 1 / 1.2);
-            System.out.println("分区：" + new PaymentPartitions(jdbc.getDataSource()).months());
+            System.out.println("分区：" + new PaymentPartitionRepository(jdbc.getDataSource()).months());
         }
     }
 

@@ -3,6 +3,7 @@ package cn.sanbao.intake;
 import cn.sanbao.kernel.Period;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,15 +23,16 @@ import java.util.regex.Pattern;
  * table, which must not be held for the whole import. Rows of a month without partition land in the default
  * partition (nothing is lost). On H2 the table is not partitioned and every method does nothing.
  */
-public final class PaymentPartitions {
+@Repository
+public class PaymentPartitionRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentPartitions.class);
+    private static final Logger log = LoggerFactory.getLogger(PaymentPartitionRepository.class);
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final long LOCK_KEY = 0x53414e42414f5050L; // advisory lock: one instance creates partitions at a time
 
     private final DataSource ds;
 
-    public PaymentPartitions(DataSource ds) {
+    public PaymentPartitionRepository(DataSource ds) {
         this.ds = ds;
     }
 

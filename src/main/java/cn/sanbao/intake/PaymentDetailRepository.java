@@ -3,6 +3,7 @@ package cn.sanbao.intake;
 import cn.sanbao.kernel.Period;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Pass 2: stores every payment with its pillar. A helper thread supplies the rows — on PostgreSQL the bytes
+ * Tables payment_detail, payment_unit_month and payment_unclassified. Pass 2: stores every payment with its pillar. A helper thread supplies the rows — on PostgreSQL the bytes
  * pass 1 already encoded ({@link GroupedSpill}), elsewhere by reading the checked file again — while the calling
  * thread, the one holding the import's transaction, writes: one COPY on PostgreSQL, batched inserts elsewhere. A failure on either side stops both and
  * propagates, so the transaction rolls back as a whole.
  */
-final class PaymentDetailWriter {
+@Repository
+class PaymentDetailRepository {
 
     static final int BATCH = 5000;
     private static final Object END = new Object();
@@ -34,8 +36,13 @@ final class PaymentDetailWriter {
 
     private final JdbcTemplate jdbc;
 
-    PaymentDetailWriter(JdbcTemplate jdbc) {
+    PaymentDetailRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** True on PostgreSQL, where pass 1 encodes the rows for COPY. */
+    boolean copySupported() {
+        return PostgresCopy.supported(jdbc.getDataSource());
     }
 
     /** Rows of one batch: encoded COPY bytes on PostgreSQL, the rows themselves for batched inserts. */
