@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.containsString;
 
+import cn.sanbao.testsupport.BothDatabases;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** The hash chain notices altered and deleted records; concurrent writers keep one chain; the auditor's screens. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class AuditChainContract {
+@BothDatabases
+class AuditChainTest {
 
     static final RequestPostProcessor AUDITOR = user("auditor").roles("AUDITOR");
 

@@ -1,5 +1,6 @@
 package cn.sanbao.audit;
 
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
-abstract class AuditLogContract {
+@BothDatabases
+class AuditLogTest {
 
     @Autowired AuditLog audit;
     @Autowired org.springframework.transaction.support.TransactionOperations tx;

@@ -10,7 +10,10 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
+import cn.sanbao.testsupport.EmbeddedPostgresSupport;
+import cn.sanbao.testsupport.TestDatabase;
 import cn.sanbao.warnings.PublicationRepository;
 import cn.sanbao.warnings.PublicationService;
 import cn.sanbao.warnings.WarningsDemo;
@@ -19,11 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Backup and restore (docs/operations-backup.md): the demo year scored and published, a backup taken while the
@@ -31,7 +36,8 @@ import java.util.Map;
  * records, and whose audit chain verifies with the same key and anchors.
  */
 @SpringBootTest
-abstract class BackupRestoreContract {
+@BothDatabases(h2File = true) // BACKUP TO needs a file database
+class BackupRestoreTest {
 
     @Autowired DataSource ds;
     @Autowired JdbcClient jdbc;
@@ -45,8 +51,25 @@ abstract class BackupRestoreContract {
     @Autowired AuditAnchor anchor;
     @TempDir Path dir;
 
-    /** Backs up the running database into dir and restores it into a new empty database; returns that one. */
-    abstract DataSource backupAndRestore(DataSource source, Path dir) throws Exception;
+    /**
+     * Backs up the running database into dir and restores it into a new empty database; returns that one.
+     * H2: BACKUP TO of the running file database, unzipped into an empty directory and opened there.
+     * PostgreSQL: logical backup through COPY, restored into a new empty database on the same server.
+     */
+    static DataSource backupAndRestore(DataSource source, Path dir) {
+        if (TestDatabase.selected() == TestDatabase.POSTGRES) {
+            PostgresBackup.backup(source, dir.resolve("backup"));
+            DataSource empty = new DriverManagerDataSource(EmbeddedPostgresSupport.createDatabase(),
+                    EmbeddedPostgresSupport.username(), EmbeddedPostgresSupport.password());
+            PostgresBackup.restore(empty, dir.resolve("backup"));
+            return empty;
+        }
+        Path zip = dir.resolve("sanbao-" + UUID.randomUUID() + ".zip");
+        H2Backup.backup(source, zip);
+        Path restored = dir.resolve("restored");
+        H2Backup.restore(zip, restored);
+        return new DriverManagerDataSource("jdbc:h2:file:" + restored.resolve("sanbao") + ";AUTO_SERVER=FALSE", "sa", "");
+    }
 
     static final List<String> COMPARED = List.of(
             "select * from fact_revision order by id",

@@ -9,6 +9,7 @@ import cn.sanbao.demo.DemoFact;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
+import cn.sanbao.testsupport.BothDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * builds its own source database and connector (names are unique per test).
  */
 @SpringBootTest(properties = "sanbao.connectors.tick=PT1H")
-abstract class ConnectorContract {
+@BothDatabases
+class ConnectorTest {
 
     @Autowired ConnectorService connectors;
     @Autowired ConnectorRunner runner;

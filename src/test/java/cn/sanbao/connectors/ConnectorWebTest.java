@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +19,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** The connector screens: the analyst's alone, the password never shown back, runs listed and exported. */
 @SpringBootTest(properties = "sanbao.connectors.tick=PT1H")
 @AutoConfigureMockMvc
-abstract class ConnectorWebContract {
+@BothDatabases
+class ConnectorWebTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
 

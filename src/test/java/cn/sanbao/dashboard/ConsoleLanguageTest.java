@@ -19,12 +19,14 @@ import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.security.Roles;
 import cn.sanbao.shared.web.LocaleConfig;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** Screens are Chinese by default and English with ?lang=en, which a cookie then remembers. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ConsoleLanguageContract {
+@BothDatabases
+class ConsoleLanguageTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor YINCHUAN = user("yinchuan").authorities(() -> "ROLE_" + Roles.LOCAL, () -> "SCOPE_640100");

@@ -29,12 +29,14 @@ import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** The dashboard of the demo year: counts, city map, migration, trend, ranking export, unit scope. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class DashboardContract {
+@BothDatabases
+class DashboardTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> "SCOPE_640422");

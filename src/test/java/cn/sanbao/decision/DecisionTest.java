@@ -44,12 +44,14 @@ import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeListRepository;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
-/** The four decision tools on the demo year, on a real database (H2 and PostgreSQL subclasses). */
+/** The four decision tools on the demo year, on a real database (H2 and PostgreSQL). */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class DecisionContract {
+@BothDatabases
+class DecisionTest {
 
     static final YearMonth BASE = DecisionDemoLoader.BASE;
     static final RequestPostProcessor ANALYST = user("d-analyst").roles("ANALYST");
@@ -78,7 +80,7 @@ abstract class DecisionContract {
     @BeforeEach
     void demo() {
         DemoData.ensureLoaded(facts, scoring, results);
-        synchronized (DecisionContract.class) {
+        synchronized (DecisionTest.class) {
             if (lists.current().isEmpty() || projects.ofUnit("640422", 2021).isEmpty())
                 new ProjectsDemoLoader(lists, scopes, demand, projects).load();
             if (affordability.cases().stream().noneMatch(c -> c.name().equals(DecisionDemoLoader.CASE_NAME)))

@@ -38,6 +38,7 @@ import cn.sanbao.projects.trace.TraceService;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -47,7 +48,8 @@ import cn.sanbao.testsupport.DemoData;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class DemoStoryContract {
+@BothDatabases
+class DemoStoryTest {
 
     @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;
@@ -67,7 +69,7 @@ abstract class DemoStoryContract {
 
     @BeforeEach
     void demo() {
-        synchronized (DemoStoryContract.class) {
+        synchronized (DemoStoryTest.class) {
             DemoData.ensureLoaded(facts, scoring, results);
             if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks).load();
             if (projects.ofUnit("640104", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();

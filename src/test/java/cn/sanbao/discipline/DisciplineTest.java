@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.Xlsx;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -39,7 +40,8 @@ import cn.sanbao.intake.PaymentResult;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class DisciplineContract {
+@BothDatabases
+class DisciplineTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);

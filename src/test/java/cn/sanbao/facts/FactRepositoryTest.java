@@ -1,5 +1,6 @@
 package cn.sanbao.facts;
 
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fact revisions on a real database; run on H2 and PostgreSQL by the subclasses. The context (and
+ * Fact revisions on a real database; run on H2 and on PostgreSQL. The context (and
  * database) is shared between tests, so every test uses its own year.
  */
 @SpringBootTest
-abstract class FactRepositoryContract {
+@BothDatabases
+class FactRepositoryTest {
 
     @Autowired FactRepository store;
     @Autowired DataItemRepository catalogue;

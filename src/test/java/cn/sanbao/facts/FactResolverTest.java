@@ -1,6 +1,7 @@
 package cn.sanbao.facts;
 
 import cn.sanbao.kernel.Period;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,12 +10,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import static cn.sanbao.facts.FactRepositoryContract.fact;
+import static cn.sanbao.facts.FactRepositoryTest.fact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the scoring engine sees; run on H2 and PostgreSQL. Each test uses its own year. */
 @SpringBootTest
-abstract class FactResolverContract {
+@BothDatabases
+class FactResolverTest {
 
     static final List<String> YINCHUAN = List.of("640100BJ", "640104", "640105", "640106", "640121", "640122", "640181");
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class HostileFileContract {
+@BothDatabases
+class HostileFileTest {
 
     static final String P = IntakeBadFiles.PERIOD;
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
@@ -212,7 +214,7 @@ abstract class HostileFileContract {
     }
 
     static Stream<Arguments> payments() {
-        String h = PaymentContract.HEADER + "\n";
+        String h = PaymentTest.HEADER + "\n";
         String ok = "640422,2065-01-05,1000.00,2010101,30101,P-1,县财政局\n";
         return Stream.of(
                 c("pay-unclosed-quote.csv", () -> utf8(h + ok + "640422,2065-01-06,\"1000.00,2010101,30101,P-1,县财政局\n"), "第3行：引号使用不正确"),
@@ -261,7 +263,7 @@ abstract class HostileFileContract {
 
     @Test
     void aUtf16PaymentFileWithItsBomIsReadCorrectly() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("utf16.csv"), HostileFiles.utf16le(PaymentContract.HEADER
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("utf16.csv"), HostileFiles.utf16le(PaymentTest.HEADER
                 + "\r\n640422,2066-01-05,1000.00,2010101,30101,P-1,县财政局\r\n"));
         PaymentResult r = paymentImports.importFile(file, "utf16.csv", cn.sanbao.kernel.Period.parse("2066-01"), "analyst", u -> true, (p, n) -> { });
         assertThat(r.rows()).isEqualTo(1);

@@ -15,6 +15,7 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ import java.util.stream.Collectors;
 /** Templates and file imports as users meet them, on both databases. Periods 2031+ are this class's own. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class IntakeFileContract {
+@BothDatabases
+class IntakeFileTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);

@@ -11,6 +11,7 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import java.nio.charset.StandardCharsets;
 /** Every 数据报送 screen is Chinese by default and English with ?lang=en. Year 2071 is this class's. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class IntakeLanguageContract {
+@BothDatabases
+class IntakeLanguageTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> "SCOPE_640422");
@@ -94,7 +96,7 @@ abstract class IntakeLanguageContract {
 
     @Test
     void paymentJobSummaryAndDrillDownInBothLanguages() throws Exception {
-        String csv = PaymentContract.HEADER + "\n640422,2008-01-05,1000.00,2010101,30101,P-1,县财政局\n"
+        String csv = PaymentTest.HEADER + "\n640422,2008-01-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2008-01-06,300.00,2130101,30399,P-2,农业农村局\n";
         PaymentJobRepository.Job done = uploadAndWait("支付.csv", csv, "2008-01");
         assertThat(done.status()).as(done.message()).isEqualTo(PaymentJobRepository.Status.DONE);
@@ -113,7 +115,7 @@ abstract class IntakeLanguageContract {
                 .contains("payment detail (data revision #" + rev + ")", "Budget agency", "Back to totals")
                 .doesNotContain("预算单位", "返回合计");
 
-        String bad = PaymentContract.HEADER + "\n640422,2008-02-05,一千,2010101,30101,P-1,县财政局\n";
+        String bad = PaymentTest.HEADER + "\n640422,2008-02-05,一千,2010101,30101,P-1,县财政局\n";
         PaymentJobRepository.Job rejected = uploadAndWait("二月.csv", bad, "2008-02");
         assertThat(rejected.status()).isEqualTo(PaymentJobRepository.Status.REJECTED);
         bothLanguages("/intake/payments/jobs/" + rejected.id(), XIJI, "Errors (nothing from the file was stored)", "错误清单（整份文件未入库）");

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +27,8 @@ import java.math.BigDecimal;
 /** The push API with idempotency keys, on both databases. Periods 2041+ belong to this class. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class IntakePushContract {
+@BothDatabases
+class IntakePushTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");
@@ -46,7 +48,7 @@ abstract class IntakePushContract {
         String body = """
                 {"period": "2041-03", "amountUnit": "万元",
                  "units": [{"unitCode": "640422", "values": {"cash_balance": 1234.5678, "paid_wage": "800.25"}}]}""";
-        long rev = IntakeFileContract.revisionOf(push(ANALYST, key, body).andExpect(status().isCreated())
+        long rev = IntakeFileTest.revisionOf(push(ANALYST, key, body).andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "false")).andReturn());
         assertThat(facts.valuesOf(rev)).extracting(FactValue::amount)
                 .containsExactlyInAnyOrder(new BigDecimal("12345678.00"), new BigDecimal("8002500.00"));
@@ -95,7 +97,7 @@ abstract class IntakePushContract {
         for (int i = 0; i < 4; i++) {
             calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return IntakeFileContract.revisionOf(push(ANALYST, key, body).andReturn());
+                    return IntakeFileTest.revisionOf(push(ANALYST, key, body).andReturn());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

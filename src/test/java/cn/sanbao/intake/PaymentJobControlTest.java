@@ -12,6 +12,7 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,8 @@ import java.util.concurrent.CompletableFuture;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class PaymentJobControlContract {
+@BothDatabases
+class PaymentJobControlTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");
@@ -58,7 +60,7 @@ abstract class PaymentJobControlContract {
 
     /** A January file of the given size (January needs no previous month). */
     static byte[] payments(String year, int rows) {
-        StringBuilder sb = new StringBuilder(PaymentContract.HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(PaymentTest.HEADER).append('\n');
         for (int i = 0; i < rows; i++) sb.append("640422,").append(year).append("-01-05,10.00,2010101,30101,P-").append(i).append(",县财政局\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -7,6 +7,7 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 
 /** Payment detail imports on both databases. Years 2051–2060 belong to this class. */
 @SpringBootTest
-abstract class PaymentContract {
+@BothDatabases
+class PaymentTest {
 
     static final String HEADER = "单位代码 unit_code,支付日期 pay_date,金额（元） amount,支出功能分类 function_code,经济分类 economic_code,项目代码 project_code,预算单位 agency";
     static final PaymentImportService.Progress QUIET = (phase, rows) -> { };

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +26,8 @@ import java.nio.charset.StandardCharsets;
 /** Payment upload through the API with job polling, drill-down and the mapping endpoints. Year 2061 is this class's. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class PaymentWebContract {
+@BothDatabases
+class PaymentWebTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);
@@ -51,7 +53,7 @@ abstract class PaymentWebContract {
 
     @Test
     void uploadRunsAsAJobWhoseProgressAndResultCanBePolledAndDrilledInto() throws Exception {
-        String csv = PaymentContract.HEADER + "\n640422,2009-01-05,1000.00,2010101,30101,P-1,县财政局\n"
+        String csv = PaymentTest.HEADER + "\n640422,2009-01-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2009-01-06,300.00,2130101,30399,P-2,农业农村局\n";
         PaymentJobRepository.Job done = uploadAndWait("支付.csv", csv, "2009-01", XIJI);
         long job = done.id();
@@ -75,7 +77,7 @@ abstract class PaymentWebContract {
 
     @Test
     void aRejectedJobKeepsItsErrorsAsAListWithFileRowColumnAndReason() throws Exception {
-        String csv = PaymentContract.HEADER + "\n640422,2061-02-05,1000.00,2010101,30101,P-1,县财政局\n"
+        String csv = PaymentTest.HEADER + "\n640422,2061-02-05,1000.00,2010101,30101,P-1,县财政局\n"
                 + "640422,2061-02-06,一千,2010101,30101,P-1,县财政局\n640422,2061-03-01,5.00,2010101,30101,P-1,县财政局\n";
         PaymentJobRepository.Job done = uploadAndWait("二月支付.csv", csv, "2061-02", ANALYST);
         long job = done.id();

@@ -29,12 +29,14 @@ import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** Copy to draft, validate as typed, simulate on a past period, submit, approve by a second person; stored runs never change. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ModelEditorContract {
+@BothDatabases
+class ModelEditorTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);

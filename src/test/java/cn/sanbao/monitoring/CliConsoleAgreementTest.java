@@ -29,6 +29,7 @@ import cn.sanbao.cli.ScoreCommand;
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -39,7 +40,8 @@ import cn.sanbao.testsupport.DemoData;
 // its own context and database: other tests in the shared context change demo values and re-score
 @SpringBootTest(properties = "sanbao.test.context=cli-console-agreement")
 @AutoConfigureMockMvc
-abstract class CliConsoleAgreementContract {
+@BothDatabases
+class CliConsoleAgreementTest {
 
     @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;

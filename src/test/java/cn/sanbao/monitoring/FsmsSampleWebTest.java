@@ -21,6 +21,7 @@ import cn.sanbao.cli.FsmsSampleTest;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
+import cn.sanbao.testsupport.BothDatabases;
 
 /**
  * The FSMS-style sample through the console: its facts stored as a data revision, the model published
@@ -29,7 +30,8 @@ import cn.sanbao.facts.FactValue;
  * ({@link FsmsSampleTest#EXPECTED}). Its own database, so the published sample touches no other test.
  */
 @SpringBootTest(properties = "sanbao.test.isolated=fsms-sample")
-abstract class FsmsSampleContract {
+@BothDatabases
+class FsmsSampleWebTest {
 
     @Autowired FactRepository facts;
     @Autowired ModelRegistry models;

@@ -25,12 +25,14 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** The JSON API and the results page, as each kind of user sees them. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class MonitoringApiContract {
+@BothDatabases
+class MonitoringApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired FactRepository facts;

@@ -22,15 +22,17 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
  * Monthly and weekly runs on a real database, checked against the engine run in memory on the same
- * generated data: the subclasses run this on H2 and on PostgreSQL, so both must give these results.
+ * generated data: this runs on H2 and on PostgreSQL, so both must give these results.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class MonitoringContract {
+@BothDatabases
+class MonitoringTest {
 
     @Autowired FactRepository facts;
     @Autowired FactResolver resolver;

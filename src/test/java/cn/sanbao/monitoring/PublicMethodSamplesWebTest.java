@@ -18,6 +18,7 @@ import cn.sanbao.cli.PublicMethodSamplesTest;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
+import cn.sanbao.testsupport.BothDatabases;
 
 /**
  * The sample models of published methods run in the console: each version of the file is published through the
@@ -26,7 +27,8 @@ import cn.sanbao.facts.FactValue;
  * Each test publishes versions into the model history, so it gets a context (and database) of its own.
  */
 @SpringBootTest
-abstract class PublicMethodSamplesContract {
+@BothDatabases
+class PublicMethodSamplesWebTest {
 
     @Autowired ModelRegistry models;
     @Autowired ScoringRunService scoring;

@@ -15,13 +15,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 import cn.sanbao.testsupport.Xlsx;
 
 /** 监测结果 paged with filters kept; results and unit-indicator exports read back against the queries; county scope. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ResultListsContract {
+@BothDatabases
+class ResultListsTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");

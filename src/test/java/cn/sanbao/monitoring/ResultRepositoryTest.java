@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -25,7 +26,8 @@ import cn.sanbao.testsupport.DemoData;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ResultRepositoryContract {
+@BothDatabases
+class ResultRepositoryTest {
 
     @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;

@@ -24,12 +24,14 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** 运行监测 from the results page: a range of periods with a chosen version, progress, and refusals that change nothing. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class RunMonitoringContract {
+@BothDatabases
+class RunMonitoringTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);

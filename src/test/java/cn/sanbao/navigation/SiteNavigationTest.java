@@ -36,6 +36,7 @@ import cn.sanbao.projects.demo.ProjectsDemoLoader;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 import cn.sanbao.warnings.PublicationRepository;
 import cn.sanbao.warnings.PublicationService;
@@ -52,7 +53,8 @@ import cn.sanbao.testsupport.SiteCrawl;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class SiteNavigationContract {
+@BothDatabases
+class SiteNavigationTest {
 
     /** The demo accounts (security.InitialAccounts) with the authorities they sign in with. */
     static final Map<String, List<String>> USERS = new LinkedHashMap<>();
@@ -87,7 +89,7 @@ abstract class SiteNavigationContract {
     @BeforeEach
     void demo() {
         DemoData.ensureLoaded(facts, scoring, results);
-        synchronized (SiteNavigationContract.class) {
+        synchronized (SiteNavigationTest.class) {
             if (projects.ofUnit("640422", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
             new WarningsDemo(publishing, publications, results, regions).run(null);
             new DecisionDemoLoader(dispatch, allocation, affordability).run(null);

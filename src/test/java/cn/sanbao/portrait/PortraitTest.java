@@ -26,6 +26,7 @@ import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.reports.PdfText;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 import cn.sanbao.testsupport.Xlsx;
 
@@ -35,7 +36,8 @@ import cn.sanbao.testsupport.Xlsx;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class PortraitContract {
+@BothDatabases
+class PortraitTest {
 
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");

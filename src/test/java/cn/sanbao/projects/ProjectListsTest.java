@@ -23,13 +23,15 @@ import cn.sanbao.projects.library.ProjectValidator;
 import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.projects.list.GuaranteeListRepository;
 import cn.sanbao.shared.Money;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.Xlsx;
 
 /** 项目库 paged and filtered in SQL, 追溯 payments paged; library, trace and demand exports read back; county scope. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(ProjectsContract.FakePayments.class)
-abstract class ProjectListsContract {
+@org.springframework.context.annotation.Import(ProjectsTest.FakePayments.class)
+@BothDatabases
+class ProjectListsTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
@@ -42,7 +44,7 @@ abstract class ProjectListsContract {
 
     @BeforeEach
     void demo() {
-        synchronized (ProjectsContract.class) {
+        synchronized (ProjectsTest.class) {
             if (projects.ofUnit("640422", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }
@@ -115,14 +117,14 @@ abstract class ProjectListsContract {
 
     @Test
     void tracePaymentsArePagedAndTheExportHoldsEveryTableAndPayment() throws Exception {
-        String base = "/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-12-31&project=" + ProjectsContract.PAID_PROJECT;
+        String base = "/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-12-31&project=" + ProjectsTest.PAID_PROJECT;
         String one = page(base + "&size=1", ANALYST);
         assertThat(rows(one, "payments")).isEqualTo(1);
         assertThat(one).contains("V-001").doesNotContain("V-002").contains("第 1 / 2 页，共 2 条");
         assertThat(page(base + "&size=1&page=2", ANALYST)).contains("V-002").doesNotContain("V-001");
 
         byte[] xlsx = file("/projects/trace/640422/export?year=2021&pillar=WAGE&upTo=2021-12-31&project="
-                + ProjectsContract.PAID_PROJECT, XIJI);
+                + ProjectsTest.PAID_PROJECT, XIJI);
         assertThat(Xlsx.sheets(xlsx)).isEqualTo(3);
         Xlsx projectsSheet = Xlsx.read(xlsx, 1);
         assertThat(projectsSheet.headers()).startsWith("项目", "清单项目", "预算（万元）", "已支付（万元）");

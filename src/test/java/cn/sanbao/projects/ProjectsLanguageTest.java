@@ -20,13 +20,15 @@ import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeListRepository;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** The projects screens are Chinese by default and English with ?lang=en; data values stay as they are. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(ProjectsContract.FakePayments.class)
-abstract class ProjectsLanguageContract {
+@org.springframework.context.annotation.Import(ProjectsTest.FakePayments.class)
+@BothDatabases
+class ProjectsLanguageTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
@@ -43,7 +45,7 @@ abstract class ProjectsLanguageContract {
     @BeforeEach
     void demo() {
         DemoData.ensureLoaded(facts, scoring, results);
-        synchronized (ProjectsContract.class) {
+        synchronized (ProjectsTest.class) {
             if (projects.ofUnit("640422", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }
@@ -81,7 +83,7 @@ abstract class ProjectsLanguageContract {
         bothLanguages("/projects/review/640422?year=2021", ANALYST,
                 new String[] {"budget review result 2021", "Review rules", ">Rule<"},
                 new String[] {"2021 年预算编审结果", "编审规则", ">规则<"});
-        bothLanguages("/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-07-31&project=" + ProjectsContract.PAID_PROJECT, ANALYST,
+        bothLanguages("/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-07-31&project=" + ProjectsTest.PAID_PROJECT, ANALYST,
                 new String[] {"traceability", "Payments up to", "Time progress", "Unpaid past mid-year", "payment details", "Voucher no."},
                 new String[] {"年保工资追溯", "支付截至", "时序进度", "过半年未支付", "支付明细", "凭证号"});
     }

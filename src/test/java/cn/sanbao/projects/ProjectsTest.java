@@ -38,15 +38,17 @@ import cn.sanbao.projects.trace.ProjectPayment;
 import cn.sanbao.projects.trace.ProjectProgress;
 import cn.sanbao.projects.trace.TraceService;
 import cn.sanbao.shared.DataFileException;
+import cn.sanbao.testsupport.BothDatabases;
 
 /**
  * Guarantee list, scope import, estimation, project library, review and traceability on a real database
- * (H2 and PostgreSQL subclasses). The context has a fake payment source, so it has its own database.
+ * (H2 and PostgreSQL). The context has a fake payment source, so it has its own database.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(ProjectsContract.FakePayments.class)
-abstract class ProjectsContract {
+@org.springframework.context.annotation.Import(ProjectsTest.FakePayments.class)
+@BothDatabases
+class ProjectsTest {
 
     static final String PAID_PROJECT = "640422-2021-W01";
 
@@ -87,7 +89,7 @@ abstract class ProjectsContract {
 
     @BeforeEach
     void demo() {
-        synchronized (ProjectsContract.class) {
+        synchronized (ProjectsTest.class) {
             if (projects.ofUnit("640422", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }

@@ -27,13 +27,15 @@ import cn.sanbao.projects.demand.ScopeRepository;
 import cn.sanbao.projects.demo.ProjectsDemoLoader;
 import cn.sanbao.projects.library.ProjectRepository;
 import cn.sanbao.projects.list.GuaranteeListRepository;
+import cn.sanbao.testsupport.BothDatabases;
 import tools.jackson.databind.ObjectMapper;
 
 /** Screens and JSON API of the projects capability, with unit scope and roles. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(ProjectsContract.FakePayments.class)
-abstract class ProjectsWebContract {
+@org.springframework.context.annotation.Import(ProjectsTest.FakePayments.class)
+@BothDatabases
+class ProjectsWebTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
@@ -47,7 +49,7 @@ abstract class ProjectsWebContract {
 
     @BeforeEach
     void demo() {
-        synchronized (ProjectsContract.class) {
+        synchronized (ProjectsTest.class) {
             if (projects.ofUnit("640422", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }
@@ -57,7 +59,7 @@ abstract class ProjectsWebContract {
         long id = projects.ofUnit("640422", 2021).get(0).id();
         for (String url : new String[] {"/projects/list", "/projects/demand?year=2021&unit=640422", "/projects/library?year=2021&unit=640422",
                 "/projects/library/" + id, "/projects/review?year=2021", "/projects/review/640422?year=2021",
-                "/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-07-31&project=" + ProjectsContract.PAID_PROJECT}) {
+                "/projects/trace/640422?year=2021&pillar=WAGE&upTo=2021-07-31&project=" + ProjectsTest.PAID_PROJECT}) {
             mvc.perform(get(url).with(ANALYST)).andExpect(status().isOk());
         }
         mvc.perform(get("/projects/review/640422?year=2021").with(ANALYST))

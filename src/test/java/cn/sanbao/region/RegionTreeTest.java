@@ -1,5 +1,6 @@
 package cn.sanbao.region;
 
+import cn.sanbao.testsupport.BothDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,9 +11,10 @@ import org.springframework.transaction.support.TransactionOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Region tree loaded at startup; run on H2 and PostgreSQL by the subclasses. */
+/** Region tree loaded at startup; run on H2 and on PostgreSQL. */
 @SpringBootTest
-abstract class RegionTreeContract {
+@BothDatabases
+class RegionTreeTest {
 
     @Autowired RegionTree tree;
     @Autowired FiscalUnitRepository repository;

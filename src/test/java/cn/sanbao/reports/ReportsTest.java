@@ -38,12 +38,14 @@ import cn.sanbao.monitoring.UnitRanking;
 import cn.sanbao.security.Roles;
 import cn.sanbao.shared.Money;
 import cn.sanbao.shared.table.ExcelTables;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /** Reports of the demo year: numbers equal the stored results in Excel and PDF, Chinese text, scope, archive. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ReportsContract {
+@BothDatabases
+class ReportsTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
     static final RequestPostProcessor LEADER = user("leader").roles(Roles.LEADER);

@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.security.ThreeRolePolicy.Action;
+import cn.sanbao.testsupport.BothDatabases;
 
 /**
  * Taking access away ends the user's signed-in sessions at once; changes to the three privileged accounts
@@ -28,7 +29,8 @@ import cn.sanbao.security.ThreeRolePolicy.Action;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class AccountChangesContract {
+@BothDatabases
+class AccountChangesTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     static final String PASSWORD = "Tallow-Bridge-77";

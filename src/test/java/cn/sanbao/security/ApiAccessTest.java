@@ -32,6 +32,7 @@ import cn.sanbao.audit.AuditLog;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -41,7 +42,8 @@ import cn.sanbao.testsupport.DemoData;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ApiAccessContract {
+@BothDatabases
+class ApiAccessTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     static final String INITIAL = "Initial-2021x", PASSWORD = "Changed-2021y";

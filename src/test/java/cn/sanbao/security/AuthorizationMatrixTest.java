@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -39,7 +40,8 @@ import cn.sanbao.testsupport.DemoData;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class AuthorizationMatrixContract {
+@BothDatabases
+class AuthorizationMatrixTest {
 
     static final String ANONYMOUS = "anonymous";
     static final Map<String, RequestPostProcessor> ROLES = new LinkedHashMap<>();

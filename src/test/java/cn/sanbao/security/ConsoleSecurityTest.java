@@ -24,11 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import cn.sanbao.audit.AuditEvent;
 import cn.sanbao.audit.AuditLog;
+import cn.sanbao.testsupport.BothDatabases;
 
 /** Sign-in against database accounts: first administrator, lock-out, forced change, role separation, scope. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ConsoleSecurityContract {
+@BothDatabases
+class ConsoleSecurityTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     static final String PASSWORD = "Initial-2021x";

@@ -16,6 +16,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 
 /**
@@ -24,7 +25,8 @@ import cn.sanbao.testsupport.DemoData;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class OperationsAccessContract {
+@BothDatabases
+class OperationsAccessTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     static final String PASSWORD = "Tallow-Bridge-77";

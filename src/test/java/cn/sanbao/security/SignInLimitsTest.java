@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.sanbao.testsupport.BothDatabases;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /** Lock-out holds under parallel sign-ins; floods are throttled and leave a bounded number of audit rows. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class SignInLimitsContract {
+@BothDatabases
+class SignInLimitsTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 

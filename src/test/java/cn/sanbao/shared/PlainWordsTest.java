@@ -22,6 +22,7 @@ import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.Roles;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.DemoData;
 import cn.sanbao.testsupport.SiteCrawl;
 import cn.sanbao.warnings.PublicationRepository;
@@ -35,7 +36,8 @@ import cn.sanbao.warnings.WarningsDemo;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-public abstract class PlainWordsContract {
+@BothDatabases
+public class PlainWordsTest {
 
     /** Upper-case words that are the ordinary name of the thing for an official, each with its reason. */
     static final Map<String, String> ALLOWED = Map.ofEntries(
@@ -66,7 +68,7 @@ public abstract class PlainWordsContract {
     @BeforeEach
     void demo() {
         DemoData.ensureLoaded(facts, scoring, results);
-        synchronized (PlainWordsContract.class) {
+        synchronized (PlainWordsTest.class) {
             if (publications.latestPublication("2021-12").isEmpty())
                 new WarningsDemo(publishing, publications, results, regions).publishDemoYear(2021);
         }

@@ -22,10 +22,12 @@ import cn.sanbao.reports.Report;
 import cn.sanbao.reports.ReportBuilder;
 import cn.sanbao.reports.ReportKind;
 import cn.sanbao.shared.table.Table;
+import cn.sanbao.testsupport.BothDatabases;
 
 /** 升级处置 by a person, the case history, the unit report's column and the month's 通报批评 (H2 and PostgreSQL). */
 @SpringBootTest
-abstract class EscalationContract {
+@BothDatabases
+class EscalationTest {
 
     @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;

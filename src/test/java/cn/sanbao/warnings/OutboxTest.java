@@ -17,6 +17,7 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.warnings.outbox.Channel;
 import cn.sanbao.warnings.outbox.DeliveryAttempt;
 import cn.sanbao.warnings.outbox.DispatchPolicy;
@@ -32,7 +33,8 @@ import cn.sanbao.warnings.outbox.WeChatWorkChannel;
  * no double delivery after a crash between send and mark, an hour-long outage, and FAILED + manual retry.
  */
 @SpringBootTest
-abstract class OutboxContract {
+@BothDatabases
+class OutboxTest {
 
     @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;

@@ -15,12 +15,14 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.warnings.outbox.OutboxMessage;
 import cn.sanbao.warnings.outbox.OutboxRepository;
 
-/** Publication, warnings, cases and escalation on a real database (H2 and PostgreSQL subclasses). */
+/** Publication, warnings, cases and escalation on a real database (H2 and PostgreSQL). */
 @SpringBootTest
-abstract class PublicationContract {
+@BothDatabases
+class PublicationTest {
 
     @Autowired FactRepository facts;
     @Autowired ScoringRunService scoring;

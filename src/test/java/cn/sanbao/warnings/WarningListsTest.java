@@ -20,13 +20,15 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.testsupport.Xlsx;
 import cn.sanbao.warnings.outbox.OutboxRepository;
 
 /** 预警事项 and 发送记录 paged in SQL with filters kept in the page links; the cases export; county scope. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class WarningListsContract {
+@BothDatabases
+class WarningListsTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");

@@ -15,14 +15,16 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 
 /** Warning screens are Chinese by default and English with ?lang=en; letters, unit names and grades from the data stay Chinese. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class WarningsLanguageContract {
+@BothDatabases
+class WarningsLanguageTest {
 
-    static final RequestPostProcessor ANALYST = WarningsWebContract.ANALYST;
-    static final RequestPostProcessor XIJI = WarningsWebContract.XIJI;
+    static final RequestPostProcessor ANALYST = WarningsWebTest.ANALYST;
+    static final RequestPostProcessor XIJI = WarningsWebTest.XIJI;
 
     @Autowired MockMvc mvc;
     @Autowired FactRepository facts;

@@ -32,12 +32,14 @@ import cn.sanbao.facts.FactRepository;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRunService;
 import cn.sanbao.region.RegionTree;
+import cn.sanbao.testsupport.BothDatabases;
 import cn.sanbao.warnings.letter.LetterTemplate;
 
 /** Pages and JSON API: unit scope on list, case and letter; the workflow by role; the letter files. */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class WarningsWebContract {
+@BothDatabases
+class WarningsWebTest {
 
     static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
     static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_LOCAL", () -> "SCOPE_640422");
