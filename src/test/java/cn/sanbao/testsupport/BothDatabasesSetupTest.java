@@ -83,16 +83,20 @@ class BothDatabasesSetupTest {
         for (Class<?> c : testClasses) {
             Class<?> parent = c.getSuperclass();
             if (parent != null && parent.getSimpleName().endsWith("Contract"))
-                wrong.put(c.getName(), "extends " + parent.getSimpleName() + ": mark that class @BothDatabases instead");
+                problem(wrong, c, "extends " + parent.getSimpleName() + ": mark that class @BothDatabases instead");
             if (c.getSimpleName().endsWith("H2Test"))
-                wrong.put(c.getName(), "an H2-only twin: mark the test @BothDatabases instead");
+                problem(wrong, c, "an H2-only twin: mark the test @BothDatabases instead");
             boolean ownDatabase = isSpringBootTest(c) && Arrays.stream(springBootTest(c).properties())
                     .anyMatch(p -> p.startsWith("spring.datasource.url="));
             if (isSpringBootTest(c) && !Modifier.isAbstract(c.getModifiers()) && !ownDatabase
                     && !MergedAnnotations.from(c, SearchStrategy.TYPE_HIERARCHY).isPresent(BothDatabases.class))
-                wrong.put(c.getName(), "@SpringBootTest without @BothDatabases would use the default file database");
+                problem(wrong, c, "@SpringBootTest without @BothDatabases would use the default file database");
         }
         assertThat(wrong).isEmpty();
+    }
+
+    static void problem(Map<String, String> wrong, Class<?> c, String what) {
+        wrong.merge(c.getName(), what, (a, b) -> a + "; " + b);
     }
 
     /** Surefire's default includes (pom.xml sets none) minus the pom's excludes. */
