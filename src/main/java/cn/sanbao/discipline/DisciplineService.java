@@ -4,6 +4,7 @@ import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.decision.runway.RunwayService;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
+import cn.sanbao.facts.FactRevisionRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.intake.PaymentRepository;
 import cn.sanbao.intake.SpendingMark;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +57,14 @@ public class DisciplineService {
     private final ProjectRepository projects;
     private final PaymentRepository payments;
     private final int defaultIdleMonths;
+    private final FactRevisionRepository revisions;
+    private final Map<String, MonthInputs> monthCache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MonthInputs> eldest) { return size() > 24; }
+    });
 
     public DisciplineService(FactRepository facts, RegionTree regions, RunwayService runway, SpendingMarks marks, ProjectRepository projects,
-                             PaymentRepository payments, @Value("${sanbao.discipline.idle-months:3}") int defaultIdleMonths) {
+                             PaymentRepository payments, FactRevisionRepository revisions, @Value("${sanbao.discipline.idle-months:3}") int defaultIdleMonths) {
         if (defaultIdleMonths < 1 || defaultIdleMonths > 11) throw new IllegalArgumentException("sanbao.discipline.idle-months 应为 1–11 个月");
         this.facts = facts;
         this.regions = regions;
@@ -66,6 +73,7 @@ public class DisciplineService {
         this.projects = projects;
         this.payments = payments;
         this.defaultIdleMonths = defaultIdleMonths;
+        this.revisions = revisions;
     }
 
     public int defaultIdleMonths() { return defaultIdleMonths; }
@@ -75,25 +83,53 @@ public class DisciplineService {
     /** The 两个支出 check of every visible budget unit with paid data in the month, region order. */
     public List<UnitCheck> twoPriorities(Period month, Predicate<String> visible) {
         requireMonth(month);
-        Map<String, Map<String, ResolvedFact>> data = byUnit(month, List.of(month.code(), String.valueOf(month.year())));
-        Map<String, BigDecimal> levels = new HashMap<>();
-        for (RunwayProjection p : runway.projectAll(YearMonth.of(month.year(), month.number()), visible, false))
-            levels.put(p.unitCode(), p.baseLevel());
+        MonthInputs in = monthInputs(month);
         List<UnitCheck> out = new ArrayList<>();
         for (FiscalUnit u : regions.budgetUnits()) {
             if (!visible.test(u.code())) continue;
-            Map<String, ResolvedFact> f = data.get(u.code());
-            if (f == null || !f.containsKey("paid_wage")) continue;
-            TwoPriorities check = new TwoPriorities(month.timeProgress(), sum(f, SANBAO_PAID), sum(f, SANBAO_BUDGET),
-                    amount(f, "paid_debt_service"), amount(f, "debt_service_due"), amount(f, "paid_non_priority"),
-                    amount(f, "budget_non_priority"), levels.get(u.code()), cashLow());
-            out.add(new UnitCheck(u, month, check, sources(f)));
+            check(u, month, in.facts().get(u.code()), in.levels().get(u.code())).ifPresent(out::add);
         }
         return out;
     }
 
+    /** One unit's check, reading only that unit's figures (a unit page must not cost a province-wide read). */
     public Optional<UnitCheck> twoPriorities(Period month, String unit) {
-        return twoPriorities(month, unit::equals).stream().findFirst();
+        requireMonth(month);
+        Optional<FiscalUnit> u = regions.unit(unit).filter(x -> regions.isBudgetUnit(x.code()));
+        if (u.isEmpty()) return Optional.empty();
+        Map<String, ResolvedFact> f = new HashMap<>();
+        for (ResolvedFact r : facts.current(List.of(month.code(), String.valueOf(month.year())), List.of(unit), null)) f.put(r.itemCode(), r);
+        if (!f.containsKey("paid_wage")) return Optional.empty();
+        BigDecimal level = runway.project(unit, YearMonth.of(month.year(), month.number()), false).map(RunwayProjection::baseLevel).orElse(null);
+        return check(u.get(), month, f, level);
+    }
+
+    private Optional<UnitCheck> check(FiscalUnit u, Period month, Map<String, ResolvedFact> f, BigDecimal level) {
+        if (f == null || !f.containsKey("paid_wage")) return Optional.empty();
+        TwoPriorities check = new TwoPriorities(month.timeProgress(), sum(f, SANBAO_PAID), sum(f, SANBAO_BUDGET),
+                amount(f, "paid_debt_service"), amount(f, "debt_service_due"), amount(f, "paid_non_priority"),
+                amount(f, "budget_non_priority"), level, cashLow());
+        return Optional.of(new UnitCheck(u, month, check, sources(f)));
+    }
+
+    /** Every budget unit's stored figures and cash level of a month, as of one data revision. */
+    private record MonthInputs(long revision, Map<String, Map<String, ResolvedFact>> facts, Map<String, BigDecimal> levels) {
+    }
+
+    /**
+     * Kept until the next data revision: the dashboard shows the flagged units on every visit, and reading all
+     * units' figures and cash histories each time exhausts the database at provincial scale (3,000 units).
+     */
+    private MonthInputs monthInputs(Period month) {
+        long revision = revisions.latestRevisionId();
+        MonthInputs cached = monthCache.get(month.code());
+        if (cached != null && cached.revision() == revision) return cached;
+        Map<String, BigDecimal> levels = new HashMap<>();
+        for (RunwayProjection p : runway.projectAll(YearMonth.of(month.year(), month.number()), u -> true, false))
+            levels.put(p.unitCode(), p.baseLevel());
+        MonthInputs fresh = new MonthInputs(revision, byUnit(month, List.of(month.code(), String.valueOf(month.year()))), levels);
+        monthCache.put(month.code(), fresh);
+        return fresh;
     }
 
     /** Months of the year in which the unit was flagged, for the unit page. */

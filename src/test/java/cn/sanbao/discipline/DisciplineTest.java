@@ -63,19 +63,23 @@ class DisciplineTest {
 
     /** 三保 budget 3,000 万 (× T 6/12 = 1,500 万), 非三保 budget 1,000 万 (× T = 500 万), demand for the cash level. */
     private void june2081(String unit, String sanbaoPaidEach, String otherPaid, String debtPaid, String debtDue, String cash) {
+        june("2081", unit, sanbaoPaidEach, otherPaid, debtPaid, debtDue, cash);
+    }
+
+    private void june(String y, String unit, String sanbaoPaidEach, String otherPaid, String debtPaid, String debtDue, String cash) {
         List<FactValue> year = new ArrayList<>();
         for (String p : List.of("wage", "operation", "livelihood")) {
-            year.add(v(unit, "2081", "budget_" + p, "10000000.00"));
-            year.add(v(unit, "2081", "demand_" + p, "10000000.00"));
+            year.add(v(unit, y, "budget_" + p, "10000000.00"));
+            year.add(v(unit, y, "demand_" + p, "10000000.00"));
         }
-        year.add(v(unit, "2081", "budget_non_priority", "10000000.00"));
+        year.add(v(unit, y, "budget_non_priority", "10000000.00"));
         facts.createRevision("TEST", "两个支出 " + unit, "analyst", null, year);
-        facts.createRevision("TEST", "两个支出 2081-06 " + unit, "analyst", null, List.of(
-                v(unit, "2081-06", "paid_wage", sanbaoPaidEach), v(unit, "2081-06", "paid_operation", sanbaoPaidEach),
-                v(unit, "2081-06", "paid_livelihood", sanbaoPaidEach), v(unit, "2081-06", "paid_non_priority", otherPaid),
-                v(unit, "2081-06", "paid_debt_service", debtPaid), v(unit, "2081-06", "debt_service_due", debtDue),
-                v(unit, "2081-06", "cash_balance", cash), v(unit, "2081-06", "cash_inflow", "2500000.00"),
-                v(unit, "2081-06", "cash_outflow", "2500000.00")));
+        facts.createRevision("TEST", "两个支出 " + y + "-06 " + unit, "analyst", null, List.of(
+                v(unit, y + "-06", "paid_wage", sanbaoPaidEach), v(unit, y + "-06", "paid_operation", sanbaoPaidEach),
+                v(unit, y + "-06", "paid_livelihood", sanbaoPaidEach), v(unit, y + "-06", "paid_non_priority", otherPaid),
+                v(unit, y + "-06", "paid_debt_service", debtPaid), v(unit, y + "-06", "debt_service_due", debtDue),
+                v(unit, y + "-06", "cash_balance", cash), v(unit, y + "-06", "cash_inflow", "2500000.00"),
+                v(unit, y + "-06", "cash_outflow", "2500000.00")));
     }
 
     @Test
@@ -149,6 +153,24 @@ class DisciplineTest {
 
         warningRule.setEnabled(false, "analyst");
         assertThat(warningRule.cause("640422", june)).isEmpty();
+    }
+
+    @Test
+    void theDashboardListFollowsEachNewRevisionAndAUnitPageShowsTheSameCheck() {
+        june("2082", "640106", "4000000.00", "4500000.00", "1000000.00", "1000000.00", "1000000.00");
+        Period month = Period.parse("2082-06");
+        DisciplineService.UnitCheck before = discipline.twoPriorities(month, "640106"::equals).get(0);
+        assertThat(before.check().flagged()).isFalse();
+        // the unit page reads only the unit's figures, and agrees with the province-wide list
+        assertThat(discipline.twoPriorities(month, "640106")).contains(before);
+
+        // a new revision lowers the cash: the list shown on the dashboard must not keep the old answer
+        facts.createRevision("TEST", "库款下降 2082-06", "analyst", null, List.of(v("640106", "2082-06", "cash_balance", "500000.00")));
+        DisciplineService.UnitCheck after = discipline.twoPriorities(month, "640106"::equals).get(0);
+        assertThat(after.check().cashLevel()).isEqualByComparingTo("0.2000");
+        assertThat(after.check().flagged()).isTrue();
+        assertThat(discipline.twoPriorities(month, "640106")).contains(after);
+        assertThat(discipline.flaggedMonths("640106", 2082, 6)).containsExactly(month);
     }
 
     /** The first test's figures, stored once whichever test runs first. */
