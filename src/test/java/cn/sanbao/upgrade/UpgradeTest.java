@@ -19,7 +19,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.api.MigrationState;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import cn.sanbao.testsupport.EmbeddedPostgresSupport;
+import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
@@ -31,21 +35,29 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * A database as each kept release left it, with data, upgrades to the current schema with the shipped Flyway
  * settings and keeps every row. The old database is built from the release's own migration files (those its
  * upgrade/&lt;release&gt;/migrations.tsv names, checksums checked) and its data fixture (upgrade/&lt;release&gt;/data/*.sql,
- * run in name order; a file named *.h2.sql or *.postgresql.sql only on that database). Written once, run on H2 and PostgreSQL by the subclasses.
+ * run in name order; a file named *.h2.sql or *.postgresql.sql only on that database). One test, run once per database (a plain JUnit test: it builds its own databases, no Spring test context).
  */
-abstract class UpgradeContract {
+@Tag("postgres")
+class UpgradeTest {
 
     record Database(String url, String user, String password) {
     }
 
+    private String vendor;
+
     /** Flyway's folder name for this database under db/vendor. */
-    abstract String vendor();
+    String vendor() { return vendor; }
 
     /** A new empty database. */
-    abstract Database newDatabase();
+    Database newDatabase() {
+        if (vendor.equals("h2")) return new Database("jdbc:h2:mem:upgrade-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return new Database(EmbeddedPostgresSupport.createDatabase(), EmbeddedPostgresSupport.username(), EmbeddedPostgresSupport.password());
+    }
 
-    @Test
-    void eachKeptReleaseWithItsDataUpgradesToTheCurrentSchemaAndKeepsEveryRow() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void eachKeptReleaseWithItsDataUpgradesToTheCurrentSchemaAndKeepsEveryRow(String database) throws Exception {
+        vendor = database;
         List<String> upgraded = new ArrayList<>();
         for (String release : ShippedMigrations.releases()) {
             if (fixture(release).isEmpty()) continue;
