@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * samples/models/fsms-points.yaml (points for stress after New York's FSMS) on its facts and units files,
  * through the command line, against results worked out by hand. March 2021: T = 3 ÷ 12 = 0.25.
- * The console gives the same results (monitoring.FsmsSampleContract).
+ * The console gives the same results (monitoring.FsmsSampleTest).
  */
 public class FsmsSampleTest {
 

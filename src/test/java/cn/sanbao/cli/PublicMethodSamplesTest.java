@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two sample models written from published methods, scored on their sample facts through the command
- * line; the expected results are worked out by hand below. {@code monitoring.PublicMethodSamplesContract}
+ * line; the expected results are worked out by hand below. {@code monitoring.PublicMethodSamplesWebTest}
  * scores the same files through the console and expects the same.
  */
 public class PublicMethodSamplesTest {

@@ -83,7 +83,7 @@ public final class IntakeBadFiles {
                 .replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>")
                 .replace("<v>1234.5</v>", "<v>&xxe;</v>")));
 
-        // payment detail (支付明细) workbooks, read by the streaming reader; 2058-01 belongs to PaymentContract
+        // payment detail (支付明细) workbooks, read by the streaming reader; 2058-01 belongs to PaymentTest
         write(dir, "payment-formula.xlsx", payments(s -> s.getRow(2).getCell(2).setCellFormula("1000+234.5")));
         write(dir, "payment-xxe.xlsx", rewrite(payments(s -> { }), "xl/worksheets/sheet1.xml", xml -> xml
                 .replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>")
@@ -94,7 +94,7 @@ public final class IntakeBadFiles {
     static byte[] payments(Consumer<Sheet> change) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("支付明细");
-            String[] headers = PaymentContract.HEADER.split(",");
+            String[] headers = PaymentTest.HEADER.split(",");
             Row h = s.createRow(0);
             for (int c = 0; c < headers.length; c++) h.createCell(c).setCellValue(headers[c]);
             for (int r = 1; r <= 2; r++) {

@@ -221,7 +221,7 @@ public final class PaymentImportBenchmark {
         int days = month.lengthOfMonth();
         Files.createDirectories(file.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(PaymentContract.HEADER);
+            w.write(PaymentTest.HEADER);
             w.write('\n');
             StringBuilder sb = new StringBuilder(128);
             for (long i = 0; i < rows; i++) {

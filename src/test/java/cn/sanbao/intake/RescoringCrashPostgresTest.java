@@ -133,7 +133,7 @@ class RescoringCrashPostgresTest {
         var body = new java.io.ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n" + PERIOD + "\r\n--" + boundary
                 + "\r\nContent-Disposition: form-data; name=\"rescore\"\r\n\r\ntrue\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"crash.xlsx\"\r\nContent-Type: " + IntakeFileContract.XLSX
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"crash.xlsx\"\r\nContent-Type: " + IntakeFileTest.XLSX
                 + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,0 @@
-package cn.sanbao.audit;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class AuditLogPostgresTest extends AuditLogContract {
-}

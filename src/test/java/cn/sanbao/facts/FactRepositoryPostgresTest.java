@@ -1,7 +1,0 @@
-package cn.sanbao.facts;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class FactRepositoryPostgresTest extends FactRepositoryContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.intake;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class PaymentWebPostgresTest extends PaymentWebContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.models;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class ModelEditorPostgresTest extends ModelEditorContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.monitoring;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class MonitoringPostgresTest extends MonitoringContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.monitoring;
-
-import cn.sanbao.testsupport.OnH2;
-
-@OnH2
-class RunMonitoringH2Test extends RunMonitoringContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.notify.outbox;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class OutboxPostgresTest extends OutboxContract {
-}

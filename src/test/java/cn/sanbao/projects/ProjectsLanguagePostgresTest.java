@@ -1,7 +1,0 @@
-package cn.sanbao.projects;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class ProjectsLanguagePostgresTest extends ProjectsLanguageContract {
-}

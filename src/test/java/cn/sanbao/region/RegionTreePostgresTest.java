@@ -1,7 +1,0 @@
-package cn.sanbao.region;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class RegionTreePostgresTest extends RegionTreeContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.reports;
-
-import cn.sanbao.testsupport.OnH2;
-
-@OnH2
-class ReportsH2Test extends ReportsContract {
-}

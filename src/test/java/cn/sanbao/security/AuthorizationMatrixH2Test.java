@@ -1,7 +1,0 @@
-package cn.sanbao.security;
-
-import cn.sanbao.testsupport.OnH2;
-
-@OnH2
-class AuthorizationMatrixH2Test extends AuthorizationMatrixContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.security;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class AuthorizationMatrixPostgresTest extends AuthorizationMatrixContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.shared;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class PlainWordsPostgresTest extends PlainWordsContract {
-}

@@ -1,7 +1,0 @@
-package cn.sanbao.warnings;
-
-import cn.sanbao.testsupport.OnPostgres;
-
-@OnPostgres
-class WarningListsPostgresTest extends WarningListsContract {
-}

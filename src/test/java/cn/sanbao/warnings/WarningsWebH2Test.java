@@ -1,7 +1,0 @@
-package cn.sanbao.warnings;
-
-import cn.sanbao.testsupport.OnH2;
-
-@OnH2
-class WarningsWebH2Test extends WarningsWebContract {
-}
