@@ -6,7 +6,8 @@ import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,7 +40,10 @@ class RescoringListener {
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
-    @ApplicationModuleListener
+    // not @ApplicationModuleListener: that wraps the listener in its own transaction, which would hold a connection
+    // for the whole run (and a second one for the claim), so a burst of imports could drain the pool
+    @Async
+    @TransactionalEventListener
     public void on(FactRevisionStored stored) {
         if (!stored.rescoreRequested()) return;
         Period period = Period.parse(stored.rescorePeriod());

@@ -9,7 +9,8 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,10 @@ class ReportSchedule {
      * The month's reports once warnings has published it. Under the same cluster lock as the catch-up, so the two never
      * write the same month side by side; while the catch-up holds it, this waits (a month's reports take minutes).
      */
-    @ApplicationModuleListener
+    // not @ApplicationModuleListener: that wraps the listener in its own transaction, which would hold a connection
+    // for the whole run (and a second one for the claim), so a burst of imports could drain the pool
+    @Async
+    @TransactionalEventListener
     public void on(MonthPublished published) throws InterruptedException {
         if (!onPublication) return;
         Period month = Period.parse(published.period());
