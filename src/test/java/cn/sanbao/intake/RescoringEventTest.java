@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -54,6 +55,15 @@ class RescoringEventTest {
         tx.executeWithoutResult(s -> events.publishEvent(new FactRevisionStored(revision, "FILE", "analyst", "2093-01")));
         awaitNoOutstandingPublications();
         assertThat(scoring.runs("2093-01")).hasSize(1);
+
+        // the analyst sees the outcome on the 监测结果 page (the import itself only said it was submitted)
+        String page = mvc.perform(get("/monitoring").with(IntakeFileTest.ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("导入后重新评分").contains("#" + revision).contains("2093年1月")
+                .contains("已运行：监测运行 #" + runs.get(0).id());
+        String county = mvc.perform(get("/monitoring").with(IntakeFileTest.XIJI)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(county).doesNotContain("导入后重新评分");
     }
 
     @Test
