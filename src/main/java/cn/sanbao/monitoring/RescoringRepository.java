@@ -49,7 +49,9 @@ class RescoringRepository {
     }
 
     List<RescoringRequest> latest(int n) {
-        return jdbc.sql("select " + COLUMNS + " from rescoring_request order by revision_id desc").query(ROW).stream().limit(n).toList();
+        // limited in SQL: JdbcClient's stream() keeps the connection until the stream is closed
+        return jdbc.sql("select " + COLUMNS + " from rescoring_request order by revision_id desc fetch first ? rows only")
+                .param(n).query(ROW).list();
     }
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }

@@ -86,4 +86,15 @@ class ArchitectureTest {
                 .because("a module's SQL lives only in classes named *Repository, each for tables the module owns (docs/architecture.md)")
                 .check(CLASSES);
     }
+
+    @Test
+    void noQueryResultIsStreamedOpen() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe("a JDBC query stream",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) ->
+                                (call.getTarget().getName().equals("stream")
+                                        && call.getTarget().getOwner().getName().startsWith("org.springframework.jdbc.core.simple.JdbcClient"))
+                                || call.getTarget().getName().equals("queryForStream")))
+                .because("such a stream keeps its connection until it is closed; one left open per page view drained the pool")
+                .check(CLASSES);
+    }
 }
