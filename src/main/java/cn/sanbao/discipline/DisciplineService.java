@@ -59,6 +59,7 @@ public class DisciplineService {
     private final PaymentRepository payments;
     private final int defaultIdleMonths;
     private final FactRevisionRepository revisions;
+    private final Object computing = new Object();
     private final Map<String, MonthInputs> monthCache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, MonthInputs> eldest) { return size() > 24; }
@@ -125,12 +126,18 @@ public class DisciplineService {
         long revision = revisions.latestRevisionId();
         MonthInputs cached = monthCache.get(month.code());
         if (cached != null && cached.revision() == revision) return cached;
-        Map<String, BigDecimal> levels = new HashMap<>();
-        for (RunwayProjection p : runway.projectAll(YearMonth.of(month.year(), month.number()), u -> true, false))
-            levels.put(p.unitCode(), p.baseLevel());
-        MonthInputs fresh = new MonthInputs(revision, byUnit(month, List.of(month.code(), String.valueOf(month.year()))), levels);
-        monthCache.put(month.code(), fresh);
-        return fresh;
+        // one computation at a time: after an import the first visitor computes, the others wait for its answer
+        // instead of each reading every unit's figures at once
+        synchronized (computing) {
+            cached = monthCache.get(month.code());
+            if (cached != null && cached.revision() == revision) return cached;
+            Map<String, BigDecimal> levels = new HashMap<>();
+            for (RunwayProjection p : runway.projectAll(YearMonth.of(month.year(), month.number()), u -> true, false))
+                levels.put(p.unitCode(), p.baseLevel());
+            MonthInputs fresh = new MonthInputs(revision, byUnit(month, List.of(month.code(), String.valueOf(month.year()))), levels);
+            monthCache.put(month.code(), fresh);
+            return fresh;
+        }
     }
 
     /** Months of the year in which the unit was flagged, for the unit page. */
