@@ -87,6 +87,9 @@ abstract class BrowserTestBase {
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("sanbao-demo");
         driver.findElement(By.cssSelector("button.primary")).click();
+        // the next driver.get must not race the sign-in redirect (it would land on the start page)
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
 }
