@@ -30,11 +30,13 @@ class ConnectorPages {
     private final ConnectorService connectors;
     private final ConnectorRunner runner;
     private final ConnectorRepository store;
+    private final ConnectorAlerts alerts;
 
-    ConnectorPages(ConnectorService connectors, ConnectorRunner runner, ConnectorRepository store) {
+    ConnectorPages(ConnectorService connectors, ConnectorRunner runner, ConnectorRepository store, ConnectorAlerts alerts) {
         this.connectors = connectors;
         this.runner = runner;
         this.store = store;
+        this.alerts = alerts;
     }
 
     @GetMapping
@@ -58,6 +60,7 @@ class ConnectorPages {
         model.addAttribute("rules", Connector.PeriodRule.values());
         model.addAttribute("kinds", Connector.Kind.values());
         model.addAttribute("scheduledPeriod", connectors.scheduledPeriod(c).code());
+        model.addAttribute("alerts", alerts.of(id, 10));
         return "connectors/connector";
     }
 

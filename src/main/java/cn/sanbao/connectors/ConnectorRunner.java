@@ -55,17 +55,20 @@ public class ConnectorRunner {
     private final FactRepository facts;
     private final PaymentImportService payments;
     private final AuditLog audit;
+    private final ConnectorAlerts alerts;
     private final TransactionOperations tx;
     private final Clock clock;
 
     ConnectorRunner(ConnectorService connectors, ConnectorRepository store, SubmissionValidator validator, FactRepository facts,
-                    PaymentImportService payments, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
+                    PaymentImportService payments, AuditLog audit, ConnectorAlerts alerts, TransactionOperations tx,
+                    ObjectProvider<Clock> clock) {
         this.connectors = connectors;
         this.store = store;
         this.validator = validator;
         this.facts = facts;
         this.payments = payments;
         this.audit = audit;
+        this.alerts = alerts;
         this.tx = tx;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
@@ -100,7 +103,7 @@ public class ConnectorRunner {
         tx.executeWithoutResult(s -> {
             store.finishRun(runId, st, w.rows, w.stored.isEmpty() ? null : w.stored.get(w.stored.size() - 1),
                     w.duplicate, msg, pr, now());
-            if (!dry) bookkeeping(c, st, by);
+            if (!dry) bookkeeping(c, runId, st, msg, by);
             audit.record(by, dry ? "CONNECTOR_DRY_RUN" : "CONNECTOR_RUN", "connector:" + c.id(), "连接器“" + c.name() + "” "
                     + p.label() + "（" + ConnectorRun.triggerLabel(trigger) + "）：" + st.label() + "，读取 " + w.rows + " 行；" + msg);
         });
@@ -108,13 +111,14 @@ public class ConnectorRunner {
     }
 
     /** Success clears the failure count; a failure schedules a retry (5 min, doubling, at most 6 h) and alerts at the limit. */
-    private void bookkeeping(Connector c, ConnectorRun.Status st, String by) {
+    private void bookkeeping(Connector c, long runId, ConnectorRun.Status st, String message, String by) {
         boolean failed = st == ConnectorRun.Status.REJECTED || st == ConnectorRun.Status.FAILED;
         int failures = failed ? c.failures() + 1 : 0;
         LocalDateTime at = now();
         LocalDateTime retry = failed ? at.plus(backoff(failures)) : null;
         store.schedule(c.id(), failures, retry, at);
-        if (failed && failures == c.alertAfter()) {
+        // at the limit or beyond (the limit may have been lowered during a streak); once per streak
+        if (failed && failures >= c.alertAfter() && alerts.raise(c, runId, failures, st.label() + "，" + message, at)) {
             audit.record(by, "CONNECTOR_ALERT", "connector:" + c.id(), "连接器“" + c.name() + "”已连续失败 " + failures
                     + " 次，请分析员检查（最近一次：" + st.label() + "）");
             log.error("连接器“{}”已连续失败 {} 次", c.name(), failures);

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Connectors against a budget-system database on embedded PostgreSQL, the platform on both databases. Each test
  * builds its own source database and connector (names are unique per test).
  */
-@SpringBootTest(properties = "sanbao.connectors.tick=PT1H")
+@SpringBootTest(properties = {"sanbao.connectors.tick=PT1H", "sanbao.warnings.sms.url=http://127.0.0.1:1/sms",
+        "sanbao.connectors.alert-to=SMS:13800000001, EMAIL:data@example.org"})
 @BothDatabases
 class ConnectorTest {
 
@@ -37,6 +38,8 @@ class ConnectorTest {
     @Autowired ConnectorRunner runner;
     @Autowired FactRepository facts;
     @Autowired JdbcClient jdbc;
+    @Autowired ConnectorAlerts alertList;
+    @Autowired cn.sanbao.notify.Notifications notifications;
 
     long connector(String name, BudgetSystemFixture source, String password, int maxRows) {
         Connector c = new Connector(0, name + System.nanoTime(), source.url, BudgetSystemFixture.READER, "0 0 6 * * *",
@@ -267,6 +270,57 @@ class ConnectorTest {
         assertThat(runner.run(id, Period.month(2034, 1), "RETRY", null).status()).isEqualTo(ConnectorRun.Status.STORED);
         assertThat(connectors.require(id).failures()).isZero();
         assertThat(connectors.require(id).retryAt()).isNull();
+    }
+
+    @Test
+    void aFailureStreakAlertsTheAnalystsOnceOnTheConfiguredChannelsAndASuccessEndsIt() throws Exception {
+        BudgetSystemFixture source = BudgetSystemFixture.empty();
+        long id = connector("告警", source, BudgetSystemFixture.READER_PASSWORD, 10);
+        itemQuery(id, "库款", "cash_balance", "select dwdm, kkye from gk_kkqj where qj = :period", "unit=dwdm\nvalue=kkye");
+        Connector c = connectors.require(id);
+        String good = c.jdbcUrl();
+        connectors.save("analyst", new Connector(id, c.name(), "jdbc:postgresql://127.0.0.1:1/ysyth", c.username(), c.cron(),
+                c.periodRule(), true, 10, 5, 2, 0, null, null, null), "");
+        runner.run(id, Period.month(2035, 1), "SCHEDULE", null);
+        assertThat(alertList.of(id, 10)).isEmpty();
+        for (int retry = 0; retry < 3; retry++) runner.run(id, Period.month(2035, 1), "RETRY", null); // failures 2, 3, 4
+        assertThat(connectors.require(id).failures()).isEqualTo(4);
+        List<ConnectorAlerts.Alert> alerts = alertList.of(id, 10);
+        assertThat(alerts).hasSize(1);
+        ConnectorAlerts.Alert a = alerts.get(0);
+        assertThat(a.failures()).isEqualTo(2);
+        assertThat(a.detail()).contains(c.name()).contains("已连续失败 2 次").contains("无法连接源数据库");
+        // SMS is configured: one message; e-mail has no gateway here, so it is named and not queued
+        assertThat(a.messages()).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo("SMS");
+            assertThat(m.address()).isEqualTo("13800000001");
+            assertThat(m.subject()).contains(c.name()).contains("连续失败 2 次");
+            assertThat(m.statusLabel()).isIn("待发送", "等待重试", "发送中");
+        });
+        assertThat(a.note()).contains("电子邮件");
+        assertThat(alerts(id)).isEqualTo(1);
+
+        // a dry run neither breaks nor continues a streak; a success ends it, and the next streak alerts again
+        connectors.save("analyst", new Connector(id, c.name(), good, c.username(), c.cron(), c.periodRule(), true, 10, 60, 2, 0,
+                null, null, null), BudgetSystemFixture.READER_PASSWORD);
+        try (Connection k = source.owner(); Statement s = k.createStatement()) {
+            s.executeUpdate("insert into gk_kkqj (dwdm, qj, kkye) values ('DW640422', '2035-01', 100)");
+        }
+        assertThat(runner.run(id, Period.month(2035, 1), "RETRY", null).status()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(connectors.require(id).failures()).isZero();
+        connectors.save("analyst", new Connector(id, c.name(), "jdbc:postgresql://127.0.0.1:1/ysyth", c.username(), c.cron(),
+                c.periodRule(), true, 10, 5, 2, 0, null, null, null), "");
+        runner.run(id, Period.month(2035, 1), "SCHEDULE", null);
+        runner.run(id, Period.month(2035, 1), "DRY_RUN", "analyst");
+        runner.run(id, Period.month(2035, 1), "RETRY", null);
+        alerts = alertList.of(id, 10);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0).streakRun()).isGreaterThan(alerts.get(1).streakRun());
+        assertThat(alerts.get(0).messages()).singleElement().satisfies(m -> assertThat(m.idempotencyKey())
+                .isNotEqualTo(a.messages().get(0).idempotencyKey()));
+        assertThat(jdbc.sql("select count(*) from warning_outbox where recipient_type = 'CONNECTOR' and address = '13800000001' "
+                + "and idempotency_key like :k").param("k", "CONNECTOR-%").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(alerts(id)).isEqualTo(2);
     }
 
     @Test
