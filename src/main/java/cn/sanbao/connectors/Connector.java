@@ -55,7 +55,7 @@ public record Connector(long id, String name, String jdbcUrl, String username, S
         }
 
         public List<String> optional() {
-            return this == ITEM ? List.of("period", "item") : List.of("project_code", "agency");
+            return this == ITEM ? List.of("period", "item") : List.of("project_code", "agency", "watermark");
         }
     }
 

@@ -109,6 +109,20 @@ class ConnectorRepository {
         jdbc.sql("update connector_query set watermark = :w where id = :id").param("w", watermark).param("id", queryId).update();
     }
 
+    /** Where an incremental payment query stands: voucher id read up to, the revision holding the month so far, that month. */
+    record VoucherMark(Long voucher, Long revision, String period) {
+    }
+
+    VoucherMark voucherMark(long queryId) {
+        return jdbc.sql("select watermark_id, watermark_revision, watermark_period from connector_query where id = :id").param("id", queryId)
+                .query((rs, n) -> new VoucherMark(rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getString(3))).single();
+    }
+
+    void voucherMark(long queryId, VoucherMark m) {
+        jdbc.sql("update connector_query set watermark_id = :v, watermark_revision = :r, watermark_period = :p where id = :id")
+                .param("v", m.voucher()).param("r", m.revision()).param("p", m.period()).param("id", queryId).update();
+    }
+
     /** Source code → platform unit code. */
     Map<String, String> unitCodes(long connectorId) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -54,19 +54,21 @@ public class ConnectorRunner {
     private final SubmissionValidator validator;
     private final FactRepository facts;
     private final PaymentImportService payments;
+    private final cn.sanbao.intake.PaymentRepository paid;
     private final AuditLog audit;
     private final ConnectorAlerts alerts;
     private final TransactionOperations tx;
     private final Clock clock;
 
     ConnectorRunner(ConnectorService connectors, ConnectorRepository store, SubmissionValidator validator, FactRepository facts,
-                    PaymentImportService payments, AuditLog audit, ConnectorAlerts alerts, TransactionOperations tx,
+                    PaymentImportService payments, cn.sanbao.intake.PaymentRepository paid, AuditLog audit, ConnectorAlerts alerts, TransactionOperations tx,
                     ObjectProvider<Clock> clock) {
         this.connectors = connectors;
         this.store = store;
         this.validator = validator;
         this.facts = facts;
         this.payments = payments;
+        this.paid = paid;
         this.audit = audit;
         this.alerts = alerts;
         this.tx = tx;
@@ -224,8 +226,10 @@ public class ConnectorRunner {
 
         private LocalDate paymentMonth(SourceReader source, Connector.Query q, Map<String, String> units, Period month) {
             String file = "连接器“" + c.name() + "”";
+            ConnectorRepository.VoucherMark mark = q.columns().containsKey("watermark") ? store.voucherMark(q.id()) : null;
+            PaymentExtraction.Continuation from = continuation(q, mark, month);
             try (PaymentExtraction x = new PaymentExtraction(q, units)) {
-                x.read(source, new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file);
+                x.read(source, new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file, from);
                 rows += x.rows();
                 preview.addAll(x.preview().stream().map(r -> {
                     List<String> l = new ArrayList<>(List.of(q.name()));
@@ -233,7 +237,7 @@ public class ConnectorRunner {
                     return l;
                 }).toList());
                 if (x.rows() == 0) {
-                    notes.add(month.label() + "“" + q.name() + "”没有支付明细");
+                    notes.add(month.label() + "“" + q.name() + "”" + (from == null ? "没有支付明细" : "没有凭证号 " + from.afterVoucher() + " 之后的新凭证"));
                     return null;
                 }
                 try {
@@ -248,11 +252,29 @@ public class ConnectorRunner {
                         stored.add(r.revisionId());
                         notes.add(month.label() + "“" + q.name() + "” " + r.rows() + " 行支付明细已保存为数据修订 #" + r.revisionId());
                     }
+                    if (r != null && !dry && x.lastVoucher() != null) {
+                        // the month now stands in this revision up to this voucher: the next scheduled run continues from here
+                        long upTo = from != null ? Math.max(from.afterVoucher(), x.lastVoucher()) : x.lastVoucher();
+                        var next = new ConnectorRepository.VoucherMark(upTo, r.duplicateOf() != null ? r.duplicateOf() : r.revisionId(), month.code());
+                        tx.executeWithoutResult(s -> store.voucherMark(q.id(), next));
+                    }
                 } catch (IntakeRejectedException e) {
                     throw x.translate(e, file);
                 }
                 return x.latest();
             }
+        }
+
+        /**
+         * A scheduled run continues the month of the voucher watermark when the platform still holds that month as the
+         * connector left it (no upload or other revision since): then only later vouchers are read from the source.
+         */
+        private PaymentExtraction.Continuation continuation(Connector.Query q, ConnectorRepository.VoucherMark mark, Period month) {
+            if (!incremental || mark == null || mark.voucher() == null || mark.revision() == null || !month.code().equals(mark.period()))
+                return null;
+            if (!paid.latestRevision(month.code()).filter(mark.revision()::equals).isPresent()) return null;
+            return new PaymentExtraction.Continuation(mark.voucher(),
+                    sink -> tx.executeWithoutResult(s -> paid.forEach(mark.revision(), month.code(), sink)));
         }
 
         /** The whole import inside a transaction that is rolled back: the same checks, nothing kept (audit is written at commit). */

@@ -235,6 +235,61 @@ class ConnectorTest {
     }
 
     @Test
+    void aVoucherWatermarkMakesTheNextScheduledRunReadOnlyTheNewVouchers() throws Exception {
+        BudgetSystemFixture source = BudgetSystemFixture.empty();
+        vouchers(source, 1, 40);
+        long id = connector("增量", source, BudgetSystemFixture.READER_PASSWORD, 1000);
+        connectors.saveQuery("analyst", new Connector.Query(0, id, "支付凭证", Connector.Kind.PAYMENT, null,
+                "select pzid, dwdm, zfrq, je, gnkm, jjkm, xmdm, ysdw from zf_zfpz where zfrq between :from and :to order by pzid",
+                Connector.Query.parseColumns(BudgetSystemFixture.PAYMENT_COLUMNS + "\nwatermark=pzid", Connector.Kind.PAYMENT), null));
+        ConnectorRunner.Outcome first = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(first.status()).as(first.message() + first.problems()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(first.rows()).isEqualTo(40);
+
+        vouchers(source, 41, 45);
+        ConnectorRunner.Outcome second = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(second.status()).as(second.message() + second.problems()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(second.rows()).as("only the vouchers after the watermark are read from the source").isEqualTo(5);
+        // the month still holds all 45 payments: the platform's 40 and the 5 new ones
+        assertThat(jdbc.sql("select count(*) from payment_detail where revision_id = :r").param("r", second.revisionId())
+                .query(Long.class).single()).isEqualTo(45);
+        BigDecimal all = BigDecimal.ZERO;
+        for (int i = 1; i <= 45; i++) all = all.add(new BigDecimal(i + ".25"));
+        assertThat(facts.current(List.of("2036-01"), null).stream().filter(f -> f.itemCode().equals("paid_wage"))
+                .map(ResolvedFact::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(all);
+
+        ConnectorRunner.Outcome none = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(none.rows()).isZero();
+        assertThat(none.status()).isEqualTo(ConnectorRun.Status.UNCHANGED);
+        // reading the whole month again gives exactly the same content as the continued one
+        ConnectorRunner.Outcome full = runner.run(id, Period.month(2036, 1), "MANUAL", "analyst");
+        assertThat(full.rows()).isEqualTo(45);
+        assertThat(full.duplicateOf()).isEqualTo(second.revisionId());
+
+        // a bad new voucher is named by its result row among the new rows
+        try (Connection c = source.owner(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into zf_zfpz values (46, 'DW000000', '2036-01-05', 1, '2010101', '30101', null, null)");
+        }
+        ConnectorRunner.Outcome bad = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(bad.status()).isEqualTo(ConnectorRun.Status.REJECTED);
+        assertThat(bad.problems()).anySatisfy(p -> assertThat(p).contains("第1行 查询“支付凭证” 列“dwdm”").contains("DW000000"));
+    }
+
+    private static void vouchers(BudgetSystemFixture source, int from, int to) throws Exception {
+        try (Connection c = source.owner();
+             PreparedStatement ps = c.prepareStatement("insert into zf_zfpz values (?, ?, ?, ?, '2010101', '30101', 'P-1', '财政局')")) {
+            for (int i = from; i <= to; i++) {
+                ps.setLong(1, i);
+                ps.setString(2, i % 2 == 0 ? "DW640422" : "DW640522");
+                ps.setObject(3, LocalDate.of(2036, 1, 1 + i % 28));
+                ps.setBigDecimal(4, new BigDecimal(i + ".25"));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Test
     void failedRunsRetryWithBackOffAndAlertAfterTheLimit() throws Exception {
         BudgetSystemFixture source = BudgetSystemFixture.empty();
         // the embedded server trusts local connections, so an unreachable address stands for a failing source
