@@ -107,7 +107,7 @@ class ConnectorPages {
                      @RequestParam String columns, RedirectAttributes flash) {
         return done(flash, id, () -> {
             Connector.Kind k = Connector.Kind.valueOf(kind);
-            String item = itemCode == null || itemCode.isBlank() || k == Connector.Kind.PAYMENT ? null : itemCode.strip();
+            String item = itemCode == null || itemCode.isBlank() || k != Connector.Kind.ITEM ? null : itemCode.strip();
             if (queryId != 0) connectors.queries(id).stream().filter(q -> q.id() == queryId).findAny()
                     .orElseThrow(() -> new NoSuchElementException("没有编号为 " + queryId + " 的查询"));
             connectors.saveQuery(p.getName(), new Connector.Query(queryId, id, name.strip(), k, item, sql,

@@ -55,13 +55,15 @@ public class ConnectorRunner {
     private final FactRepository facts;
     private final PaymentImportService payments;
     private final cn.sanbao.intake.PaymentRepository paid;
+    private final cn.sanbao.cashwatch.DailyCashWatch cash;
     private final AuditLog audit;
     private final ConnectorAlerts alerts;
     private final TransactionOperations tx;
     private final Clock clock;
 
     ConnectorRunner(ConnectorService connectors, ConnectorRepository store, SubmissionValidator validator, FactRepository facts,
-                    PaymentImportService payments, cn.sanbao.intake.PaymentRepository paid, AuditLog audit, ConnectorAlerts alerts, TransactionOperations tx,
+                    PaymentImportService payments, cn.sanbao.intake.PaymentRepository paid,
+                    cn.sanbao.cashwatch.DailyCashWatch cash, AuditLog audit, ConnectorAlerts alerts, TransactionOperations tx,
                     ObjectProvider<Clock> clock) {
         this.connectors = connectors;
         this.store = store;
@@ -69,6 +71,7 @@ public class ConnectorRunner {
         this.facts = facts;
         this.payments = payments;
         this.paid = paid;
+        this.cash = cash;
         this.audit = audit;
         this.alerts = alerts;
         this.tx = tx;
@@ -88,7 +91,8 @@ public class ConnectorRunner {
         List<String> problems = List.of();
         try {
             w.execute();
-            status = dry ? ConnectorRun.Status.DRY_RUN : w.stored.isEmpty() ? ConnectorRun.Status.UNCHANGED : ConnectorRun.Status.STORED;
+            status = dry ? ConnectorRun.Status.DRY_RUN
+                    : w.stored.isEmpty() && !w.cashStored ? ConnectorRun.Status.UNCHANGED : ConnectorRun.Status.STORED;
             message = w.summary();
         } catch (IntakeRejectedException e) {
             status = ConnectorRun.Status.REJECTED;
@@ -144,6 +148,8 @@ public class ConnectorRunner {
         final String by;
         final boolean incremental;
         final List<Long> stored = new ArrayList<>();
+        /** A daily cash revision was stored (its numbers are the daily watch's, not fact revisions). */
+        boolean cashStored;
         final List<List<String>> preview = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         Long duplicate;
@@ -165,6 +171,7 @@ public class ConnectorRunner {
             try (SourceReader source = SourceReader.open(c, password)) {
                 if (queries.stream().anyMatch(q -> q.kind() == Connector.Kind.ITEM)) items(source, queries, units);
                 for (Connector.Query q : queries) if (q.kind() == Connector.Kind.PAYMENT) payments(source, q, units);
+                for (Connector.Query q : queries) if (q.kind() == Connector.Kind.DAILY_CASH) dailyCash(source, q, units);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("无法连接源数据库：" + SourceErrors.reason(e), e);
             }
@@ -202,6 +209,40 @@ public class ConnectorRunner {
                 if (old == null || old.compareTo(v.amount()) != 0) return false;
             }
             return true;
+        }
+
+        /**
+         * A 库款日报 query reads the period's days (:from, :to) and stores them through the daily cash watch, one revision
+         * per query, with the upload's checks; identical balances store nothing; a dry run stores in a rolled-back transaction.
+         */
+        private void dailyCash(SourceReader source, Connector.Query q, Map<String, String> units) {
+            DailyExtraction x = new DailyExtraction(c, q, units);
+            List<cn.sanbao.cashwatch.DailyBalance> days = x.read(source, new SourceReader.Params(period.code(), period.startDate(), period.endDate(), null));
+            rows += days.size();
+            preview.addAll(x.preview());
+            if (days.isEmpty()) {
+                notes.add(period.label() + "“" + q.name() + "”没有库款日报");
+                return;
+            }
+            String file = DailyExtraction.file(c, q);
+            cn.sanbao.cashwatch.DailyCashResult r;
+            try {
+                r = dry ? tx.execute(s -> {
+                    s.setRollbackOnly(); // the same checks and comparison, nothing kept (nor its event or audit entry)
+                    return cash.store("connector:" + c.id(), file, days, by);
+                }) : cash.store("connector:" + c.id(), file, days, by);
+            } catch (cn.sanbao.cashwatch.DailyCashRejected e) {
+                throw x.translate(e);
+            }
+            if (r.revisionId() == null) {
+                notes.add("“" + q.name() + "” " + days.size() + " 天余额与现有数据相同，未保存");
+            } else if (dry) {
+                notes.add("“" + q.name() + "” " + days.size() + " 行通过校验，其中新增或变化 " + r.changed() + " 行（试运行，未保存）");
+            } else {
+                cashStored = true;
+                notes.add("“" + q.name() + "”库款日报已保存为库款日报修订 #" + r.revisionId() + "：" + r.rows() + " 行，新增或变化 "
+                        + r.changed() + " 行（" + r.firstDay() + " 至 " + r.lastDay() + "）");
+            }
         }
 
         /** A month period reads that month; a scheduled run continues from the month of the watermark (last payment date read). */
