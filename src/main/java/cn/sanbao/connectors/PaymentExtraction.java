@@ -38,6 +38,7 @@ final class PaymentExtraction implements AutoCloseable {
     private long baseRows;
     private String latest;
     private Long lastVoucher;
+    private final StringBuilder lineBuffer = new StringBuilder(160);
 
     /** The month so far: the voucher id read up to, and the platform's rows of that month (fed to the given sink). */
     record Continuation(long afterVoucher, java.util.function.Consumer<java.util.function.Consumer<cn.sanbao.intake.PaymentRepository.Payment>> rows) {
@@ -119,13 +120,17 @@ final class PaymentExtraction implements AutoCloseable {
         line(out, cells);
     }
 
-    private static void line(BufferedWriter out, String[] cells) {
+    /** One line built in a reused buffer and written at once: the writer locks on every call, millions of rows × 15 calls showed. */
+    private void line(BufferedWriter out, String[] cells) {
+        StringBuilder b = lineBuffer;
+        b.setLength(0);
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) b.append(',');
+            csv(b, cells[i]);
+        }
+        b.append('\n');
         try {
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) out.write(',');
-                out.write(csv(cells[i]));
-            }
-            out.write('\n');
+            out.append(b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,9 +167,9 @@ final class PaymentExtraction implements AutoCloseable {
         return t.indexOf('\n') < 0 && t.indexOf('\r') < 0 ? t : t.replace('\r', ' ').replace('\n', ' ');
     }
 
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+    private static void csv(StringBuilder b, String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0) b.append(s);
+        else b.append('"').append(s.replace("\"", "\"\"")).append('"');
     }
 
     Path file() { return file; }
