@@ -41,7 +41,7 @@ public record Connector(long id, String name, String jdbcUrl, String username, S
     }
 
     public enum Kind {
-        ITEM("数据项"), PAYMENT("支付明细");
+        ITEM("数据项"), PAYMENT("支付明细"), DAILY_CASH("库款日报");
 
         private final String label;
 
@@ -51,11 +51,19 @@ public record Connector(long id, String name, String jdbcUrl, String username, S
 
         /** Mapping targets (platform columns) a query of this kind must or may map. */
         public List<String> required() {
-            return this == ITEM ? List.of("unit", "value") : List.of("unit_code", "pay_date", "amount", "function_code", "economic_code");
+            return switch (this) {
+                case ITEM -> List.of("unit", "value");
+                case PAYMENT -> List.of("unit_code", "pay_date", "amount", "function_code", "economic_code");
+                case DAILY_CASH -> List.of("unit", "day", "balance");
+            };
         }
 
         public List<String> optional() {
-            return this == ITEM ? List.of("period", "item") : List.of("project_code", "agency");
+            return switch (this) {
+                case ITEM -> List.of("period", "item");
+                case PAYMENT -> List.of("project_code", "agency", "watermark");
+                case DAILY_CASH -> List.of();
+            };
         }
     }
 
@@ -87,7 +95,8 @@ public record Connector(long id, String name, String jdbcUrl, String username, S
                 String source = l.substring(eq + 1).strip();
                 if (!kind.required().contains(target) && !kind.optional().contains(target))
                     throw new IllegalArgumentException("列映射第 " + n + " 行：未知的平台列“" + target + "”，" + kind.label()
-                            + "查询可映射 " + String.join("、", kind.required()) + "（必填）及 " + String.join("、", kind.optional()));
+                            + "查询可映射 " + String.join("、", kind.required()) + "（必填）"
+                            + (kind.optional().isEmpty() ? "" : "及 " + String.join("、", kind.optional())));
                 if (m.put(target, source) != null) throw new IllegalArgumentException("列映射中平台列“" + target + "”重复");
             }
             for (String r : kind.required())

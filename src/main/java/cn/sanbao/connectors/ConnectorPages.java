@@ -30,11 +30,13 @@ class ConnectorPages {
     private final ConnectorService connectors;
     private final ConnectorRunner runner;
     private final ConnectorRepository store;
+    private final ConnectorAlerts alerts;
 
-    ConnectorPages(ConnectorService connectors, ConnectorRunner runner, ConnectorRepository store) {
+    ConnectorPages(ConnectorService connectors, ConnectorRunner runner, ConnectorRepository store, ConnectorAlerts alerts) {
         this.connectors = connectors;
         this.runner = runner;
         this.store = store;
+        this.alerts = alerts;
     }
 
     @GetMapping
@@ -58,6 +60,7 @@ class ConnectorPages {
         model.addAttribute("rules", Connector.PeriodRule.values());
         model.addAttribute("kinds", Connector.Kind.values());
         model.addAttribute("scheduledPeriod", connectors.scheduledPeriod(c).code());
+        model.addAttribute("alerts", alerts.of(id, 10));
         return "connectors/connector";
     }
 
@@ -104,7 +107,7 @@ class ConnectorPages {
                      @RequestParam String columns, RedirectAttributes flash) {
         return done(flash, id, () -> {
             Connector.Kind k = Connector.Kind.valueOf(kind);
-            String item = itemCode == null || itemCode.isBlank() || k == Connector.Kind.PAYMENT ? null : itemCode.strip();
+            String item = itemCode == null || itemCode.isBlank() || k != Connector.Kind.ITEM ? null : itemCode.strip();
             if (queryId != 0) connectors.queries(id).stream().filter(q -> q.id() == queryId).findAny()
                     .orElseThrow(() -> new NoSuchElementException("没有编号为 " + queryId + " 的查询"));
             connectors.saveQuery(p.getName(), new Connector.Query(queryId, id, name.strip(), k, item, sql,

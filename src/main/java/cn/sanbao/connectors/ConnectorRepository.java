@@ -109,6 +109,20 @@ class ConnectorRepository {
         jdbc.sql("update connector_query set watermark = :w where id = :id").param("w", watermark).param("id", queryId).update();
     }
 
+    /** Where an incremental payment query stands: voucher id read up to, the revision holding the month so far, that month. */
+    record VoucherMark(Long voucher, Long revision, String period) {
+    }
+
+    VoucherMark voucherMark(long queryId) {
+        return jdbc.sql("select watermark_id, watermark_revision, watermark_period from connector_query where id = :id").param("id", queryId)
+                .query((rs, n) -> new VoucherMark(rs.getObject(1, Long.class), rs.getObject(2, Long.class), rs.getString(3))).single();
+    }
+
+    void voucherMark(long queryId, VoucherMark m) {
+        jdbc.sql("update connector_query set watermark_id = :v, watermark_revision = :r, watermark_period = :p where id = :id")
+                .param("v", m.voucher()).param("r", m.revision()).param("p", m.period()).param("id", queryId).update();
+    }
+
     /** Source code → platform unit code. */
     Map<String, String> unitCodes(long connectorId) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -168,6 +182,45 @@ class ConnectorRepository {
 
     List<String> problems(long runId) {
         return jdbc.sql("select text from connector_run_problem where run_id = :r order by seq").param("r", runId).query(String.class).list();
+    }
+
+    /** The first failed run after the last successful one (dry runs do not count): the start of the current failure streak. */
+    long streakStart(long connectorId, long failedRunId) {
+        Long first = jdbc.sql("select min(id) from connector_run where connector_id = :c and status in ('REJECTED', 'FAILED') "
+                        + "and trigger_kind <> 'DRY_RUN' and id > coalesce((select max(id) from connector_run where connector_id = :c and status in ('STORED', 'UNCHANGED')), 0)")
+                .param("c", connectorId).query(Long.class).optional().orElse(null);
+        return first == null ? failedRunId : first;
+    }
+
+    boolean alertExists(long connectorId, long streakRun) {
+        return jdbc.sql("select count(*) from connector_alert where connector_id = :c and streak_run = :s")
+                .param("c", connectorId).param("s", streakRun).query(Long.class).single() > 0;
+    }
+
+    long insertAlert(long connectorId, long streakRun, int failures, String detail, LocalDateTime at) {
+        jdbc.sql("insert into connector_alert (connector_id, streak_run, failures, detail, created_at) values (:c, :s, :f, :d, :at)")
+                .param("c", connectorId).param("s", streakRun).param("f", failures).param("d", cut(detail, 1000))
+                .param("at", Timestamp.valueOf(at)).update();
+        return jdbc.sql("select id from connector_alert where connector_id = :c and streak_run = :s")
+                .param("c", connectorId).param("s", streakRun).query(Long.class).single();
+    }
+
+    void alertMessages(long alertId, List<String> keys, String note) {
+        jdbc.sql("update connector_alert set message_keys = :k, note = :n where id = :id")
+                .param("k", keys.isEmpty() ? null : String.join("\n", keys)).param("n", cut(note, 500)).param("id", alertId).update();
+    }
+
+    record AlertRow(long id, long connectorId, long streakRun, int failures, String detail, List<String> messageKeys, String note,
+                    LocalDateTime createdAt) {
+    }
+
+    List<AlertRow> alerts(long connectorId, int limit) {
+        return jdbc.sql("select id, connector_id, streak_run, failures, detail, message_keys, note, created_at from connector_alert "
+                        + "where connector_id = :c order by id desc fetch first :n rows only")
+                .param("c", connectorId).param("n", limit)
+                .query((rs, n) -> new AlertRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                        rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split("\n")), rs.getString(7), time(rs, 8)))
+                .list();
     }
 
     private static Connector connector(ResultSet rs, int n) throws SQLException {

@@ -54,18 +54,26 @@ public class ConnectorRunner {
     private final SubmissionValidator validator;
     private final FactRepository facts;
     private final PaymentImportService payments;
+    private final cn.sanbao.intake.PaymentRepository paid;
+    private final cn.sanbao.cashwatch.DailyCashWatch cash;
     private final AuditLog audit;
+    private final ConnectorAlerts alerts;
     private final TransactionOperations tx;
     private final Clock clock;
 
     ConnectorRunner(ConnectorService connectors, ConnectorRepository store, SubmissionValidator validator, FactRepository facts,
-                    PaymentImportService payments, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
+                    PaymentImportService payments, cn.sanbao.intake.PaymentRepository paid,
+                    cn.sanbao.cashwatch.DailyCashWatch cash, AuditLog audit, ConnectorAlerts alerts, TransactionOperations tx,
+                    ObjectProvider<Clock> clock) {
         this.connectors = connectors;
         this.store = store;
         this.validator = validator;
         this.facts = facts;
         this.payments = payments;
+        this.paid = paid;
+        this.cash = cash;
         this.audit = audit;
+        this.alerts = alerts;
         this.tx = tx;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
@@ -83,7 +91,8 @@ public class ConnectorRunner {
         List<String> problems = List.of();
         try {
             w.execute();
-            status = dry ? ConnectorRun.Status.DRY_RUN : w.stored.isEmpty() ? ConnectorRun.Status.UNCHANGED : ConnectorRun.Status.STORED;
+            status = dry ? ConnectorRun.Status.DRY_RUN
+                    : w.stored.isEmpty() && !w.cashStored ? ConnectorRun.Status.UNCHANGED : ConnectorRun.Status.STORED;
             message = w.summary();
         } catch (IntakeRejectedException e) {
             status = ConnectorRun.Status.REJECTED;
@@ -100,7 +109,7 @@ public class ConnectorRunner {
         tx.executeWithoutResult(s -> {
             store.finishRun(runId, st, w.rows, w.stored.isEmpty() ? null : w.stored.get(w.stored.size() - 1),
                     w.duplicate, msg, pr, now());
-            if (!dry) bookkeeping(c, st, by);
+            if (!dry) bookkeeping(c, runId, st, msg, by);
             audit.record(by, dry ? "CONNECTOR_DRY_RUN" : "CONNECTOR_RUN", "connector:" + c.id(), "连接器“" + c.name() + "” "
                     + p.label() + "（" + ConnectorRun.triggerLabel(trigger) + "）：" + st.label() + "，读取 " + w.rows + " 行；" + msg);
         });
@@ -108,13 +117,14 @@ public class ConnectorRunner {
     }
 
     /** Success clears the failure count; a failure schedules a retry (5 min, doubling, at most 6 h) and alerts at the limit. */
-    private void bookkeeping(Connector c, ConnectorRun.Status st, String by) {
+    private void bookkeeping(Connector c, long runId, ConnectorRun.Status st, String message, String by) {
         boolean failed = st == ConnectorRun.Status.REJECTED || st == ConnectorRun.Status.FAILED;
         int failures = failed ? c.failures() + 1 : 0;
         LocalDateTime at = now();
         LocalDateTime retry = failed ? at.plus(backoff(failures)) : null;
         store.schedule(c.id(), failures, retry, at);
-        if (failed && failures == c.alertAfter()) {
+        // at the limit or beyond (the limit may have been lowered during a streak); once per streak
+        if (failed && failures >= c.alertAfter() && alerts.raise(c, runId, failures, st.label() + "，" + message, at)) {
             audit.record(by, "CONNECTOR_ALERT", "connector:" + c.id(), "连接器“" + c.name() + "”已连续失败 " + failures
                     + " 次，请分析员检查（最近一次：" + st.label() + "）");
             log.error("连接器“{}”已连续失败 {} 次", c.name(), failures);
@@ -138,6 +148,8 @@ public class ConnectorRunner {
         final String by;
         final boolean incremental;
         final List<Long> stored = new ArrayList<>();
+        /** A daily cash revision was stored (its numbers are the daily watch's, not fact revisions). */
+        boolean cashStored;
         final List<List<String>> preview = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         Long duplicate;
@@ -159,6 +171,7 @@ public class ConnectorRunner {
             try (SourceReader source = SourceReader.open(c, password)) {
                 if (queries.stream().anyMatch(q -> q.kind() == Connector.Kind.ITEM)) items(source, queries, units);
                 for (Connector.Query q : queries) if (q.kind() == Connector.Kind.PAYMENT) payments(source, q, units);
+                for (Connector.Query q : queries) if (q.kind() == Connector.Kind.DAILY_CASH) dailyCash(source, q, units);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("无法连接源数据库：" + SourceErrors.reason(e), e);
             }
@@ -198,6 +211,40 @@ public class ConnectorRunner {
             return true;
         }
 
+        /**
+         * A 库款日报 query reads the period's days (:from, :to) and stores them through the daily cash watch, one revision
+         * per query, with the upload's checks; identical balances store nothing; a dry run stores in a rolled-back transaction.
+         */
+        private void dailyCash(SourceReader source, Connector.Query q, Map<String, String> units) {
+            DailyExtraction x = new DailyExtraction(c, q, units);
+            List<cn.sanbao.cashwatch.DailyBalance> days = x.read(source, new SourceReader.Params(period.code(), period.startDate(), period.endDate(), null));
+            rows += days.size();
+            preview.addAll(x.preview());
+            if (days.isEmpty()) {
+                notes.add(period.label() + "“" + q.name() + "”没有库款日报");
+                return;
+            }
+            String file = DailyExtraction.file(c, q);
+            cn.sanbao.cashwatch.DailyCashResult r;
+            try {
+                r = dry ? tx.execute(s -> {
+                    s.setRollbackOnly(); // the same checks and comparison, nothing kept (nor its event or audit entry)
+                    return cash.store("connector:" + c.id(), file, days, by);
+                }) : cash.store("connector:" + c.id(), file, days, by);
+            } catch (cn.sanbao.cashwatch.DailyCashRejected e) {
+                throw x.translate(e);
+            }
+            if (r.revisionId() == null) {
+                notes.add("“" + q.name() + "” " + days.size() + " 天余额与现有数据相同，未保存");
+            } else if (dry) {
+                notes.add("“" + q.name() + "” " + days.size() + " 行通过校验，其中新增或变化 " + r.changed() + " 行（试运行，未保存）");
+            } else {
+                cashStored = true;
+                notes.add("“" + q.name() + "”库款日报已保存为库款日报修订 #" + r.revisionId() + "：" + r.rows() + " 行，新增或变化 "
+                        + r.changed() + " 行（" + r.firstDay() + " 至 " + r.lastDay() + "）");
+            }
+        }
+
         /** A month period reads that month; a scheduled run continues from the month of the watermark (last payment date read). */
         private void payments(SourceReader source, Connector.Query q, Map<String, String> units) {
             if (period.type() != Period.Type.MONTH) return;
@@ -220,8 +267,10 @@ public class ConnectorRunner {
 
         private LocalDate paymentMonth(SourceReader source, Connector.Query q, Map<String, String> units, Period month) {
             String file = "连接器“" + c.name() + "”";
+            ConnectorRepository.VoucherMark mark = q.columns().containsKey("watermark") ? store.voucherMark(q.id()) : null;
+            PaymentExtraction.Continuation from = continuation(q, mark, month);
             try (PaymentExtraction x = new PaymentExtraction(q, units)) {
-                x.read(source, new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file);
+                x.read(source, new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file, from);
                 rows += x.rows();
                 preview.addAll(x.preview().stream().map(r -> {
                     List<String> l = new ArrayList<>(List.of(q.name()));
@@ -229,7 +278,7 @@ public class ConnectorRunner {
                     return l;
                 }).toList());
                 if (x.rows() == 0) {
-                    notes.add(month.label() + "“" + q.name() + "”没有支付明细");
+                    notes.add(month.label() + "“" + q.name() + "”" + (from == null ? "没有支付明细" : "没有凭证号 " + from.afterVoucher() + " 之后的新凭证"));
                     return null;
                 }
                 try {
@@ -244,11 +293,29 @@ public class ConnectorRunner {
                         stored.add(r.revisionId());
                         notes.add(month.label() + "“" + q.name() + "” " + r.rows() + " 行支付明细已保存为数据修订 #" + r.revisionId());
                     }
+                    if (r != null && !dry && x.lastVoucher() != null) {
+                        // the month now stands in this revision up to this voucher: the next scheduled run continues from here
+                        long upTo = from != null ? Math.max(from.afterVoucher(), x.lastVoucher()) : x.lastVoucher();
+                        var next = new ConnectorRepository.VoucherMark(upTo, r.duplicateOf() != null ? r.duplicateOf() : r.revisionId(), month.code());
+                        tx.executeWithoutResult(s -> store.voucherMark(q.id(), next));
+                    }
                 } catch (IntakeRejectedException e) {
                     throw x.translate(e, file);
                 }
                 return x.latest();
             }
+        }
+
+        /**
+         * A scheduled run continues the month of the voucher watermark when the platform still holds that month as the
+         * connector left it (no upload or other revision since): then only later vouchers are read from the source.
+         */
+        private PaymentExtraction.Continuation continuation(Connector.Query q, ConnectorRepository.VoucherMark mark, Period month) {
+            if (!incremental || mark == null || mark.voucher() == null || mark.revision() == null || !month.code().equals(mark.period()))
+                return null;
+            if (!paid.latestRevision(month.code()).filter(mark.revision()::equals).isPresent()) return null;
+            return new PaymentExtraction.Continuation(mark.voucher(),
+                    sink -> tx.executeWithoutResult(s -> paid.forEach(mark.revision(), month.code(), sink)));
         }
 
         /** The whole import inside a transaction that is rolled back: the same checks, nothing kept (audit is written at commit). */

@@ -116,11 +116,16 @@ final class SourceReader implements AutoCloseable {
         connection.close();
     }
 
-    /** The bound values of one run. unit null means every unit. */
-    record Params(String period, LocalDate from, LocalDate to, String unit) {
+    /** The bound values of one run. unit null means every unit; after (a voucher id) only for an incremental payment read. */
+    record Params(String period, LocalDate from, LocalDate to, String unit, Long after) {
+        Params(String period, LocalDate from, LocalDate to, String unit) {
+            this(period, from, to, unit, null);
+        }
+
         MapSqlParameterSource source() {
-            return new MapSqlParameterSource(Map.of("period", period, "from", java.sql.Date.valueOf(from),
+            MapSqlParameterSource s = new MapSqlParameterSource(Map.of("period", period, "from", java.sql.Date.valueOf(from),
                     "to", java.sql.Date.valueOf(to))).addValue("unit", new SqlParameterValue(Types.VARCHAR, unit));
+            return after == null ? s : s.addValue("after", after); // only the platform's own wrapping uses :after
         }
     }
 }

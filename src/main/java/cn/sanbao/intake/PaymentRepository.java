@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -88,6 +89,22 @@ public class PaymentRepository {
                 .query(rs -> { out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(PaymentClass.class))
                         .put(PaymentClass.valueOf(rs.getString(2)), rs.getBigDecimal(3)); });
         return out;
+    }
+
+    /** The newest payment revision holding rows of the month, if any. */
+    public Optional<Long> latestRevision(String period) {
+        return jdbc.sql("select max(revision_id) from payment_unit_month where period = :p").param("p", period)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Every row the revision stored for the month, in file order, streamed (call inside a transaction: PostgreSQL only
+     * streams with auto-commit off). A connector continues an extract from these rows.
+     */
+    public void forEach(long revisionId, String period, java.util.function.Consumer<Payment> row) {
+        jdbc.sql("select " + COLUMNS + " from payment_detail d where d.revision_id = :r and d.period = :p order by d.line_no")
+                .param("r", revisionId).param("p", period).withFetchSize(10_000)
+                .query((ResultSet rs) -> { row.accept(map(rs, 0)); });
     }
 
     /** True when any month of the year has payment detail. */

@@ -6,6 +6,8 @@ import cn.sanbao.connectors.Connector;
 import cn.sanbao.connectors.ConnectorRunner;
 import cn.sanbao.connectors.ConnectorService;
 import cn.sanbao.kernel.Period;
+import static cn.sanbao.intake.PaymentImportBenchmark.load;
+import static cn.sanbao.intake.PaymentImportBenchmark.processCpu;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.testsupport.EmbeddedPostgresSupport;
@@ -51,11 +53,13 @@ public final class ConnectorPaymentBenchmark {
                     .collect(Collectors.joining("\n")));
             connectors.saveQuery("bench", new Connector.Query(0, id, "支付凭证", Connector.Kind.PAYMENT, null, BudgetSystemFixture.PAYMENT_SQL,
                     Connector.Query.parseColumns(BudgetSystemFixture.PAYMENT_COLUMNS, Connector.Kind.PAYMENT), null));
-            long t1 = System.nanoTime();
+            long cpu0 = processCpu(), t1 = System.nanoTime();
             ConnectorRunner.Outcome o = ctx.getBean(ConnectorRunner.class).run(id, Period.month(2021, 1), "MANUAL", "bench");
-            double secs = (System.nanoTime() - t1) / 1e9;
+            double secs = (System.nanoTime() - t1) / 1e9, cpu = (processCpu() - cpu0) / 1e9;
             System.out.printf("(4) 连接器提取 2021年1月支付明细（源库读取 + 完整导入）：%,d 行，%.1f 秒，%,.0f 行/秒，结果 %s：%s%n",
                     o.rows(), secs, o.rows() / secs, o.status().label(), o.message());
+            // the machine is shared: CPU seconds of this process compare runs better than wall time
+            System.out.printf("    CPU：Java 进程 %.1f 秒 → 每 CPU 秒 %,.0f 行；负载 %s%n", cpu, o.rows() / cpu, load());
         }
     }
 }

@@ -138,6 +138,23 @@ public final class BudgetSystemFixture {
         return q;
     }
 
+    /** The 库款日报 query of the example: every day of the run's period. */
+    public static final String DAILY_SQL = "select dwdm, rq, kkye from gk_kkrb where rq between :from and :to order by dwdm, rq";
+    public static final String DAILY_COLUMNS = "unit=dwdm\nday=rq\nbalance=kkye";
+
+    /** Fills gk_kkrb with end-of-day balances (unit code → source code). */
+    public void fillDaily(List<cn.sanbao.cashwatch.DailyBalance> days) throws SQLException {
+        try (Connection c = owner(); PreparedStatement ps = c.prepareStatement("insert into gk_kkrb (dwdm, rq, kkye) values (?, ?, ?)")) {
+            for (cn.sanbao.cashwatch.DailyBalance d : days) {
+                ps.setString(1, sourceCode(d.unitCode()));
+                ps.setObject(2, d.day());
+                ps.setBigDecimal(3, d.balance());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     public static final String PAYMENT_SQL = "select dwdm, zfrq, je, gnkm, jjkm, xmdm, ysdw from zf_zfpz "
             + "where zfrq between :from and :to order by pzid";
     public static final String PAYMENT_COLUMNS = "unit_code=dwdm\npay_date=zfrq\namount=je\nfunction_code=gnkm\neconomic_code=jjkm\n"

@@ -3,6 +3,9 @@ package cn.sanbao.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.sanbao.cashwatch.DailyBalance;
+import cn.sanbao.cashwatch.DailyCashResult;
+import cn.sanbao.cashwatch.DailyCashWatch;
 import cn.sanbao.demo.DemoCatalogue;
 import cn.sanbao.demo.DemoDataGenerator;
 import cn.sanbao.demo.DemoFact;
@@ -29,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Connectors against a budget-system database on embedded PostgreSQL, the platform on both databases. Each test
  * builds its own source database and connector (names are unique per test).
  */
-@SpringBootTest(properties = "sanbao.connectors.tick=PT1H")
+@SpringBootTest(properties = {"sanbao.connectors.tick=PT1H", "sanbao.warnings.sms.url=http://127.0.0.1:1/sms",
+        "sanbao.connectors.alert-to=SMS:13800000001, EMAIL:data@example.org"})
 @BothDatabases
 class ConnectorTest {
 
@@ -37,6 +41,10 @@ class ConnectorTest {
     @Autowired ConnectorRunner runner;
     @Autowired FactRepository facts;
     @Autowired JdbcClient jdbc;
+    @Autowired ConnectorAlerts alertList;
+    @Autowired DailyCashWatch cash;
+    @Autowired cn.sanbao.region.RegionTree regions;
+    @Autowired cn.sanbao.notify.Notifications notifications;
 
     long connector(String name, BudgetSystemFixture source, String password, int maxRows) {
         Connector c = new Connector(0, name + System.nanoTime(), source.url, BudgetSystemFixture.READER, "0 0 6 * * *",
@@ -94,6 +102,84 @@ class ConnectorTest {
             assertThat(v.unitCode()).isEqualTo("640422");
             assertThat(v.itemCode()).isEqualTo("cash_balance");
         });
+
+        // 库款日报: the demo daily balances (made from the extracted demo year, not stored) put into gk_kkrb and extracted
+        List<DailyBalance> days = demoDailyBalances();
+        assertThat(days).isNotEmpty();
+        source.fillDaily(days);
+        connectors.saveQuery("analyst", new Connector.Query(0, id, "库款日报", Connector.Kind.DAILY_CASH, null, BudgetSystemFixture.DAILY_SQL,
+                Connector.Query.parseColumns(BudgetSystemFixture.DAILY_COLUMNS, Connector.Kind.DAILY_CASH), null));
+        int year = days.get(0).day().getYear();
+        ConnectorRunner.Outcome dryDaily = runner.run(id, Period.year(year), "DRY_RUN", "analyst");
+        assertThat(dryDaily.status()).as(dryDaily.message() + dryDaily.problems()).isEqualTo(ConnectorRun.Status.DRY_RUN);
+        assertThat(cash.latestDay()).isEmpty();
+        ConnectorRunner.Outcome daily = runner.run(id, Period.year(year), "MANUAL", "analyst");
+        assertThat(daily.status()).as(daily.message() + daily.problems()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(daily.message()).contains("库款日报已保存");
+        Map<String, List<DailyBalance>> byUnit = days.stream().collect(Collectors.groupingBy(DailyBalance::unitCode));
+        LocalDate first = days.stream().map(DailyBalance::day).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = days.stream().map(DailyBalance::day).max(LocalDate::compareTo).orElseThrow();
+        byUnit.forEach((unit, demoDays) -> assertThat(cash.series(unit, first, last).stream()
+                .map(l -> l.day() + "|" + l.balance().setScale(2).toPlainString()).toList()).as(unit)
+                .isEqualTo(demoDays.stream().sorted(java.util.Comparator.comparing(DailyBalance::day))
+                        .map(b -> b.day() + "|" + b.balance().setScale(2).toPlainString()).toList()));
+        assertThat(cash.series("640422", first, last)).anySatisfy(l -> assertThat(l.daysBelowFloor()).isPositive());
+        // nothing new in the source: the next run stores nothing
+        ConnectorRunner.Outcome sameDaily = runner.run(id, Period.year(year), "MANUAL", "analyst");
+        assertThat(sameDaily.status()).isEqualTo(ConnectorRun.Status.UNCHANGED);
+        assertThat(sameDaily.message()).contains("与现有数据相同，未保存");
+    }
+
+    /** The demo loader's balances, captured instead of stored. */
+    private List<DailyBalance> demoDailyBalances() {
+        List<DailyBalance> captured = new java.util.ArrayList<>();
+        DailyCashWatch recorder = new DailyCashWatch() {
+            public DailyCashResult store(String source, String file, List<DailyBalance> rows, String actor) {
+                captured.addAll(rows);
+                return new DailyCashResult(null, rows.size(), 0, null, null);
+            }
+            public java.util.Optional<LocalDate> latestDay() { throw new UnsupportedOperationException(); }
+            public List<cn.sanbao.cashwatch.DayLevel> series(String u, LocalDate f, LocalDate t) { throw new UnsupportedOperationException(); }
+            public List<cn.sanbao.cashwatch.DayLevel> onDay(LocalDate d, java.util.function.Predicate<String> v) { throw new UnsupportedOperationException(); }
+            public Map<String, List<cn.sanbao.cashwatch.DayLevel>> levels(LocalDate f, LocalDate t, java.util.function.Predicate<String> v) {
+                throw new UnsupportedOperationException();
+            }
+            public cn.sanbao.kernel.CashBand band() { return cash.band(); }
+        };
+        new cn.sanbao.cashwatch.demo.CashWatchDemoLoader(recorder, null, facts, regions).load();
+        return captured;
+    }
+
+    @Test
+    void badDailyBalancesStoreNothingAndNameConnectorQueryRowAndColumn() throws Exception {
+        BudgetSystemFixture source = BudgetSystemFixture.empty();
+        try (Connection c = source.owner(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into gk_kkrb values ('DW640422', '2021-11-01', 100), ('DW999999', '2021-11-01', 5)");
+            s.execute("create table bad_daily (dwdm varchar(32), rq date, kkye varchar(20))");
+            s.executeUpdate("insert into bad_daily values ('DW640422', '2021-11-02', '12,3a')");
+            s.execute("grant select on all tables in schema public to " + BudgetSystemFixture.READER);
+        }
+        long id = connector("坏日报", source, BudgetSystemFixture.READER_PASSWORD, 1000);
+        String name = connectors.require(id).name();
+        var before = cash.series("640422", LocalDate.of(2021, 11, 1), LocalDate.of(2021, 11, 2)); // other tests may have stored days
+        String[][] cases = {
+                {"未知单位", BudgetSystemFixture.DAILY_SQL, BudgetSystemFixture.DAILY_COLUMNS, "第2行 列“dwdm”：未知的单位编码“DW999999”"},
+                {"重复", "select 'DW640422' as dwdm, date '2021-11-01' as rq, 1 as kkye union all select 'DW640422', date '2021-11-01', 2",
+                        BudgetSystemFixture.DAILY_COLUMNS, "第2行 列“dwdm”：单位 640422 日期 2021-11-01 重复（首次出现在第1行）"},
+                {"文本余额", "select dwdm, rq, kkye from bad_daily", BudgetSystemFixture.DAILY_COLUMNS, "第1行 列“kkye”：不是数字：“12,3a”"},
+                {"少列", "select dwdm, rq, kkye as ye from gk_kkrb", BudgetSystemFixture.DAILY_COLUMNS, "查询结果没有列“kkye”"},
+                {"失败", "select dwdm, rq, kkye from no_such_table", BudgetSystemFixture.DAILY_COLUMNS, "查询执行失败"}};
+        for (String[] k : cases) {
+            long q = connectors.saveQuery("analyst", new Connector.Query(0, id, k[0], Connector.Kind.DAILY_CASH, null, k[1],
+                    Connector.Query.parseColumns(k[2], Connector.Kind.DAILY_CASH), null));
+            ConnectorRunner.Outcome o = runner.run(id, Period.month(2021, 11), "MANUAL", "analyst");
+            assertThat(o.status()).as(k[0] + o.message()).isEqualTo(ConnectorRun.Status.REJECTED);
+            assertThat(o.problems()).as(k[0]).anySatisfy(p -> assertThat(p).startsWith("数据提取：" + name + " 查询 " + k[0]).contains(k[3]));
+            connectors.deleteQuery("analyst", id, q);
+        }
+        assertThat(cash.series("640422", LocalDate.of(2021, 11, 1), LocalDate.of(2021, 11, 2))).isEqualTo(before);
+        assertThatThrownBy(() -> Connector.Query.parseColumns("unit=dwdm\nday=rq", Connector.Kind.DAILY_CASH))
+                .hasMessageContaining("缺少必填的平台列“balance”");
     }
 
     @Test
@@ -232,6 +318,61 @@ class ConnectorTest {
     }
 
     @Test
+    void aVoucherWatermarkMakesTheNextScheduledRunReadOnlyTheNewVouchers() throws Exception {
+        BudgetSystemFixture source = BudgetSystemFixture.empty();
+        vouchers(source, 1, 40);
+        long id = connector("增量", source, BudgetSystemFixture.READER_PASSWORD, 1000);
+        connectors.saveQuery("analyst", new Connector.Query(0, id, "支付凭证", Connector.Kind.PAYMENT, null,
+                "select pzid, dwdm, zfrq, je, gnkm, jjkm, xmdm, ysdw from zf_zfpz where zfrq between :from and :to order by pzid",
+                Connector.Query.parseColumns(BudgetSystemFixture.PAYMENT_COLUMNS + "\nwatermark=pzid", Connector.Kind.PAYMENT), null));
+        ConnectorRunner.Outcome first = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(first.status()).as(first.message() + first.problems()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(first.rows()).isEqualTo(40);
+
+        vouchers(source, 41, 45);
+        ConnectorRunner.Outcome second = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(second.status()).as(second.message() + second.problems()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(second.rows()).as("only the vouchers after the watermark are read from the source").isEqualTo(5);
+        // the month still holds all 45 payments: the platform's 40 and the 5 new ones
+        assertThat(jdbc.sql("select count(*) from payment_detail where revision_id = :r").param("r", second.revisionId())
+                .query(Long.class).single()).isEqualTo(45);
+        BigDecimal all = BigDecimal.ZERO;
+        for (int i = 1; i <= 45; i++) all = all.add(new BigDecimal(i + ".25"));
+        assertThat(facts.current(List.of("2036-01"), null).stream().filter(f -> f.itemCode().equals("paid_wage"))
+                .map(ResolvedFact::amount).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(all);
+
+        ConnectorRunner.Outcome none = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(none.rows()).isZero();
+        assertThat(none.status()).isEqualTo(ConnectorRun.Status.UNCHANGED);
+        // reading the whole month again gives exactly the same content as the continued one
+        ConnectorRunner.Outcome full = runner.run(id, Period.month(2036, 1), "MANUAL", "analyst");
+        assertThat(full.rows()).isEqualTo(45);
+        assertThat(full.duplicateOf()).isEqualTo(second.revisionId());
+
+        // a bad new voucher is named by its result row among the new rows
+        try (Connection c = source.owner(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into zf_zfpz values (46, 'DW000000', '2036-01-05', 1, '2010101', '30101', null, null)");
+        }
+        ConnectorRunner.Outcome bad = runner.run(id, Period.month(2036, 1), "SCHEDULE", null);
+        assertThat(bad.status()).isEqualTo(ConnectorRun.Status.REJECTED);
+        assertThat(bad.problems()).anySatisfy(p -> assertThat(p).contains("第1行 查询“支付凭证” 列“dwdm”").contains("DW000000"));
+    }
+
+    private static void vouchers(BudgetSystemFixture source, int from, int to) throws Exception {
+        try (Connection c = source.owner();
+             PreparedStatement ps = c.prepareStatement("insert into zf_zfpz values (?, ?, ?, ?, '2010101', '30101', 'P-1', '财政局')")) {
+            for (int i = from; i <= to; i++) {
+                ps.setLong(1, i);
+                ps.setString(2, i % 2 == 0 ? "DW640422" : "DW640522");
+                ps.setObject(3, LocalDate.of(2036, 1, 1 + i % 28));
+                ps.setBigDecimal(4, new BigDecimal(i + ".25"));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Test
     void failedRunsRetryWithBackOffAndAlertAfterTheLimit() throws Exception {
         BudgetSystemFixture source = BudgetSystemFixture.empty();
         // the embedded server trusts local connections, so an unreachable address stands for a failing source
@@ -267,6 +408,57 @@ class ConnectorTest {
         assertThat(runner.run(id, Period.month(2034, 1), "RETRY", null).status()).isEqualTo(ConnectorRun.Status.STORED);
         assertThat(connectors.require(id).failures()).isZero();
         assertThat(connectors.require(id).retryAt()).isNull();
+    }
+
+    @Test
+    void aFailureStreakAlertsTheAnalystsOnceOnTheConfiguredChannelsAndASuccessEndsIt() throws Exception {
+        BudgetSystemFixture source = BudgetSystemFixture.empty();
+        long id = connector("告警", source, BudgetSystemFixture.READER_PASSWORD, 10);
+        itemQuery(id, "库款", "cash_balance", "select dwdm, kkye from gk_kkqj where qj = :period", "unit=dwdm\nvalue=kkye");
+        Connector c = connectors.require(id);
+        String good = c.jdbcUrl();
+        connectors.save("analyst", new Connector(id, c.name(), "jdbc:postgresql://127.0.0.1:1/ysyth", c.username(), c.cron(),
+                c.periodRule(), true, 10, 5, 2, 0, null, null, null), "");
+        runner.run(id, Period.month(2035, 1), "SCHEDULE", null);
+        assertThat(alertList.of(id, 10)).isEmpty();
+        for (int retry = 0; retry < 3; retry++) runner.run(id, Period.month(2035, 1), "RETRY", null); // failures 2, 3, 4
+        assertThat(connectors.require(id).failures()).isEqualTo(4);
+        List<ConnectorAlerts.Alert> alerts = alertList.of(id, 10);
+        assertThat(alerts).hasSize(1);
+        ConnectorAlerts.Alert a = alerts.get(0);
+        assertThat(a.failures()).isEqualTo(2);
+        assertThat(a.detail()).contains(c.name()).contains("已连续失败 2 次").contains("无法连接源数据库");
+        // SMS is configured: one message; e-mail has no gateway here, so it is named and not queued
+        assertThat(a.messages()).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo("SMS");
+            assertThat(m.address()).isEqualTo("13800000001");
+            assertThat(m.subject()).contains(c.name()).contains("连续失败 2 次");
+            assertThat(m.statusLabel()).isIn("待发送", "等待重试", "发送中");
+        });
+        assertThat(a.note()).contains("电子邮件");
+        assertThat(alerts(id)).isEqualTo(1);
+
+        // a dry run neither breaks nor continues a streak; a success ends it, and the next streak alerts again
+        connectors.save("analyst", new Connector(id, c.name(), good, c.username(), c.cron(), c.periodRule(), true, 10, 60, 2, 0,
+                null, null, null), BudgetSystemFixture.READER_PASSWORD);
+        try (Connection k = source.owner(); Statement s = k.createStatement()) {
+            s.executeUpdate("insert into gk_kkqj (dwdm, qj, kkye) values ('DW640422', '2035-01', 100)");
+        }
+        assertThat(runner.run(id, Period.month(2035, 1), "RETRY", null).status()).isEqualTo(ConnectorRun.Status.STORED);
+        assertThat(connectors.require(id).failures()).isZero();
+        connectors.save("analyst", new Connector(id, c.name(), "jdbc:postgresql://127.0.0.1:1/ysyth", c.username(), c.cron(),
+                c.periodRule(), true, 10, 5, 2, 0, null, null, null), "");
+        runner.run(id, Period.month(2035, 1), "SCHEDULE", null);
+        runner.run(id, Period.month(2035, 1), "DRY_RUN", "analyst");
+        runner.run(id, Period.month(2035, 1), "RETRY", null);
+        alerts = alertList.of(id, 10);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0).streakRun()).isGreaterThan(alerts.get(1).streakRun());
+        assertThat(alerts.get(0).messages()).singleElement().satisfies(m -> assertThat(m.idempotencyKey())
+                .isNotEqualTo(a.messages().get(0).idempotencyKey()));
+        assertThat(jdbc.sql("select count(*) from warning_outbox where recipient_type = 'CONNECTOR' and address = '13800000001' "
+                + "and idempotency_key like :k").param("k", "CONNECTOR-%").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(alerts(id)).isEqualTo(2);
     }
 
     @Test

@@ -53,6 +53,23 @@ class ConnectorWebTest {
     }
 
     @Test
+    void theConnectorPageShowsItsFailureAlertAndWhyNoMessageWentOut() throws Exception {
+        String name = "告警页" + System.nanoTime();
+        String location = mvc.perform(post("/connectors").with(csrf()).with(ANALYST).param("name", name)
+                        .param("jdbcUrl", "jdbc:postgresql://127.0.0.1:1/ysyth").param("username", "reader").param("password", "x")
+                        .param("cron", "0 0 6 * * *").param("periodRule", "CURRENT_MONTH").param("enabled", "true")
+                        .param("maxRows", "1000").param("timeoutSeconds", "5").param("alertAfter", "1"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/queries").with(csrf()).with(ANALYST).param("name", "库款日报").param("kind", "DAILY_CASH")
+                .param("sql", BudgetSystemFixture.DAILY_SQL).param("columns", BudgetSystemFixture.DAILY_COLUMNS))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(location + "/run").with(csrf()).with(ANALYST).param("period", "2021-12")).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get(location).with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("失败告警", "连接器“" + name + "”已连续失败 1 次", "无法连接源数据库",
+                "未配置告警接收人（sanbao.connectors.alert-to），未发送消息", "库款日报");
+    }
+
+    @Test
     void onlyTheAnalystReachesTheConnectorScreens() throws Exception {
         mvc.perform(get("/connectors").with(user("leader").roles(Roles.LEADER))).andExpect(status().isForbidden());
         mvc.perform(get("/connectors").with(user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422")))

@@ -183,7 +183,7 @@ public final class PaymentImportBenchmark {
         }
     }
 
-    static String load() {
+    public static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
         } catch (Exception e) {
@@ -191,7 +191,7 @@ public final class PaymentImportBenchmark {
         }
     }
 
-    static long processCpu() {
+    public static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -54,6 +54,7 @@ class ReportDistributionTest {
             queued.put(key, after);
             return Optional.of(after);
         }
+        public List<OutboxMessage> byKeys(java.util.Collection<String> keys) { return keys.stream().map(queued::get).filter(java.util.Objects::nonNull).toList(); }
         public List<OutboxMessage> ofWarning(long id) { return List.of(); }
         public List<OutboxMessage> ofPublication(long id) { return List.of(); }
 

@@ -44,6 +44,11 @@ class OutboxNotifications implements Notifications, ChannelStatus {
     }
 
     @Override
+    public List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys) {
+        return idempotencyKeys.stream().map(outbox::byKey).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public List<OutboxMessage> ofWarning(long warningId) {
         return outbox.ofWarning(warningId);
     }

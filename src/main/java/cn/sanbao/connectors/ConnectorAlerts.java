@@ -1,0 +1,90 @@
+package cn.sanbao.connectors;
+
+import cn.sanbao.notify.Notifications;
+import cn.sanbao.notify.OutboxMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the analysts that a connector keeps failing, through the notification module's outbox (retries, delivery log):
+ * one alert per failure streak, whatever the number of retries after it; a success ends the streak. Recipients are the
+ * configured list sanbao.connectors.alert-to ("SMS:手机号", "WECHAT:机器人 key", "EMAIL:邮箱"), as reports use a configured
+ * distribution list; only channels whose gateway is configured get a message, the others are named in the alert's note.
+ */
+@Component
+class ConnectorAlerts {
+
+    static final List<String> CHANNELS = List.of("SMS", "WECHAT", "EMAIL");
+
+    /** One alert of a connector with its messages as they stand now in the outbox. */
+    record Alert(long id, long connectorId, long streakRun, int failures, String detail, String note, LocalDateTime createdAt,
+                 List<OutboxMessage> messages) {
+    }
+
+    record Recipient(String channel, String address) {
+    }
+
+    private final List<Recipient> recipients;
+    private final Notifications notifications;
+    private final ConnectorRepository store;
+
+    ConnectorAlerts(@Value("${sanbao.connectors.alert-to:}") List<String> to, Notifications notifications, ConnectorRepository store) {
+        this.recipients = to.stream().map(String::strip).filter(s -> !s.isEmpty()).map(ConnectorAlerts::recipient).toList();
+        this.notifications = notifications;
+        this.store = store;
+    }
+
+    /** "渠道:地址"; a wrong entry stops the start-up with the entry named (a silent typo would mean no alert ever). */
+    static Recipient recipient(String entry) {
+        int colon = entry.indexOf(':');
+        String channel = colon < 0 ? "" : entry.substring(0, colon).strip().toUpperCase(Locale.ROOT);
+        String address = colon < 0 ? "" : entry.substring(colon + 1).strip();
+        if (!CHANNELS.contains(channel) || address.isEmpty() || address.length() > 300)
+            throw new IllegalArgumentException("sanbao.connectors.alert-to 中的“" + entry + "”应为 渠道:地址，渠道为 SMS、WECHAT 或 EMAIL，"
+                    + "如 EMAIL:data@czt.example.cn");
+        return new Recipient(channel, address);
+    }
+
+    /**
+     * Inside the run's transaction, after a failed run that reached the connector's limit: records the streak's alert and
+     * queues its messages, unless this streak already alerted. Returns true when a new alert was raised.
+     */
+    boolean raise(Connector c, long runId, int failures, String lastResult, LocalDateTime at) {
+        long streak = store.streakStart(c.id(), runId);
+        if (store.alertExists(c.id(), streak)) return false;
+        String detail = ConnectorRepository.cut("连接器“" + c.name() + "”已连续失败 " + failures + " 次，请分析员检查连接器设置或源数据库"
+                + "（最近一次提取记录 #" + runId + "：" + lastResult + "）", 1000);
+        List<String> keys = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        long alertId = store.insertAlert(c.id(), streak, failures, detail, at);
+        for (Recipient r : recipients) {
+            if (!notifications.configured(r.channel())) {
+                waiting.add(r.channel());
+                continue;
+            }
+            // one key per alert and address: a retry of the same streak never tells the same person twice
+            String key = "CONNECTOR-" + alertId + "-" + r.channel() + "-" + UUID.nameUUIDFromBytes(r.address().getBytes(StandardCharsets.UTF_8));
+            if (!notifications.queued(key))
+                notifications.queue(new Notifications.Message(null, null, "", "CONNECTOR", "数据提取告警接收人", r.channel(), r.address(),
+                        "数据提取告警：连接器“" + ConnectorRepository.cut(c.name(), 100) + "”连续失败 " + failures + " 次", detail, key), at);
+            keys.add(key);
+        }
+        String note = recipients.isEmpty() ? "未配置告警接收人（sanbao.connectors.alert-to），未发送消息"
+                : waiting.isEmpty() ? null
+                : "渠道未配置，未发送：" + String.join("、", waiting.stream().distinct().map(OutboxMessage::channelLabel).toList());
+        store.alertMessages(alertId, keys, note);
+        return true;
+    }
+
+    /** Newest first, with each message's delivery status. */
+    List<Alert> of(long connectorId, int limit) {
+        return store.alerts(connectorId, limit).stream().map(a -> new Alert(a.id(), a.connectorId(), a.streakRun(), a.failures(),
+                a.detail(), a.note(), a.createdAt(), a.messageKeys().isEmpty() ? List.of() : notifications.byKeys(a.messageKeys()))).toList();
+    }
+}
