@@ -3,7 +3,7 @@ package cn.sanbao.portrait;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import cn.sanbao.decision.runway.CashBand;
+import cn.sanbao.kernel.CashBand;
 import cn.sanbao.decision.runway.CashMonth;
 import cn.sanbao.decision.runway.RunwayProjection;
 import cn.sanbao.kernel.Period;

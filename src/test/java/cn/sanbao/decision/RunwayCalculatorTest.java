@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import cn.sanbao.decision.runway.CashBand;
+import cn.sanbao.kernel.CashBand;
 import cn.sanbao.decision.runway.CashMonth;
 import cn.sanbao.decision.runway.RunwayCalculator;
 import cn.sanbao.decision.runway.RunwayInput;

@@ -1,5 +1,7 @@
 package cn.sanbao.decision.runway;
 
+import cn.sanbao.kernel.CashBand;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;

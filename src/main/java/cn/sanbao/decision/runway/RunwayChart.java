@@ -1,5 +1,7 @@
 package cn.sanbao.decision.runway;
 
+import cn.sanbao.kernel.CashBand;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package cn.sanbao.decision.runway;
 
+import cn.sanbao.kernel.CashBand;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.kernel.Pillar;
@@ -32,13 +33,11 @@ public class RunwayService {
     private final List<ExtraInflows> extras;
     private final RunwayCalculator calculator;
 
-    public RunwayService(FactRepository facts, RegionTree regions, List<ExtraInflows> extras,
-                         @Value("${sanbao.decision.cash-band.low:0.3}") BigDecimal low,
-                         @Value("${sanbao.decision.cash-band.high:0.8}") BigDecimal high) {
+    public RunwayService(FactRepository facts, RegionTree regions, List<ExtraInflows> extras, CashBand band) {
         this.facts = facts;
         this.regions = regions;
         this.extras = extras;
-        this.calculator = new RunwayCalculator(new CashBand(low, high));
+        this.calculator = new RunwayCalculator(band);
     }
 
     public CashBand band() { return calculator.band(); }

@@ -1,5 +1,7 @@
 package cn.sanbao.decision.runway;
 
+import cn.sanbao.kernel.CashBand;
+
 import java.time.YearMonth;
 import java.util.List;
 import cn.sanbao.region.FiscalUnit;

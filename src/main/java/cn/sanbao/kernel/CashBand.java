@@ -1,4 +1,4 @@
-package cn.sanbao.decision.runway;
+package cn.sanbao.kernel;
 
 import java.math.BigDecimal;
 
@@ -6,7 +6,6 @@ import java.math.BigDecimal;
  * The safe band of 库款保障水平 (SPEC §4): below {@code low} 预警, {@code low}–{@code high} 正常, above
  * {@code high} 闲置. Defaults 0.3 and 0.8 months of average outflow.
  */
-@org.springframework.modulith.NamedInterface("runway")
 public record CashBand(BigDecimal low, BigDecimal high) {
 
     public static final CashBand DEFAULT = new CashBand(new BigDecimal("0.3"), new BigDecimal("0.8"));
