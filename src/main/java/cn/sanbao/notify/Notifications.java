@@ -27,6 +27,9 @@ public interface Notifications {
 
     List<OutboxMessage> ofPublication(long publicationId);
 
+    /** The messages with these idempotency keys (those queued; unknown keys are left out), e.g. to show their status. */
+    List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys);
+
     /**
      * A message to queue. {@code publicationId} and {@code warningId} tie a warning notice to its publication
      * (null for other messages, e.g. a report e-mail); the idempotency key travels with every send.

@@ -54,6 +54,11 @@ class OutboxNotifications implements Notifications, ChannelStatus {
     }
 
     @Override
+    public List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys) {
+        return idempotencyKeys.isEmpty() ? List.of() : outbox.byKeys(idempotencyKeys);
+    }
+
+    @Override
     public List<ChannelCount> countsByChannel() {
         return outbox.countsByChannel();
     }
