@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import cn.sanbao.cashwatch.CashLevelBand;
 import cn.sanbao.cashwatch.DailyCashWatch;
@@ -40,20 +41,18 @@ class CashWatchSection {
         Table.Builder days = Table.builder("每日低于下限单位数").text("日期").column("有余额数据的单位（个）", Kind.INTEGER)
                 .column("低于下限的单位（个）", Kind.INTEGER);
         Map<String, Worst> below = new LinkedHashMap<>();
-        int daysWithData = 0;
-        for (LocalDate d = week.startDate(); !d.isAfter(week.endDate()); d = d.plusDays(1)) {
-            List<DayLevel> levels = watch.onDay(d, code -> true);
-            if (levels.isEmpty()) continue;
-            daysWithData++;
-            int low = 0;
-            for (DayLevel l : levels) {
+        Map<LocalDate, int[]> perDay = new TreeMap<>(); // day -> {units with a balance, units below the floor}
+        for (List<DayLevel> unitDays : watch.levels(week.startDate(), week.endDate(), code -> true).values())
+            for (DayLevel l : unitDays) {
+                int[] n = perDay.computeIfAbsent(l.day(), d -> new int[2]);
+                n[0]++;
                 if (l.band() != CashLevelBand.LOW) continue;
-                low++;
+                n[1]++;
                 below.merge(l.unitCode(), new Worst(l, l.daysBelowFloor()), (a, b) -> new Worst(
                         b.lowest().level().compareTo(a.lowest().level()) < 0 ? b.lowest() : a.lowest(), Math.max(a.longest(), b.longest())));
             }
-            days.row(d.toString(), levels.size(), low);
-        }
+        perDay.forEach((d, n) -> days.row(d.toString(), n[0], n[1]));
+        int daysWithData = perDay.size();
         String range = week.startDate() + " 至 " + week.endDate();
         if (daysWithData == 0)
             return new Report.Section(heading, List.of("本周（" + range + "）没有库款日终余额数据。"), List.of(), List.of());
