@@ -16,7 +16,7 @@ public class Menu {
             new Entry("/units", "console.nav.portrait"),
             new Entry("/intake", "console.nav.intake"), new Entry("/warnings", "console.nav.warnings"),
             new Entry("/reports", "console.nav.reports"), new Entry("/projects", "console.nav.projects"),
-            new Entry("/decision/runway", "console.nav.decision"),
+            new Entry("/decision/runway", "console.nav.decision"), new Entry("/cash-watch", "cashwatch.nav"),
             new Entry("/discipline", "console.nav.discipline"), new Entry("/models", "console.nav.models"),
             new Entry("/connectors", "console.nav.connectors"),
             new Entry("/admin/users", "console.nav.users"), new Entry("/admin/roles", "console.nav.roles"),

@@ -26,6 +26,9 @@ public final class DailyCashValidator {
     /** What the checks need to know about a unit code. */
     public enum UnitKind { UNKNOWN, CONSOLIDATED, BUDGET_UNIT }
 
+    /* Column names for findings whose location names only the row (an upload: the reasons concern one field each). */
+    static final String UNIT = "单位编码", DAY = "日期", BALANCE = "日终余额（元）";
+
     static final String STOPPED = "已发现 " + DailyCashRejected.MAX_FINDINGS + " 处错误，停止检查其余内容";
 
     private final Function<String, UnitKind> units;
@@ -65,43 +68,50 @@ public final class DailyCashValidator {
         if (!problems.isEmpty()) throw new DailyCashRejected(problems);
     }
 
+    /** At the row's place; the column is the source's (a cell, a query column) or else the field's name. */
+    private static Finding finding(String file, DailyBalance r, String field, String reason) {
+        Location at = r.at();
+        if (at == null) return new Finding(file, null, 0, field, reason);
+        return new Finding(file, at.sheet(), at.row(), at.column() == null ? field : at.column(), reason);
+    }
+
     private void check(String file, DailyBalance r, LocalDate today, LocalDate earliest, Map<String, Location> seen,
                        List<Finding> problems) {
         String code = r.unitCode() == null ? "" : r.unitCode().strip();
         if (code.isEmpty()) {
-            problems.add(Finding.at(file, r.at(), "单位编码为空"));
+            problems.add(finding(file, r, UNIT, "单位编码为空"));
         } else if (code.length() > 32) {
-            problems.add(Finding.at(file, r.at(), "单位编码过长：“" + Decimals.quote(code) + "”"));
+            problems.add(finding(file, r, UNIT, "单位编码过长：“" + Decimals.quote(code) + "”"));
         } else {
             switch (units.apply(code)) {
-                case UNKNOWN -> problems.add(Finding.at(file, r.at(), "未知的单位编码“" + code + "”"));
-                case CONSOLIDATED -> problems.add(Finding.at(file, r.at(), "“" + code + " " + unitName.apply(code)
+                case UNKNOWN -> problems.add(finding(file, r, UNIT, "未知的单位编码“" + code + "”"));
+                case CONSOLIDATED -> problems.add(finding(file, r, UNIT, "“" + code + " " + unitName.apply(code)
                         + "”是汇总单位，不是预算单位；库款日报按预算单位报送"));
                 case BUDGET_UNIT -> { }
             }
         }
         if (r.day() == null) {
-            problems.add(Finding.at(file, r.at(), "日期为空"));
+            problems.add(finding(file, r, DAY, "日期为空"));
         } else if (r.day().isAfter(today)) {
-            problems.add(Finding.at(file, r.at(), "日期 " + r.day() + " 晚于今天（" + today + "）"));
+            problems.add(finding(file, r, DAY, "日期 " + r.day() + " 晚于今天（" + today + "）"));
         } else if (earliest != null && r.day().isBefore(earliest)) {
-            problems.add(Finding.at(file, r.at(), "日期 " + r.day() + " 早于最新日期一年以上（最早 " + earliest + "）"));
+            problems.add(finding(file, r, DAY, "日期 " + r.day() + " 早于最新日期一年以上（最早 " + earliest + "）"));
         }
         BigDecimal v = r.balance();
         if (v == null) {
-            problems.add(Finding.at(file, r.at(), "日终余额为空"));
+            problems.add(finding(file, r, BALANCE, "日终余额为空"));
         } else if (v.precision() - v.scale() > Decimals.MAX_INTEGER_DIGITS) {
-            problems.add(Finding.at(file, r.at(), "日终余额过大（最多 " + Decimals.MAX_INTEGER_DIGITS + " 位整数）：" + v.toPlainString()));
+            problems.add(finding(file, r, BALANCE, "日终余额过大（最多 " + Decimals.MAX_INTEGER_DIGITS + " 位整数）：" + v.toPlainString()));
         } else if (v.stripTrailingZeros().scale() > 2) {
-            problems.add(Finding.at(file, r.at(), "日终余额超过两位小数：" + v.toPlainString()));
+            problems.add(finding(file, r, BALANCE, "日终余额超过两位小数：" + v.toPlainString()));
         } else if (v.signum() < 0) {
-            problems.add(Finding.at(file, r.at(), "日终余额不能为负数：" + v.toPlainString()));
+            problems.add(finding(file, r, BALANCE, "日终余额不能为负数：" + v.toPlainString()));
         }
         if (!code.isEmpty() && r.day() != null) {
             Location first = seen.putIfAbsent(code + "|" + r.day(), r.at() == null ? new Location(null, 0, null) : r.at());
             if (first != null) {
                 String where = first.text();
-                problems.add(Finding.at(file, r.at(), "单位 " + code + " 日期 " + r.day() + " 重复"
+                problems.add(finding(file, r, UNIT, "单位 " + code + " 日期 " + r.day() + " 重复"
                         + (where.isEmpty() ? "" : "（首次出现在" + where + "）")));
             }
         }
