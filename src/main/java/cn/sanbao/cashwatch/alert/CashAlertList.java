@@ -86,7 +86,7 @@ class CashAlertList {
                     l.escalatedTo() == null ? "" : "PROVINCE".equals(l.escalatedTo()) ? "自治区" : name(l.escalatedTo()),
                     l.recipientName() == null ? "（无可用的联系人或渠道）" : l.recipientName() + "（" + recipientType(l.recipientType()) + "）",
                     m == null ? (l.channel() == null ? "" : channel(l.channel())) : m.channelLabel(),
-                    m == null ? (l.channel() == null ? "未发送" : "—") : m.statusLabel(), l.reason());
+                    m == null ? (l.channel() == null ? "未发送" : "渠道未配置，未发送") : m.statusLabel(), l.reason());
         }).toList();
     }
 

@@ -34,7 +34,7 @@ import cn.sanbao.warnings.ContactService;
 class CashAlertService {
 
     private static final Logger log = LoggerFactory.getLogger(CashAlertService.class);
-    /** Channels tried for every recipient; only those whose gateway is set up are used. */
+    /** Channels tried for every recipient; only those whose gateway is set up get a message. */
     static final List<String> CHANNELS = List.of("SMS", "WECHAT", "EMAIL");
     static final String ACTOR = "system";
 
@@ -132,8 +132,13 @@ class CashAlertService {
             for (Recipient r : to)
                 for (String channel : CHANNELS) {
                     String address = r.contact().address(channel);
-                    if (address == null || !notifications.configured(channel)) continue;
+                    if (address == null) continue;
                     String key = alert.claimKey() + "-C" + r.contact().id() + "-" + channel;
+                    if (!notifications.configured(channel)) {
+                        // listed as 渠道未配置 so the list shows who was not reached and why; nothing waits in the outbox
+                        alerts.message(id, r.type(), r.contact().name(), channel, key);
+                        continue;
+                    }
                     if (notifications.queued(key)) continue;
                     notifications.queue(new Notifications.Message(null, null, alert.unitCode(), r.type(), r.contact().name(),
                             channel, address, subject, body, key), now);

@@ -134,7 +134,7 @@ class CashAlertsTest {
         String analyst = mvc.perform(get(query).with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(analyst).contains("库款预警记录", "西吉县", "马会计（单位联系人）", "王科长（市级联系人）", "李分析（监测分析员）",
-                "短信", "电子邮件", "待发送", "升级", "至固原市", "0.15");
+                "短信", "电子邮件", "待发送", "升级", "至固原市", "0.15", "企业微信", "渠道未配置，未发送");
         String xiji = mvc.perform(get(query).with(XIJI)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(xiji).contains("马会计（单位联系人）");
         String other = mvc.perform(get(query).with(XINGQING)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -148,7 +148,8 @@ class CashAlertsTest {
             Sheet s = wb.getSheetAt(0);
             assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo("日期");
             int rows = s.getLastRowNum() - ExcelTables.FIRST_DATA_ROW + 1;
-            assertThat(rows).isEqualTo(3 + 3 + 3 + 2);
+            assertThat(rows).isEqualTo(3 + 3 + 3 + 2 + 3); // and 马会计's WeChat on each of the 3 days: 渠道未配置
+            assertThat(count("select count(*) from cash_alert_message where channel = 'WECHAT'")).isEqualTo(3);
             assertThat(s.getRow(ExcelTables.FIRST_DATA_ROW).getCell(1).getStringCellValue()).isEqualTo("西吉县");
             assertThat(s.getRow(ExcelTables.FIRST_DATA_ROW).getCell(3).getNumericCellValue()).isEqualTo(0.15);
         }
