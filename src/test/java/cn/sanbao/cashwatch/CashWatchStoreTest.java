@@ -5,7 +5,12 @@ import cn.sanbao.facts.FactValue;
 import cn.sanbao.intake.Finding;
 import cn.sanbao.intake.Location;
 import cn.sanbao.testsupport.BothDatabases;
+import cn.sanbao.security.Roles;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -25,9 +36,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The database is shared by the tests of this class, so each test uses its own units and days.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @BothDatabases
 @RecordApplicationEvents
 class CashWatchStoreTest {
+
+    static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
+    static final RequestPostProcessor XIJI = user("xiji").authorities(() -> "ROLE_" + Roles.LOCAL, () -> Roles.SCOPE_PREFIX + "640422");
+
+    @Autowired MockMvc mvc;
 
     static final LocalDate TODAY = LocalDate.now();
 
@@ -161,4 +178,28 @@ class CashWatchStoreTest {
     }
 
     private int count() { return jdbc.sql("select count(*) from cash_balance").query(Integer.class).single(); }
+
+    @Test
+    void onlyTheAnalystUploadsAndACountyUserSeesOnlyItsOwnUnit() throws Exception {
+        LocalDate d = TODAY.minusDays(10);
+        String csv = "单位编码,日期,日终余额（元）\n640423," + d + ",5000\n";
+        long before = count();
+        mvc.perform(multipart("/cash-watch/upload").file(new MockMultipartFile("file", "库款.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(XIJI).with(csrf())).andExpect(status().isForbidden());
+        assertThat(count()).isEqualTo(before);
+
+        mvc.perform(multipart("/cash-watch/upload").file(new MockMultipartFile("file", "库款.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(ANALYST).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已保存为数据修订")));
+        assertThat(count()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select created_by from cash_revision where id = (select max(id) from cash_revision)")
+                .query(String.class).single()).isEqualTo("analyst");
+
+        mvc.perform(get("/cash-watch").param("unit", "640423").with(XIJI)).andExpect(status().isForbidden());
+        mvc.perform(get("/cash-watch").with(XIJI)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("上传库款日报"))));
+        mvc.perform(get("/cash-watch/export").param("day", d.toString()).with(ANALYST)).andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        mvc.perform(get("/cash-watch/template").with(XIJI)).andExpect(status().isOk());
+    }
 }

@@ -26,11 +26,19 @@ public final class DailyLevels {
     public List<DayLevel> of(List<Balance> balances, BiFunction<String, Integer, BigDecimal> annualNeed) {
         List<DayLevel> out = new ArrayList<>(balances.size());
         FloorStreak streak = new FloorStreak();
+        String unit = null;
+        int year = 0;
+        BigDecimal need = null, monthly = null;
         for (Balance b : balances) {
-            BigDecimal need = annualNeed.apply(b.unitCode(), b.day().getYear());
+            if (!b.unitCode().equals(unit) || b.day().getYear() != year) { // the need changes with the year only
+                unit = b.unitCode();
+                year = b.day().getYear();
+                need = annualNeed.apply(unit, year);
+                monthly = LevelRule.monthlyNeed(need);
+            }
             BigDecimal level = LevelRule.level(b.balance(), need);
             var band = rule.classify(level);
-            out.add(new DayLevel(b.unitCode(), b.day(), b.balance(), LevelRule.monthlyNeed(need), level, band, streak.next(band)));
+            out.add(new DayLevel(b.unitCode(), b.day(), b.balance(), monthly, level, band, streak.next(band)));
         }
         return out;
     }

@@ -119,34 +119,59 @@ public class CashWatchService implements DailyCashWatch {
         long cashRevision = repository.latestRevisionId();
         long factRevision = facts.latestRevisionId();
         DayCache cached = dayCache.get();
-        if (cached == null || !cached.day().equals(day) || cached.cashRevision() != cashRevision
-                || cached.factRevision() != factRevision) {
-            List<DayLevel> all = levels(day, day, u -> true).values().stream().flatMap(List::stream).toList();
-            cached = new DayCache(day, cashRevision, factRevision, all);
-            dayCache.set(cached);
+        if (!cached(cached, day, cashRevision, factRevision)) {
+            synchronized (dayCache) { // under load one request computes, the others wait for it
+                cached = dayCache.get();
+                if (!cached(cached, day, cashRevision, factRevision)) {
+                    List<DayLevel> all = levels(day, day, u -> true).values().stream().flatMap(List::stream).toList();
+                    cached = new DayCache(day, cashRevision, factRevision, all);
+                    dayCache.set(cached);
+                }
+            }
         }
         return cached.levels().stream().filter(d -> visibleUnit.test(d.unitCode())).toList();
     }
 
+    private static boolean cached(DayCache c, LocalDate day, long cashRevision, long factRevision) {
+        return c != null && c.day().equals(day) && c.cashRevision() == cashRevision && c.factRevision() == factRevision;
+    }
+
     @Override
     public Map<String, List<DayLevel>> levels(LocalDate from, LocalDate to, Predicate<String> visibleUnit) {
-        LocalDate readFrom = from.minusDays(STREAK_LOOKBACK_DAYS);
         Map<String, List<DailyLevels.Balance>> byUnit = new HashMap<>();
-        for (CashRepository.Stored s : repository.current(readFrom, to)) {
-            if (!visibleUnit.test(s.unitCode())) continue;
-            byUnit.computeIfAbsent(s.unitCode(), k -> new ArrayList<>()).add(new DailyLevels.Balance(s.unitCode(), s.day(), s.balance()));
+        for (CashRepository.Stored s : repository.current(from, to)) {
+            if (visibleUnit.test(s.unitCode())) byUnit.computeIfAbsent(s.unitCode(), k -> new ArrayList<>()).add(balance(s));
         }
-        Map<String, BigDecimal> needs = annualNeeds(years(readFrom, to), byUnit.keySet());
+        Map<String, BigDecimal> needs = annualNeeds(years(from.minusDays(STREAK_LOOKBACK_DAYS), to), byUnit.keySet());
         DailyLevels levels = new DailyLevels(rule);
+        // only a unit below the floor on its first day in the range can have a run that began earlier: read back for those
+        Set<String> lookBack = new TreeSet<>();
+        byUnit.forEach((unit, days) -> {
+            if (levels.of(days.subList(0, 1), (c, y) -> needs.get(c + "|" + y)).get(0).band() == cn.sanbao.cashwatch.CashLevelBand.LOW) {
+                lookBack.add(unit);
+            }
+        });
+        Map<String, List<DailyLevels.Balance>> earlier = new HashMap<>();
+        List<String> ask = new ArrayList<>(lookBack);
+        for (int i = 0; i < ask.size(); i += 1000) {
+            for (CashRepository.Stored s : repository.current(ask.subList(i, Math.min(ask.size(), i + 1000)),
+                    from.minusDays(STREAK_LOOKBACK_DAYS), from.minusDays(1))) {
+                earlier.computeIfAbsent(s.unitCode(), k -> new ArrayList<>()).add(balance(s));
+            }
+        }
         Map<String, List<DayLevel>> out = new LinkedHashMap<>();
         for (FiscalUnit u : regions.budgetUnits()) { // region order
             List<DailyLevels.Balance> balances = byUnit.get(u.code());
             if (balances == null) continue;
-            List<DayLevel> days = levels.of(balances, (c, y) -> needs.get(c + "|" + y)).stream()
-                    .filter(d -> !d.day().isBefore(from)).toList();
-            if (!days.isEmpty()) out.put(u.code(), days);
+            List<DailyLevels.Balance> read = new ArrayList<>(earlier.getOrDefault(u.code(), List.of()));
+            read.addAll(balances);
+            out.put(u.code(), levels.of(read, (c, y) -> needs.get(c + "|" + y)).stream().filter(d -> !d.day().isBefore(from)).toList());
         }
         return out;
+    }
+
+    private static DailyLevels.Balance balance(CashRepository.Stored s) {
+        return new DailyLevels.Balance(s.unitCode(), s.day(), s.balance());
     }
 
     @Override
@@ -156,8 +181,10 @@ public class CashWatchService implements DailyCashWatch {
     private Map<String, BigDecimal> annualNeeds(Set<String> years, Set<String> units) {
         Map<String, BigDecimal> needs = new HashMap<>();
         if (units.isEmpty()) return needs;
-        for (ResolvedFact f : facts.current(years, units, null)) {
-            if (NEED_ITEMS.contains(f.itemCode())) needs.merge(f.unitCode() + "|" + f.period(), f.amount(), BigDecimal::add);
+        // many units: one read of the years for all (a long IN list costs more than the few extra rows)
+        List<ResolvedFact> read = units.size() > 500 ? facts.current(years, null) : facts.current(years, units, null);
+        for (ResolvedFact f : read) {
+            if (NEED_ITEMS.contains(f.itemCode()) && units.contains(f.unitCode())) needs.merge(f.unitCode() + "|" + f.period(), f.amount(), BigDecimal::add);
         }
         return needs;
     }
