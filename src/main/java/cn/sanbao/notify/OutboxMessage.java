@@ -25,6 +25,11 @@ public record OutboxMessage(long id, long publicationId, long warningId, String 
     }
 
     public String channelLabel() {
+        return channelLabel(channel);
+    }
+
+    /** 短信 / 企业微信 / 电子邮件 for a channel code (other codes as they are). */
+    public static String channelLabel(String channel) {
         return switch (channel) {
             case "SMS" -> "短信";
             case "WECHAT" -> "企业微信";

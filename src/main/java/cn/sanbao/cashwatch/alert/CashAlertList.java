@@ -85,7 +85,7 @@ class CashAlertList {
                     l.level(), l.daysBelow(), CashAlertRepository.WARNING.equals(l.kind()) ? "预警" : "升级",
                     l.escalatedTo() == null ? "" : "PROVINCE".equals(l.escalatedTo()) ? "自治区" : name(l.escalatedTo()),
                     l.recipientName() == null ? "（无可用的联系人或渠道）" : l.recipientName() + "（" + recipientType(l.recipientType()) + "）",
-                    m == null ? (l.channel() == null ? "" : channel(l.channel())) : m.channelLabel(),
+                    m == null ? (l.channel() == null ? "" : OutboxMessage.channelLabel(l.channel())) : m.channelLabel(),
                     m == null ? (l.channel() == null ? "未发送" : "渠道未配置，未发送") : m.statusLabel(), l.reason());
         }).toList();
     }
@@ -101,15 +101,6 @@ class CashAlertList {
             case "LEADER" -> "厅领导";
             case "ANALYST" -> "监测分析员";
             default -> type;
-        };
-    }
-
-    static String channel(String channel) {
-        return switch (channel) {
-            case "SMS" -> "短信";
-            case "WECHAT" -> "企业微信";
-            case "EMAIL" -> "电子邮件";
-            default -> channel;
         };
     }
 }

@@ -31,8 +31,7 @@ class CashAlertsPage {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @RequestParam(required = false) String unit, @RequestParam(required = false) Integer page,
                   @RequestParam(required = false) Integer size, Model model) {
-        LocalDate end = to != null ? to : watch.latestDay().orElse(LocalDate.now());
-        LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+        LocalDate end = end(to), start = start(from, end);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("unit", unit == null ? "" : unit);
@@ -46,8 +45,15 @@ class CashAlertsPage {
     ResponseEntity<byte[]> export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @RequestParam(required = false) String unit) {
-        LocalDate end = to != null ? to : watch.latestDay().orElse(LocalDate.now());
-        LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+        LocalDate end = end(to), start = start(from, end);
         return XlsxDownload.of(list.table(start, end, unit), "库款预警记录_" + start + "_" + end + ".xlsx");
+    }
+
+    private LocalDate end(LocalDate to) {
+        return to != null ? to : watch.latestDay().orElse(LocalDate.now());
+    }
+
+    private static LocalDate start(LocalDate from, LocalDate end) {
+        return from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
     }
 }
