@@ -85,12 +85,8 @@ public class DisciplineService {
     /** The 两个支出 check of every visible budget unit with paid data in the month, region order. */
     public List<UnitCheck> twoPriorities(Period month, Predicate<String> visible) {
         requireMonth(month);
-        MonthInputs in = monthInputs(month);
         List<UnitCheck> out = new ArrayList<>();
-        for (FiscalUnit u : regions.budgetUnits()) {
-            if (!visible.test(u.code())) continue;
-            check(u, month, in.facts().get(u.code()), in.levels().get(u.code())).ifPresent(out::add);
-        }
+        for (UnitCheck c : monthInputs(month).checks()) if (visible.test(c.unit().code())) out.add(c);
         return out;
     }
 
@@ -114,8 +110,8 @@ public class DisciplineService {
         return Optional.of(new UnitCheck(u, month, check, sources(f)));
     }
 
-    /** Every budget unit's stored figures and cash level of a month, as of one data revision. */
-    private record MonthInputs(long revision, Map<String, Map<String, ResolvedFact>> facts, Map<String, BigDecimal> levels) {
+    /** Every budget unit's check of a month (region order), as of one data revision. */
+    private record MonthInputs(long revision, List<UnitCheck> checks) {
     }
 
     /**
@@ -134,18 +130,33 @@ public class DisciplineService {
             Map<String, BigDecimal> levels = new HashMap<>();
             for (RunwayProjection p : runway.projectAll(YearMonth.of(month.year(), month.number()), u -> true, false))
                 levels.put(p.unitCode(), p.baseLevel());
-            MonthInputs fresh = new MonthInputs(revision, byUnit(month, List.of(month.code(), String.valueOf(month.year()))), levels);
+            Map<String, Map<String, ResolvedFact>> figures = byUnit(month, List.of(month.code(), String.valueOf(month.year())));
+            // the checks themselves are kept too: computing 3,000 of them cost more than the rest of the dashboard
+            List<UnitCheck> checks = new ArrayList<>();
+            for (FiscalUnit u : regions.budgetUnits())
+                check(u, month, figures.get(u.code()), levels.get(u.code())).ifPresent(checks::add);
+            MonthInputs fresh = new MonthInputs(revision, List.copyOf(checks));
             monthCache.put(month.code(), fresh);
             return fresh;
         }
     }
 
-    /** Months of the year in which the unit was flagged, for the unit page. */
+    /** Months of the year in which the unit was flagged, for the unit page: the unit's figures read once, not per month. */
     public List<Period> flaggedMonths(String unit, int year, int upToMonth) {
+        Optional<FiscalUnit> u = regions.unit(unit).filter(x -> regions.isBudgetUnit(x.code()));
+        if (u.isEmpty() || upToMonth < 1) return List.of();
+        List<String> periods = new ArrayList<>(List.of(String.valueOf(year)));
+        for (int m = 1; m <= upToMonth; m++) periods.add(Period.month(year, m).code());
+        Map<String, Map<String, ResolvedFact>> byPeriod = new HashMap<>();
+        for (ResolvedFact r : facts.current(periods, List.of(unit), null))
+            byPeriod.computeIfAbsent(r.period(), k -> new HashMap<>()).put(r.itemCode(), r);
+        Map<YearMonth, BigDecimal> levels = runway.baseLevels(unit, YearMonth.of(year, upToMonth));
         List<Period> out = new ArrayList<>();
         for (int m = 1; m <= upToMonth; m++) {
             Period p = Period.month(year, m);
-            twoPriorities(p, unit).filter(c -> c.check().flagged()).ifPresent(c -> out.add(p));
+            Map<String, ResolvedFact> f = new HashMap<>(byPeriod.getOrDefault(String.valueOf(year), Map.of()));
+            f.putAll(byPeriod.getOrDefault(p.code(), Map.of()));
+            check(u.get(), p, f, levels.get(YearMonth.of(year, m))).filter(c -> c.check().flagged()).ifPresent(c -> out.add(p));
         }
         return out;
     }

@@ -54,5 +54,13 @@ class RescoringRepository {
                 .param(n).query(ROW).list();
     }
 
+    /** One page, newest first. */
+    cn.sanbao.shared.web.Page<RescoringRequest> page(cn.sanbao.shared.web.PageRequest page) {
+        long total = jdbc.sql("select count(*) from rescoring_request").query(Long.class).single();
+        List<RescoringRequest> rows = jdbc.sql("select " + COLUMNS + " from rescoring_request order by revision_id desc offset ? rows fetch next ? rows only")
+                .params(page.offset(), page.size()).query(ROW).list();
+        return cn.sanbao.shared.web.Page.of(rows, page, total);
+    }
+
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
 }

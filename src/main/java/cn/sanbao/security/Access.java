@@ -3,6 +3,7 @@ package cn.sanbao.security;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.PathContainer;
@@ -33,6 +34,13 @@ public class Access {
     private final RequestMappingHandlerMapping mappings;
     private final ApplicationContext context;
     private final PreAuthorizeAuthorizationManager preAuthorize = new PreAuthorizeAuthorizationManager();
+    /**
+     * Controller method per "METHOD path": every page asks for each menu entry and button, and scanning all
+     * mappings each time cost more than rendering the page. Mappings never change after start; bounded because
+     * templates may ask about paths with ids in them.
+     */
+    private final Map<String, Optional<HandlerMethod>> handlers = new ConcurrentHashMap<>();
+    private static final int HANDLER_CACHE = 4096;
 
     Access(WebInvocationPrivilegeEvaluator urls, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
            ApplicationContext context) {
@@ -50,12 +58,21 @@ public class Access {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) return false;
         String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if (!urls.isAllowed("", p, method, auth)) return false;
-        Optional<HandlerMethod> handler = handler(method, p);
+        Optional<HandlerMethod> handler = cachedHandler(method, p);
         if (handler.isEmpty()) return true;
         HandlerMethod h = handler.get();
         Object bean = h.getBean() instanceof String name ? context.getBean(name) : h.getBean();
         AuthorizationResult r = preAuthorize.authorize(() -> auth, new SimpleMethodInvocation(bean, h.getMethod()));
         return r == null || r.isGranted();
+    }
+
+    private Optional<HandlerMethod> cachedHandler(String method, String path) {
+        String key = method + " " + path;
+        Optional<HandlerMethod> known = handlers.get(key);
+        if (known != null) return known;
+        Optional<HandlerMethod> found = handler(method, path);
+        if (handlers.size() < HANDLER_CACHE) handlers.put(key, found);
+        return found;
     }
 
     /** The controller method a request reaches: the most specific matching pattern, as Spring MVC picks it. */

@@ -1,6 +1,13 @@
 package cn.sanbao.security;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The top navigation: every screen of the console, of which a user sees those {@link Access} lets it open. */
@@ -24,6 +31,12 @@ public class Menu {
             new Entry("/audit", "console.nav.audit"), new Entry("/swagger-ui/index.html", "console.nav.api"));
 
     private final Access access;
+    /**
+     * Entries per set of authorities: the answer depends on nothing else, and working it out on every page cost
+     * more than most pages. A changed role gives a new set, so a revoked right still takes effect at once.
+     */
+    private final Map<Set<String>, List<Entry>> byAuthorities = new ConcurrentHashMap<>();
+    private static final int CACHE = 1024;
 
     Menu(Access access) {
         this.access = access;
@@ -31,7 +44,14 @@ public class Menu {
 
     /** The entries the signed-in user may open. The API explorer is open to all, so it follows the business screens. */
     public List<Entry> entries() {
-        boolean business = access.may("GET", "/dashboard");
-        return ALL.stream().filter(e -> e.path().startsWith("/swagger-ui") ? business : access.may("GET", e.path())).toList();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) return List.of();
+        Set<String> key = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toUnmodifiableSet());
+        List<Entry> known = byAuthorities.get(key);
+        if (known != null && auth.isAuthenticated()) return known;
+        boolean business = access.may("GET", "/dashboard", auth);
+        List<Entry> entries = ALL.stream().filter(e -> e.path().startsWith("/swagger-ui") ? business : access.may("GET", e.path(), auth)).toList();
+        if (auth.isAuthenticated() && byAuthorities.size() < CACHE) byAuthorities.put(key, entries);
+        return entries;
     }
 }

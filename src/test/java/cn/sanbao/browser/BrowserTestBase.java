@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * application context (same properties). Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true"})
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true",
+        "sanbao.reports.on-publication=false"})
 abstract class BrowserTestBase {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -48,7 +48,8 @@ import cn.sanbao.warnings.letter.LetterService;
  * is opened in headless Chromium. No injected script may run, and every HTML page carries the CSP header.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browserxss;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true"})
+        "spring.datasource.url=jdbc:h2:mem:browserxss;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true",
+        "sanbao.reports.on-publication=false"})
 class InjectedTextBrowserTest {
 
     /** Runs script in a page that writes it raw, in HTML text, in an attribute, or inside a script element. */

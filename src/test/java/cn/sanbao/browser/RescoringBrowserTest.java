@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An analyst opens 监测结果 after imports that asked for re-scoring: the outcome of each request (the run it produced,
- * or why none ran) is listed with the period in words; a county user does not see the list.
+ * or why none ran) is listed with the period in words, and 全部记录 opens the whole list with its pager and Excel
+ * export; a county user does not see the list.
  */
 class RescoringBrowserTest extends BrowserTestBase {
 
@@ -37,6 +38,13 @@ class RescoringBrowserTest extends BrowserTestBase {
         assertThat(table.isDisplayed()).isTrue();
         assertThat(table.getText()).contains("导入后重新评分").contains("2021年12月").contains("已运行：监测运行 #" + run)
                 .contains("2021年11月").contains("未运行：2021年11月没有已发布的监测模型").doesNotContain("2021-12");
+
+        driver.findElement(By.id("rescorings-all-link")).click();
+        WebElement all = waiting().until(d -> d.findElement(By.id("rescorings-all")));
+        shot("rescorings-all-analyst");
+        assertThat(all.getText()).contains("已运行：监测运行 #" + run).contains("未运行：2021年11月没有已发布的监测模型");
+        assertThat(driver.findElement(By.id("rescorings-pager")).getText()).contains("第 1 / 1 页");
+        assertThat(driver.findElement(By.cssSelector("a.export-excel")).getAttribute("href")).endsWith("/monitoring/rescorings/export");
 
         signIn("xiji");
         driver.get(url("/monitoring?period=2021-12"));

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database: publishing a model here must not change what the console test copies and simulates.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true"})
+        "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1", "sanbao.demo.enabled=true",
+        "sanbao.reports.on-publication=false"})
 class WorkflowBrowserTest extends BrowserTestBase {
 
     @Autowired ScoringRunService scoring;

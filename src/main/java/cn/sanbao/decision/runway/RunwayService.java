@@ -77,6 +77,28 @@ public class RunwayService {
         return in == null ? Optional.empty() : Optional.of(calculator.project(in));
     }
 
+    /**
+     * The unit's 库款保障水平 at the end of each month of the year up to {@code upTo}, as {@link #project} gives it
+     * per month without extra inflows, from one read of its figures (a unit page asks for every month).
+     */
+    public Map<YearMonth, BigDecimal> baseLevels(String unitCode, YearMonth upTo) {
+        if (!regions.isBudgetUnit(unitCode)) return Map.of();
+        List<ResolvedFact> stored = facts.current(periodsUpTo(upTo), List.of(unitCode), null);
+        Map<YearMonth, BigDecimal> out = new LinkedHashMap<>();
+        for (YearMonth m = YearMonth.of(upTo.getYear(), 1); !m.isAfter(upTo); m = m.plusMonths(1)) {
+            RunwayInput in = inputsFrom(stored, List.of(unitCode), m, Map.of()).get(unitCode);
+            if (in != null) out.put(m, calculator.project(in).baseLevel());
+        }
+        return out;
+    }
+
+    /** The year itself and every month from January of the year before up to the base month. */
+    private static List<String> periodsUpTo(YearMonth base) {
+        List<String> periods = new ArrayList<>(List.of(String.valueOf(base.getYear())));
+        for (YearMonth m = YearMonth.of(base.getYear() - 1, 1); !m.isAfter(base); m = m.plusMonths(1)) periods.add(m.toString());
+        return periods;
+    }
+
     /** Inputs of every budget unit that reported cash in the base month. */
     Map<String, RunwayInput> inputs(YearMonth base, boolean withExtras) {
         return inputs(base, withExtras, null);
@@ -84,9 +106,7 @@ public class RunwayService {
 
     /** {@link #inputs(YearMonth, boolean)} of one unit (null: all): a unit page reads only that unit's figures. */
     private Map<String, RunwayInput> inputs(YearMonth base, boolean withExtras, String unitOrNull) {
-        int year = base.getYear();
-        List<String> periods = new ArrayList<>(List.of(String.valueOf(year)));
-        for (YearMonth m = YearMonth.of(year - 1, 1); !m.isAfter(base); m = m.plusMonths(1)) periods.add(m.toString());
+        List<String> periods = periodsUpTo(base);
         Map<String, Map<YearMonth, BigDecimal>> known = new HashMap<>();
         if (withExtras) for (ExtraInflows source : extras)
             source.inflowsKnownAt(base).forEach((unit, months) -> months.forEach((m, a) ->
