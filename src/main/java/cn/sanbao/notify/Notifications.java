@@ -23,12 +23,12 @@ public interface Notifications {
     /** Tries to deliver the queued message now if it is due; returns it as it stands afterwards. */
     Optional<OutboxMessage> deliverNow(String idempotencyKey);
 
-    /** The messages queued under these idempotency keys, as they stand now (a key never queued is left out). */
-    List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys);
-
     List<OutboxMessage> ofWarning(long warningId);
 
     List<OutboxMessage> ofPublication(long publicationId);
+
+    /** The messages with these idempotency keys (those queued; unknown keys are left out), e.g. to show their status. */
+    List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys);
 
     /**
      * A message to queue. {@code publicationId} and {@code warningId} tie a warning notice to its publication

@@ -28,7 +28,7 @@ public record OutboxMessage(long id, long publicationId, long warningId, String 
         return channelLabel(channel);
     }
 
-    /** 短信 / 企业微信 / 电子邮件 for a channel code. */
+    /** 短信 / 企业微信 / 电子邮件 for a channel code (other codes as they are). */
     public static String channelLabel(String channel) {
         return switch (channel) {
             case "SMS" -> "短信";

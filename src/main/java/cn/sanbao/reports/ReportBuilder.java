@@ -27,14 +27,16 @@ public class ReportBuilder {
 
     private final ReportSource source;
     private final WarningsSection warnings;
+    private final CashWatchSection cash;
     private final UnitReportBuilder units;
     private final List<String> riskGrades;
     private final Clock clock;
 
-    ReportBuilder(ReportSource source, WarningsSection warnings, UnitReportBuilder units,
+    ReportBuilder(ReportSource source, WarningsSection warnings, CashWatchSection cash, UnitReportBuilder units,
                   @Value("${sanbao.reports.risk-grades:MEDIUM,HIGH}") List<String> riskGrades, ObjectProvider<Clock> clock) {
         this.source = source;
         this.warnings = warnings;
+        this.cash = cash;
         this.units = units;
         this.riskGrades = riskGrades;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -101,6 +103,7 @@ public class ReportBuilder {
                         percent(period.timeProgress()))), List.of()));
         sections.add(new Report.Section("二、各县（市、区）库款与支出执行", List.of(), List.of(),
                 List.of(ReportTables.execution("各县库款与支出执行", s, budget))));
+        sections.add(cash.section("三、库款日监测", period));
         return new Report(ReportKind.WEEKLY, period.label() + "全区“三保”运行监测周报", period.code(), period.label(),
                 null, null, s.run().id(), s.run().asOfRevision(), s.factRevisions(), s.modelLabel(), now(), sections);
     }

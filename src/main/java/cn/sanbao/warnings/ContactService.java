@@ -35,6 +35,19 @@ public class ContactService {
         return repository.allContacts();
     }
 
+    /**
+     * Active contacts of a unit in a role, for messages the platform sends by itself with no one signed in (the
+     * daily cash watch's same-day warnings); people read the list through {@link #contacts(String)}.
+     */
+    public List<Contact> active(String unit, String role) {
+        return repository.contacts(unit, role);
+    }
+
+    /** Active contacts in a role, any unit (leaders, analysts); for messages the platform sends by itself. */
+    public List<Contact> activeInRole(String role) {
+        return repository.contactsByRole(role);
+    }
+
     /** A contact who left is stopped, not deleted: earlier messages still name who they went to. */
     @Transactional
     @PreAuthorize("hasRole('ANALYST')")
@@ -48,7 +61,8 @@ public class ContactService {
     public long add(Contact c, String actor) {
         List<String> problems = new ArrayList<>();
         if (c.unitCode() == null || !regions.contains(c.unitCode())) problems.add("单位代码 " + c.unitCode() + " 不在区划树中");
-        if (!Contact.UNIT.equals(c.role()) && !Contact.LEADER.equals(c.role())) problems.add("角色应为 UNIT（单位联系人）或 LEADER（厅领导），实际为 " + c.role());
+        if (!List.of(Contact.UNIT, Contact.LEADER, Contact.ANALYST).contains(c.role()))
+            problems.add("角色应为 UNIT（单位联系人）、LEADER（厅领导）或 ANALYST（监测分析员），实际为 " + c.role());
         if (c.name() == null || c.name().isBlank()) problems.add("姓名不能为空");
         tooLong(c.name() == null ? null : c.name().strip(), "姓名", 64, problems);
         tooLong(c.title(), "职务", 100, problems);

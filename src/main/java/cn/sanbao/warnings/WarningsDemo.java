@@ -71,7 +71,7 @@ public class WarningsDemo implements ApplicationRunner {
         return n;
     }
 
-    /** One finance-bureau contact per unit and city, and one department leader; all numbers and mails fake. */
+    /** One finance-bureau contact per unit and city, one department leader and one analyst; all numbers and mails fake. */
     public static void addDemoContacts(PublicationRepository publications, RegionTree regions) {
         List<FiscalUnit> units = regions.all();
         for (int i = 0; i < units.size(); i++) {
@@ -80,6 +80,7 @@ public class WarningsDemo implements ApplicationRunner {
             String phone = "1380000" + String.format("%04d", i + 1);
             if (u.isRoot()) {
                 publications.addContact(u.code(), Contact.LEADER, "厅领导（演示）", "分管副厅长", phone, null, "leader@example.org");
+                publications.addContact(u.code(), Contact.ANALYST, "监测分析员（演示）", "监测预警处", null, null, "analyst@example.org");
             } else {
                 publications.addContact(u.code(), Contact.UNIT, u.name() + "财政局联系人（演示）", "预算科科长", phone,
                         "demo-" + u.code(), "fin-" + u.code().toLowerCase() + "@example.org");

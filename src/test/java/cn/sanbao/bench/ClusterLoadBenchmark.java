@@ -3,6 +3,7 @@ package cn.sanbao.bench;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,10 +30,12 @@ import cn.sanbao.testsupport.EmbeddedPostgresSupport;
 /**
  * Two instances under load (not a unit test; docs/console.md, 两个实例): instances A and B on ONE embedded PostgreSQL
  * with the synthetic province (3,000 units, the year scored), 200 users signed in, half on each instance, each
- * browsing the dashboard and unit pages without pause for 60 s. Prints per instance the requests, errors and the
- * server-side p99 (Micrometer's http.server.requests). Goal: 0 errors, p99 under 500 ms on both.
+ * browsing the dashboard and unit pages for 60 s: open a page, read it for 2–8 s (mean 5 s), open the next. Prints per
+ * instance the requests, errors and the server-side p99 (Micrometer's http.server.requests), and the CPU this process
+ * spent per request. Goal: 0 errors, p99 under 500 ms on both.
  *
- * <p>Arguments (optional): units (3000), users (200), seconds (60).
+ * <p>Arguments (optional): units (3000), users (200), seconds (60), mean reading time in seconds (5; 0 = no pause,
+ * which measures saturation rather than browsing).
  */
 public final class ClusterLoadBenchmark {
 
@@ -43,6 +46,7 @@ public final class ClusterLoadBenchmark {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        double think = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         Path region = SyntheticProvince.regionFile(units);
         String url = EmbeddedPostgresSupport.createDatabase();
 
@@ -73,6 +77,8 @@ public final class ClusterLoadBenchmark {
         for (int u = 0; u < users; u++) clients[u] = signIn(base[u % 2]);
 
         AtomicLong[] requests = {new AtomicLong(), new AtomicLong()}, errors = {new AtomicLong(), new AtomicLong()};
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -90,12 +96,17 @@ public final class ClusterLoadBenchmark {
                         errors[instance].incrementAndGet();
                     }
                     requests[instance].incrementAndGet();
+                    pause(think);
                 }
             }, "user-" + u);
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) t.join();
+        long total = requests[0].get() + requests[1].get();
+        System.out.printf("%d 个用户，每次翻页后停留 %s；本进程（两实例与全部用户）每次请求 CPU %.1f ms（不含 PostgreSQL）%n", users,
+                think > 0 ? String.format("%.1f–%.1f 秒（平均 %.1f 秒）", think * 0.4, think * 1.6, think) : "0 秒（不停顿）",
+                (os.getProcessCpuTime() - cpu0) / 1e6 / Math.max(1, total));
 
         boolean ok = true;
         for (int i = 0; i < 2; i++) {
@@ -115,6 +126,16 @@ public final class ClusterLoadBenchmark {
         }
         for (ConfigurableApplicationContext app : instances) app.close();
         System.exit(ok ? 0 : 1);
+    }
+
+    /** A reader's pause on a page: uniform between 0.4 and 1.6 times the mean (the mean 0 means no pause). */
+    static void pause(double meanSeconds) {
+        if (meanSeconds <= 0) return;
+        try {
+            Thread.sleep((long) (meanSeconds * 1000 * (0.4 + 1.2 * ThreadLocalRandom.current().nextDouble())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static HttpClient signIn(String base) throws Exception {

@@ -37,6 +37,8 @@ class CashWatchBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("cash-table")).getText()).contains("西吉县").contains("海原县").contains("万元");
         assertThat(driver.findElement(By.id("upload")).isDisplayed()).isTrue();
         shot("cash-watch-02-region-analyst");
+        js("arguments[0].scrollIntoView()", driver.findElement(By.id("cash-table")));
+        shot("cash-watch-02b-table-analyst");
 
         new Select(driver.findElement(By.cssSelector("#unit-filter select"))).selectByVisibleText("西吉县");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "西吉县"));
@@ -76,6 +78,8 @@ class CashWatchBrowserTest extends BrowserTestBase {
         assertThat(driver.findElements(By.id("unit-filter"))).isEmpty();
         assertThat(driver.findElements(By.id("history"))).isEmpty();
         shot("cash-watch-06-county-xiji");
+        js("arguments[0].scrollIntoView()", driver.findElement(By.id("cash-table")));
+        shot("cash-watch-06b-county-xiji-table");
         driver.get(url("/cash-watch?unit=640522"));
         assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("海原县 库款日监测");
         driver.get(url("/dashboard?period=2021-12"));

@@ -54,9 +54,11 @@ class ReportDistributionTest {
             queued.put(key, after);
             return Optional.of(after);
         }
-        public List<OutboxMessage> byKeys(java.util.Collection<String> keys) { return keys.stream().map(queued::get).filter(java.util.Objects::nonNull).toList(); }
         public List<OutboxMessage> ofWarning(long id) { return List.of(); }
         public List<OutboxMessage> ofPublication(long id) { return List.of(); }
+        public List<OutboxMessage> byKeys(java.util.Collection<String> keys) {
+            return keys.stream().map(queued::get).filter(java.util.Objects::nonNull).toList();
+        }
 
         private static OutboxMessage with(OutboxMessage m, String status, String error) {
             return new OutboxMessage(m.id(), 0, 0, m.unitCode(), m.recipientType(), m.recipientName(), m.channel(), m.address(),

@@ -187,6 +187,17 @@ class ReportsTest {
                 .param(week).query(Long.class).single()).isEqualTo(first.isEmpty() ? 3 : first.size());
     }
 
+    @Test
+    void weeklyReportSaysInOneLineWhenThereAreNoDailyBalances() {
+        Period week = Period.parse(results.latestPeriod(Period.Type.WEEK).orElseThrow());
+        Report r = builder.build(ReportKind.WEEKLY, week, null);
+        assertThat(r.sections()).last().satisfies(s -> {
+            assertThat(s.heading()).isEqualTo("三、库款日监测");
+            assertThat(s.paragraphs()).containsExactly("本周（" + week.startDate() + " 至 " + week.endDate() + "）没有库款日终余额数据。");
+            assertThat(s.tables()).isEmpty();
+        });
+    }
+
     private static long id(MvcResult r) {
         return Long.parseLong(r.getResponse().getRedirectedUrl().replaceAll(".*generated=", ""));
     }

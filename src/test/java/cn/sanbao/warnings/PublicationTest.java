@@ -104,9 +104,9 @@ class PublicationTest {
             @Override public boolean queued(String key) { return notifications.queued(key); }
             @Override public boolean configured(String channel) { return notifications.configured(channel); }
             @Override public java.util.Optional<OutboxMessage> deliverNow(String key) { return notifications.deliverNow(key); }
-            @Override public List<OutboxMessage> byKeys(java.util.Collection<String> keys) { return notifications.byKeys(keys); }
             @Override public List<OutboxMessage> ofWarning(long id) { return notifications.ofWarning(id); }
             @Override public List<OutboxMessage> ofPublication(long id) { return notifications.ofPublication(id); }
+            @Override public List<OutboxMessage> byKeys(java.util.Collection<String> keys) { return notifications.byKeys(keys); }
         };
         PublicationService broken = new PublicationService(results, demoRegions(), publications, cases, failing,
                 rules, audit, tx, clockProvider);

@@ -44,11 +44,6 @@ class OutboxNotifications implements Notifications, ChannelStatus {
     }
 
     @Override
-    public List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys) {
-        return idempotencyKeys.stream().map(outbox::byKey).flatMap(Optional::stream).toList();
-    }
-
-    @Override
     public List<OutboxMessage> ofWarning(long warningId) {
         return outbox.ofWarning(warningId);
     }
@@ -56,6 +51,11 @@ class OutboxNotifications implements Notifications, ChannelStatus {
     @Override
     public List<OutboxMessage> ofPublication(long publicationId) {
         return outbox.ofPublication(publicationId);
+    }
+
+    @Override
+    public List<OutboxMessage> byKeys(java.util.Collection<String> idempotencyKeys) {
+        return idempotencyKeys.isEmpty() ? List.of() : outbox.byKeys(idempotencyKeys);
     }
 
     @Override

@@ -133,6 +133,12 @@ public class OutboxRepository {
                 .query(MESSAGE_ROW).optional();
     }
 
+    /** Callers pass a page's worth of keys (at most a few hundred): one IN list. */
+    public List<OutboxMessage> byKeys(Collection<String> keys) {
+        return jdbc.sql("select " + COLS + " from warning_outbox where idempotency_key in (:keys) order by id").param("keys", keys)
+                .query(MESSAGE_ROW).list();
+    }
+
     public Optional<OutboxMessage> find(long id) {
         return jdbc.sql("select " + COLS + " from warning_outbox where id = ?").param(id).query(MESSAGE_ROW).optional();
     }
