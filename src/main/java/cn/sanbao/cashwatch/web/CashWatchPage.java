@@ -48,6 +48,7 @@ class CashWatchPage {
     private final UnitScope scope;
     private final JsonMapper json;
     private final RequestMappingHandlerMapping mappings;
+    private volatile Boolean alertsScreen;
 
     CashWatchPage(DailyCashWatch watch, CashRepository revisions, RegionTree regions, UnitScope scope, JsonMapper json,
                   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
@@ -157,8 +158,13 @@ class CashWatchPage {
         }
     }
 
-    /** The alerts screen belongs to another part of the module; link to it only once it exists. */
+    /** The alerts screen belongs to another part of the module; link to it only once it exists (mappings are fixed after start). */
     private boolean hasAlertsScreen() {
-        return mappings.getHandlerMethods().keySet().stream().anyMatch(i -> i.getPatternValues().contains(ALERTS));
+        Boolean known = alertsScreen;
+        if (known == null) {
+            known = mappings.getHandlerMethods().keySet().stream().anyMatch(i -> i.getPatternValues().contains(ALERTS));
+            alertsScreen = known;
+        }
+        return known;
     }
 }
