@@ -3,7 +3,7 @@
   var d = window.sanbao.data('cash-data'), el = document.getElementById('cash-chart');
   if (!d || !el || !window.echarts) return;
   var chart = echarts.init(el);
-  var colors = { LOW: '#c62828', NORMAL: '#2e7d32', IDLE: '#f9a825', UNKNOWN: '#9e9e9e' };
+  var colors = { LOW: '#c62828', NORMAL: '#2e7d32', AMPLE: '#1565c0', UNKNOWN: '#9e9e9e' };
   if (d.kind === 'region') {
     chart.setOption({
       tooltip: { trigger: 'axis' },
@@ -23,7 +23,7 @@
       series: [{ name: d.name, type: 'line', data: d.levels, connectNulls: false,
         markLine: { symbol: 'none', data: [
           { yAxis: d.low, name: '下限', label: { formatter: '下限 ' + d.low }, lineStyle: { color: colors.LOW } },
-          { yAxis: d.high, name: '上限', label: { formatter: '上限 ' + d.high }, lineStyle: { color: colors.IDLE } }] } }]
+          { yAxis: d.high, name: '上限', label: { formatter: '上限 ' + d.high }, lineStyle: { color: colors.AMPLE } }] } }]
     });
   }
   window.addEventListener('resize', function () { chart.resize(); });

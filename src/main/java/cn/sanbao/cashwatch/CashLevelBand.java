@@ -6,8 +6,11 @@ public enum CashLevelBand {
     LOW("低于下限"),
     /** From the floor up to and including the upper bound. */
     NORMAL("正常"),
-    /** Above the upper bound: cash lying idle. */
-    IDLE("闲置"),
+    /**
+     * Above the upper bound: 三保 well covered. Not "idle cash": this level divides by the 三保 need, like the model's
+     * 库款保障倍数, which gives full marks from 1.5 months (the runway's outflow-based level has its own 闲置 band).
+     */
+    AMPLE("充足"),
     /** No 三保 need for the year, so no level. */
     UNKNOWN("无法计算");
 

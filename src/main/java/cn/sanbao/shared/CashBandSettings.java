@@ -9,7 +9,8 @@ import java.math.BigDecimal;
 
 /**
  * The one place the configured 库款保障水平 band is read ({@code sanbao.decision.cash-band.low/high}); the runway
- * projection, the expenditure discipline check and the daily cash watch all use this bean.
+ * projection and the expenditure discipline check use this bean. The daily cash watch divides by the 三保 need, not by
+ * the outflow, and has its own band ({@code sanbao.cash-watch.band.*}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CashBandSettings {

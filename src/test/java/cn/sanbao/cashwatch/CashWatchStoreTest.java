@@ -152,15 +152,17 @@ class CashWatchStoreTest {
                 row("640205", d.plusDays(3), "10000", 4),  // low, run 3
                 row("640205", d.plusDays(4), "30000", 5),  // exactly on the floor: normal, run ends
                 row("640205", d.plusDays(5), "25000", 6),  // low, run 1
-                row("640205", d.plusDays(6), "90000", 7),  // 0.90 idle
+                row("640205", d.plusDays(6), "90000", 7),  // 0.90 normal: the daily band's upper bound is 1.5
+                row("640205", d.plusDays(7), "150000", 9), // exactly on the upper bound: normal
+                row("640205", d.plusDays(8), "151000", 10), // 1.51 ample
                 row("640221", d, "5000", 8)), "analyst");  // no need for the year: unknown
 
-        List<DayLevel> s = watch.series("640205", d, d.plusDays(6));
+        List<DayLevel> s = watch.series("640205", d, d.plusDays(8));
         assertThat(s).extracting(DayLevel::day).containsExactly(d, d.plusDays(1), d.plusDays(3), d.plusDays(4),
-                d.plusDays(5), d.plusDays(6));
+                d.plusDays(5), d.plusDays(6), d.plusDays(7), d.plusDays(8));
         assertThat(s).extracting(DayLevel::band).containsExactly(CashLevelBand.LOW, CashLevelBand.LOW, CashLevelBand.LOW,
-                CashLevelBand.NORMAL, CashLevelBand.LOW, CashLevelBand.IDLE);
-        assertThat(s).extracting(DayLevel::daysBelowFloor).containsExactly(1, 2, 3, 0, 1, 0);
+                CashLevelBand.NORMAL, CashLevelBand.LOW, CashLevelBand.NORMAL, CashLevelBand.NORMAL, CashLevelBand.AMPLE);
+        assertThat(s).extracting(DayLevel::daysBelowFloor).containsExactly(1, 2, 3, 0, 1, 0, 0, 0);
         assertThat(s.get(0).level()).isEqualByComparingTo("0.20");
         assertThat(s.get(0).monthlyNeed()).isEqualByComparingTo("100000.00");
         assertThat(s.get(3).level()).isEqualByComparingTo("0.30");

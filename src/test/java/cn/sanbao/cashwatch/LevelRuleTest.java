@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static cn.sanbao.cashwatch.CashLevelBand.IDLE;
+import static cn.sanbao.cashwatch.CashLevelBand.AMPLE;
 import static cn.sanbao.cashwatch.CashLevelBand.LOW;
 import static cn.sanbao.cashwatch.CashLevelBand.NORMAL;
 import static cn.sanbao.cashwatch.CashLevelBand.UNKNOWN;
@@ -42,7 +42,7 @@ class LevelRuleTest {
         assertThat(rule.classify(new BigDecimal("0.29"))).isEqualTo(LOW);
         assertThat(rule.classify(new BigDecimal("0.30"))).isEqualTo(NORMAL);
         assertThat(rule.classify(new BigDecimal("0.80"))).isEqualTo(NORMAL);
-        assertThat(rule.classify(new BigDecimal("0.81"))).isEqualTo(IDLE);
+        assertThat(rule.classify(new BigDecimal("0.81"))).isEqualTo(AMPLE);
         // the band follows the level as shown: 0.2996 months shows as 0.30 and is normal
         assertThat(rule.classify(LevelRule.level(new BigDecimal("29960"), new BigDecimal("1200000")))).isEqualTo(NORMAL);
     }
@@ -50,7 +50,7 @@ class LevelRuleTest {
     @Test
     void aRunBelowTheFloorEndsOnlyAtADayAtOrAboveIt() {
         FloorStreak s = new FloorStreak();
-        assertThat(List.of(s.next(LOW), s.next(LOW), s.next(UNKNOWN), s.next(LOW), s.next(NORMAL), s.next(LOW), s.next(IDLE), s.next(LOW)))
+        assertThat(List.of(s.next(LOW), s.next(LOW), s.next(UNKNOWN), s.next(LOW), s.next(NORMAL), s.next(LOW), s.next(AMPLE), s.next(LOW)))
                 .containsExactly(1, 2, 0, 3, 0, 1, 0, 1);
     }
 

@@ -15,7 +15,7 @@ public final class FloorStreak {
     public int next(CashLevelBand band) {
         switch (band) {
             case LOW -> run++;
-            case NORMAL, IDLE -> run = 0;
+            case NORMAL, AMPLE -> run = 0;
             case UNKNOWN -> { return 0; }
         }
         return band == CashLevelBand.LOW ? run : 0;

@@ -35,6 +35,6 @@ public final class LevelRule {
     public CashLevelBand classify(BigDecimal level) {
         if (level == null) return CashLevelBand.UNKNOWN;
         if (level.compareTo(band.low()) < 0) return CashLevelBand.LOW;
-        return level.compareTo(band.high()) > 0 ? CashLevelBand.IDLE : CashLevelBand.NORMAL;
+        return level.compareTo(band.high()) > 0 ? CashLevelBand.AMPLE : CashLevelBand.NORMAL;
     }
 }

@@ -15,6 +15,7 @@ import cn.sanbao.kernel.Pillar;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -59,7 +60,9 @@ public class CashWatchService implements DailyCashWatch {
     }
 
     public CashWatchService(CashRepository repository, RegionTree regions, FactRepository facts, AuditLog audit,
-                            ApplicationEventPublisher events, TransactionOperations tx, ObjectProvider<Clock> clock, CashBand band) {
+                            ApplicationEventPublisher events, TransactionOperations tx, ObjectProvider<Clock> clock,
+                            @Value("${sanbao.cash-watch.band.low:0.3}") BigDecimal low,
+                            @Value("${sanbao.cash-watch.band.high:1.5}") BigDecimal high) {
         this.repository = repository;
         this.regions = regions;
         this.facts = facts;
@@ -67,7 +70,8 @@ public class CashWatchService implements DailyCashWatch {
         this.events = events;
         this.tx = tx;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
-        this.rule = new LevelRule(band);
+        // its own band: this level divides by the 三保 need, not by the outflow like the runway's 0.3–0.8 band
+        this.rule = new LevelRule(new CashBand(low, high));
         this.validator = new DailyCashValidator(code -> regions.unit(code)
                 .map(u -> u.isConsolidated() ? DailyCashValidator.UnitKind.CONSOLIDATED : DailyCashValidator.UnitKind.BUDGET_UNIT)
                 .orElse(DailyCashValidator.UnitKind.UNKNOWN), code -> regions.unit(code).map(FiscalUnit::name).orElse(""));

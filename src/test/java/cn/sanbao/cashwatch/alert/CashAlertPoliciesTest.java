@@ -41,7 +41,7 @@ class CashAlertPoliciesTest {
     @Test
     void normalIdleAndUnknownLevelsAreNotWarned() {
         assertThat(WARN.decide(day(DAY, "0.30", CashLevelBand.NORMAL, 0), DAY).act()).isFalse();
-        assertThat(WARN.decide(day(DAY, "1.20", CashLevelBand.IDLE, 0), DAY).act()).isFalse();
+        assertThat(WARN.decide(day(DAY, "1.20", CashLevelBand.AMPLE, 0), DAY).act()).isFalse();
         Decision unknown = WARN.decide(day(DAY, null, CashLevelBand.UNKNOWN, 0), DAY);
         assertThat(unknown.act()).isFalse();
         assertThat(unknown.reason()).contains("无法计算");
