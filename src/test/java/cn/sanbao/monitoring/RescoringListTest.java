@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,12 @@ class RescoringListTest {
             jdbc.sql("insert into rescoring_request values (?, '2021-03', 'analyst', ?, ?, ?)")
                     .params(FIRST + i, Timestamp.valueOf(LocalDateTime.of(2022, 1, 5, 9, 0).plusMinutes(i)),
                             i % 2 == 0 ? 1234L + i : null, i % 2 == 0 ? null : "2021年3月没有已发布的监测模型").update();
+    }
+
+    /** Its rows would otherwise be the newest ten on 监测结果 for every later test of this database. */
+    @AfterEach
+    void removeTheRows() {
+        jdbc.sql("delete from rescoring_request where revision_id >= ?").param(FIRST).update();
     }
 
     @Test
