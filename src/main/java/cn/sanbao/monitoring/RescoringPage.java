@@ -17,9 +17,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** 导入后重新评分: every re-scoring an import asked for, with its run or the reason it did not run; paged, exported. */
+/** 导入后重新评分 (the department's view: every import of every unit): every re-scoring an import asked for, with its run or the reason it did not run; paged, exported. */
 @Controller
-@PreAuthorize("hasRole('ANALYST')")
+@PreAuthorize("hasAnyRole('ANALYST', 'LEADER')")
 class RescoringPage {
 
     /** An export holds at most this many rows (one per import; years of daily imports fit). */

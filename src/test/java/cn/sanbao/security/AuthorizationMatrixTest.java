@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
         if (path.startsWith("/models") && method != HttpMethod.GET) return Set.of(Roles.ANALYST);
         if (path.startsWith("/models")) return Set.of(Roles.ANALYST, Roles.LEADER);
         if (path.startsWith("/monitoring/runs") || path.equals("/warnings/publish")) return Set.of(Roles.ANALYST);
+        // what became of every import's re-scoring, all units: the department's view
+        if (path.startsWith("/monitoring/rescorings")) return Set.of(Roles.ANALYST, Roles.LEADER);
         // escalation by hand is a leader's decision as much as an analyst's; the month's notice is region-wide
         if (path.matches("/warnings/cases/[^/]+/escalation")) return Set.of(Roles.ANALYST, Roles.LEADER);
         if (path.startsWith("/warnings/notices")) return Set.of(Roles.ANALYST, Roles.LEADER);

@@ -101,7 +101,7 @@ public class CashWatchService implements DailyCashWatch {
             repository.insertBalances(id, changed);
             audit.record(actor, "CASH_DAILY_STORE", "cash-revision:" + id, "库款日报 " + label + "（" + first + " 至 " + last
                     + "），" + rows.size() + " 行，新增或变化 " + changed.size() + " 行，涉及 " + units.size() + " 个单位");
-            events.publishEvent(new DailyCashStored(id, source, first, last, units));
+            events.publishEvent(new DailyCashStored(id, source, first, last, units.size()));
             return new DailyCashResult(id, rows.size(), changed.size(), first, last);
         });
     }

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -96,13 +95,13 @@ class CashAlertsTest {
 
         // the same data again stores nothing (no event); handling the same revision again sends nothing
         assertThat(watch.store("upload", "库款日报.csv", List.of(row("640422", d1, "20000")), "analyst").revisionId()).isNull();
-        CashAlertService.Outcome again = alerts.handle(new DailyCashStored(first.revisionId(), "upload", d1, d1, Set.of("640422")));
+        CashAlertService.Outcome again = alerts.handle(new DailyCashStored(first.revisionId(), "upload", d1, d1, 1));
         assertThat(again.messages()).isZero();
         assertThat(messages("CASH-W-640422-" + d1)).hasSize(3);
 
         // two more handlers race the listener for day 2 (as two instances would): still one message each
         DailyCashResult second = watch.store("upload", "库款日报.csv", List.of(row("640422", d2, "18000")), "analyst");
-        DailyCashStored event = new DailyCashStored(second.revisionId(), "upload", d2, d2, Set.of("640422"));
+        DailyCashStored event = new DailyCashStored(second.revisionId(), "upload", d2, d2, 1);
         CompletableFuture<?> a = CompletableFuture.runAsync(() -> alerts.handle(event));
         CompletableFuture<?> b = CompletableFuture.runAsync(() -> alerts.handle(event));
         CompletableFuture.allOf(a, b).get();
@@ -174,7 +173,7 @@ class CashAlertsTest {
         assertThat(messages("CASH-W-640423-")).isEmpty();
         assertThat(messages("CASH-E-640423-")).isEmpty();
         assertThat(alerts.handle(new DailyCashStored(old.revisionId(), "upload", TODAY.minusDays(61), TODAY.minusDays(59),
-                Set.of("640423"))).note()).contains("补录", "不发送当日预警");
+                1)).note()).contains("补录", "不发送当日预警");
     }
 
     /** "type name channel" of the outbox messages whose key starts with the prefix. */
