@@ -269,41 +269,42 @@ public class ConnectorRunner {
             String file = "连接器“" + c.name() + "”";
             ConnectorRepository.VoucherMark mark = q.columns().containsKey("watermark") ? store.voucherMark(q.id()) : null;
             PaymentExtraction.Continuation from = continuation(q, mark, month);
-            try (PaymentExtraction x = new PaymentExtraction(q, units)) {
-                x.read(source, new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file, from);
+            PaymentExtraction x = new PaymentExtraction(q, units, source,
+                    new SourceReader.Params(month.code(), month.startDate(), month.endDate(), null), file, from);
+            PaymentResult r;
+            try {
+                r = dry ? dryImport(x, q, month) : payments.importRows(x, fileName(q), month, by, u -> true, (phase, n) -> { });
+            } catch (PaymentExtraction.NothingRead e) {
+                notes.add(month.label() + "“" + q.name() + "”" + (from == null ? "没有支付明细" : "没有凭证号 " + from.afterVoucher() + " 之后的新凭证"));
+                return null;
+            } catch (PaymentExtraction.SourceFailed e) {
+                throw e.refusal;
+            } catch (IntakeRejectedException e) {
+                throw x.translate(e, file);
+            } finally {
                 rows += x.rows();
-                preview.addAll(x.preview().stream().map(r -> {
+                preview.addAll(x.preview().stream().map(row -> {
                     List<String> l = new ArrayList<>(List.of(q.name()));
-                    l.addAll(r);
+                    l.addAll(row);
                     return l;
                 }).toList());
-                if (x.rows() == 0) {
-                    notes.add(month.label() + "“" + q.name() + "”" + (from == null ? "没有支付明细" : "没有凭证号 " + from.afterVoucher() + " 之后的新凭证"));
-                    return null;
-                }
-                try {
-                    PaymentResult r = dry ? dryImport(x, q, month) : payments.importFile(x.file(), fileName(q), month, by, u -> true,
-                            (phase, n) -> { });
-                    if (r == null) {
-                        notes.add(month.label() + "“" + q.name() + "” " + x.rows() + " 行通过校验（试运行，未保存）");
-                    } else if (r.duplicateOf() != null) {
-                        duplicate = r.duplicateOf();
-                        notes.add(month.label() + "“" + q.name() + "”与数据修订 #" + r.duplicateOf() + " 相同，未保存");
-                    } else {
-                        stored.add(r.revisionId());
-                        notes.add(month.label() + "“" + q.name() + "” " + r.rows() + " 行支付明细已保存为数据修订 #" + r.revisionId());
-                    }
-                    if (r != null && !dry && x.lastVoucher() != null) {
-                        // the month now stands in this revision up to this voucher: the next scheduled run continues from here
-                        long upTo = from != null ? Math.max(from.afterVoucher(), x.lastVoucher()) : x.lastVoucher();
-                        var next = new ConnectorRepository.VoucherMark(upTo, r.duplicateOf() != null ? r.duplicateOf() : r.revisionId(), month.code());
-                        tx.executeWithoutResult(s -> store.voucherMark(q.id(), next));
-                    }
-                } catch (IntakeRejectedException e) {
-                    throw x.translate(e, file);
-                }
-                return x.latest();
             }
+            if (r == null) {
+                notes.add(month.label() + "“" + q.name() + "” " + x.rows() + " 行通过校验（试运行，未保存）");
+            } else if (r.duplicateOf() != null) {
+                duplicate = r.duplicateOf();
+                notes.add(month.label() + "“" + q.name() + "”与数据修订 #" + r.duplicateOf() + " 相同，未保存");
+            } else {
+                stored.add(r.revisionId());
+                notes.add(month.label() + "“" + q.name() + "” " + r.rows() + " 行支付明细已保存为数据修订 #" + r.revisionId());
+            }
+            if (r != null && !dry && x.lastVoucher() != null) {
+                // the month now stands in this revision up to this voucher: the next scheduled run continues from here
+                long upTo = from != null ? Math.max(from.afterVoucher(), x.lastVoucher()) : x.lastVoucher();
+                var next = new ConnectorRepository.VoucherMark(upTo, r.duplicateOf() != null ? r.duplicateOf() : r.revisionId(), month.code());
+                tx.executeWithoutResult(s -> store.voucherMark(q.id(), next));
+            }
+            return x.latest();
         }
 
         /**
@@ -323,13 +324,13 @@ public class ConnectorRunner {
             PaymentResult[] r = {null};
             tx.executeWithoutResult(s -> {
                 s.setRollbackOnly();
-                r[0] = payments.importFile(x.file(), fileName(q), month, by, u -> true, (phase, n) -> { });
+                r[0] = payments.importRows(x, fileName(q), month, by, u -> true, (phase, n) -> { });
             });
             return r[0] != null && r[0].duplicateOf() != null ? r[0] : null;
         }
 
         private String fileName(Connector.Query q) {
-            return ConnectorRepository.cut("连接器“" + c.name() + "”查询“" + q.name() + "”", 200) + ".csv";
+            return ConnectorRepository.cut("连接器“" + c.name() + "”查询“" + q.name() + "”", 200);
         }
 
         String summary() {

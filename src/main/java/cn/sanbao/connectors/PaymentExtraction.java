@@ -3,12 +3,8 @@ package cn.sanbao.connectors;
 import cn.sanbao.intake.Finding;
 import cn.sanbao.intake.IntakeRejectedException;
 import cn.sanbao.intake.Location;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import cn.sanbao.intake.PaymentRepository;
+import cn.sanbao.intake.PaymentRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,59 +12,76 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Streams a payment-detail query into a temporary CSV in the payment file layout, so the payment import's own
- * two-pass check and COPY write apply unchanged (this module never writes payment tables). Row n of the result is
- * line n+1 of the file; {@link #translate} turns the import's findings back into query, row and source column.
- * Continuing a month (a {@link Continuation}), the rows the platform already holds come first and only vouchers after
- * the watermark id are read from the source: the platform replaces a unit-month as a whole, the source is read once.
+ * A payment-detail query as rows for the payment import ({@link PaymentRows}), so the import's own checks, two passes
+ * and COPY write apply unchanged (this module never writes payment tables). The import reads the result on its reading
+ * thread while it checks the rows already read; nothing is written to a file in between. Result row n is the import's
+ * line n+1; {@link #translate} turns its findings back into query, row and source column. Continuing a month (a
+ * {@link Continuation}), only vouchers after the watermark id are read from the source, and once the first of them
+ * arrives the rows the platform already holds go first: the platform replaces a unit-month as a whole, the source is
+ * read once, and no new voucher means no import at all.
  */
-final class PaymentExtraction implements AutoCloseable {
-
-    /** Platform columns in file order (the payment file header). */
-    static final List<String> COLUMNS = List.of("unit_code", "pay_date", "amount", "function_code", "economic_code",
-            "project_code", "agency");
+final class PaymentExtraction implements PaymentRows {
 
     private final Connector.Query query;
     private final Map<String, String> unitCodes;
-    private final Path file;
-    private final List<List<String>> preview = new ArrayList<>();
-    private long rows;
-    private long baseRows;
-    private String latest;
-    private Long lastVoucher;
-    private final StringBuilder lineBuffer = new StringBuilder(160);
+    private final SourceReader source;
+    private final SourceReader.Params params;
+    private final String connectorFile;
+    private final Continuation from;
+    // written on the import's reading thread, read by the caller after the import returned or failed
+    private final List<List<String>> preview = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile long rows;
+    private volatile long baseRows;
+    private volatile String latest;
+    private volatile Long lastVoucher;
 
     /** The month so far: the voucher id read up to, and the platform's rows of that month (fed to the given sink). */
-    record Continuation(long afterVoucher, java.util.function.Consumer<java.util.function.Consumer<cn.sanbao.intake.PaymentRepository.Payment>> rows) {
+    record Continuation(long afterVoucher, Consumer<Consumer<PaymentRepository.Payment>> rows) {
     }
 
-    PaymentExtraction(Connector.Query query, Map<String, String> unitCodes) {
-        this.query = query;
-        this.unitCodes = unitCodes;
-        try {
-            this.file = Files.createTempFile("sanbao-connector-", ".csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The source could not be read as mapped; the refusal already names connector and query (not a finding to translate). */
+    static final class SourceFailed extends RuntimeException {
+        final IntakeRejectedException refusal;
+
+        SourceFailed(IntakeRejectedException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
         }
     }
 
-    /** Reads the whole result (or, continuing, the vouchers after the watermark) into the file; SQL problems become the import's kind of refusal. */
-    PaymentExtraction read(SourceReader source, SourceReader.Params params, String connectorFile, Continuation from) {
+    /** The source returned no row (continuing: no voucher after the watermark); the import stops before storing anything. */
+    static final class NothingRead extends RuntimeException {
+        NothingRead() {
+            super("没有读取到支付明细", null, false, false);
+        }
+    }
+
+    PaymentExtraction(Connector.Query query, Map<String, String> unitCodes, SourceReader source, SourceReader.Params params,
+                      String connectorFile, Continuation from) {
+        this.query = query;
+        this.unitCodes = unitCodes;
+        this.source = source;
+        this.params = params;
+        this.connectorFile = connectorFile;
+        this.from = from;
+    }
+
+    /** The result (continuing: the month's earlier rows, then the vouchers after the watermark); SQL problems become {@link SourceFailed}. */
+    @Override
+    public void forEach(Sink sink) {
         String[] sourceCols = COLUMNS.stream().map(c -> query.columns().get(c)).toArray(String[]::new);
         List<String> required = new ArrayList<>(Arrays.stream(sourceCols).filter(java.util.Objects::nonNull).toList());
         String voucher = query.columns().get("watermark");
         if (voucher != null) required.add(voucher);
         String sql = query.sql();
         SourceReader.Params bound = params;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(",", COLUMNS));
-            out.write('\n');
+        try {
             if (from != null) {
                 if (!voucher.matches("[A-Za-z_][A-Za-z0-9_]*"))
                     throw new SourceReader.Refused("水位线列名“" + voucher + "”只能由字母、数字和下划线组成");
-                from.rows().accept(p -> base(out, p));
                 // the analyst's SQL as a sub-query: only vouchers after the watermark, in voucher order
                 sql = "select * from (" + query.sql() + ") w where w." + voucher + " > :after order by w." + voucher;
                 bound = new SourceReader.Params(params.period(), params.from(), params.to(), params.unit(), from.afterVoucher());
@@ -84,56 +97,42 @@ final class PaymentExtraction implements AutoCloseable {
                         types[i] = idx[i] == 0 ? java.sql.Types.NULL : md.getColumnType(idx[i]);
                     }
                     if (voucher != null) voucherIdx[0] = rs.findColumn(voucher);
+                    // the month's earlier rows first, as a whole read would give them: the same content hashes the same
+                    if (from != null) from.rows().accept(p -> {
+                        baseRows++;
+                        sink.row(base(p));
+                    });
                 }
-                write(out, n, rs, idx, types);
+                sink.row(row(rs, idx, types));
                 if (voucherIdx[0] > 0) {
                     long v = rs.getLong(voucherIdx[0]);
                     if (!rs.wasNull() && (lastVoucher == null || v > lastVoucher)) lastVoucher = v;
                 }
             });
         } catch (SourceReader.Refused e) {
-            throw IntakeRejectedException.of(connectorFile, new Location(null, 0, ItemExtraction.where(query)), e.getMessage());
+            throw new SourceFailed(IntakeRejectedException.of(connectorFile, new Location(null, 0, ItemExtraction.where(query)), e.getMessage()));
         } catch (SQLException | org.springframework.dao.DataAccessException e) {
-            throw IntakeRejectedException.of(connectorFile, new Location(null, 0, ItemExtraction.where(query)),
-                    "查询执行失败：" + SourceErrors.reason(e));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SourceFailed(IntakeRejectedException.of(connectorFile, new Location(null, 0, ItemExtraction.where(query)),
+                    "查询执行失败：" + SourceErrors.reason(e)));
         }
-        return this;
+        if (rows == 0) throw new NothingRead();
     }
 
-    /** A row the platform already holds, in the file layout (its codes are platform codes already). */
-    private void base(BufferedWriter out, cn.sanbao.intake.PaymentRepository.Payment p) {
-        baseRows++;
-        line(out, new String[] {p.unitCode(), p.payDate().toString(), p.amount().toPlainString(), p.functionCode(), p.economicCode(),
-                p.projectCode() == null ? "" : p.projectCode(), p.agency() == null ? "" : p.agency()});
+    /** A row the platform already holds (its codes are platform codes already). */
+    private static String[] base(PaymentRepository.Payment p) {
+        return new String[] {p.unitCode(), p.payDate().toString(), p.amount().toPlainString(), p.functionCode(), p.economicCode(),
+                p.projectCode() == null ? "" : p.projectCode(), p.agency() == null ? "" : p.agency()};
     }
 
-    private void write(BufferedWriter out, long n, ResultSet rs, int[] idx, int[] types) throws SQLException {
+    private String[] row(ResultSet rs, int[] idx, int[] types) throws SQLException {
         String[] cells = new String[idx.length];
         for (int i = 0; i < idx.length; i++) cells[i] = idx[i] == 0 ? "" : cell(rs, idx[i], types[i]);
         cells[0] = unitCodes.getOrDefault(cells[0], cells[0]);
         rows++;
-        if (preview.size() < ItemExtraction.PREVIEW) preview.add(Arrays.asList(cells));
+        if (preview.size() < ItemExtraction.PREVIEW) preview.add(Arrays.asList(cells.clone()));
         // ISO dates order as text: keep the greatest, parse once at the end (a bad date is reported by the import)
         if (isoDate(cells[1]) && (latest == null || cells[1].compareTo(latest) > 0)) latest = cells[1];
-        line(out, cells);
-    }
-
-    /** One line built in a reused buffer and written at once: the writer locks on every call, millions of rows × 15 calls showed. */
-    private void line(BufferedWriter out, String[] cells) {
-        StringBuilder b = lineBuffer;
-        b.setLength(0);
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) b.append(',');
-            csv(b, cells[i]);
-        }
-        b.append('\n');
-        try {
-            out.append(b);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return cells;
     }
 
     /** yyyy-MM-dd by its shape (checked per row, so no regular expression). */
@@ -144,7 +143,7 @@ final class PaymentExtraction implements AutoCloseable {
     }
 
     /**
-     * Dates as yyyy-MM-dd whatever the driver's type; text trimmed, line breaks (never valid in a payment) as spaces.
+     * Dates as yyyy-MM-dd whatever the driver's type; text trimmed.
      * Dates and decimals go through the driver's objects: its text (getString) decodes every value into a new String,
      * which profiled slower than the driver's own parsing from bytes.
      */
@@ -152,6 +151,11 @@ final class PaymentExtraction implements AutoCloseable {
         if (type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR) {
             String t = rs.getString(i);
             return t == null ? "" : text(t);
+        }
+        if (type == java.sql.Types.DATE) {
+            // straight to LocalDate: a java.sql.Date goes through a Calendar and the time zone for every value
+            LocalDate d = rs.getObject(i, LocalDate.class);
+            return d == null ? "" : d.toString();
         }
         Object o = rs.getObject(i);
         if (o == null) return "";
@@ -163,16 +167,8 @@ final class PaymentExtraction implements AutoCloseable {
     }
 
     private static String text(String s) {
-        String t = s.strip();
-        return t.indexOf('\n') < 0 && t.indexOf('\r') < 0 ? t : t.replace('\r', ' ').replace('\n', ' ');
+        return s.strip(); // a line break inside is made a space by the import
     }
-
-    private static void csv(StringBuilder b, String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0) b.append(s);
-        else b.append('"').append(s.replace("\"", "\"\"")).append('"');
-    }
-
-    Path file() { return file; }
 
     /** Rows read from the source (a continued month's earlier rows not counted). */
     long rows() { return rows; }
@@ -200,21 +196,12 @@ final class PaymentExtraction implements AutoCloseable {
                     // keep the import's wording
                 }
             }
-            // file line → result row; a continued month's earlier rows come first and are not result rows
+            // import line → result row; a continued month's earlier rows come first and are not result rows
             long line = f.row() - 1 - baseRows;
             int row = line > 0 ? (int) line : 0;
             String at = ItemExtraction.where(query) + (column == null ? "" : " " + column);
             out.add(new Finding(connectorFile, null, row, at, f.reason()));
         }
         return new IntakeRejectedException(out, Math.max(0, e.total() - out.size()));
-    }
-
-    @Override
-    public void close() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temp file is removed with the temp directory
-        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Imports a 支付明细 file in two streaming passes. Pass 1 checks, classifies and sums every row without
@@ -103,14 +104,34 @@ public class PaymentImportService {
             String hash = sha256(file);
             PaymentSource source = PaymentSource.of(file, fileName);
             try (GroupedSpill spill = writer.copySupported() ? new GroupedSpill(period.code()) : null) {
-                return importChecked(source, hash, fileName, period, user, mayReport, mapping, classifier, spill, progress, rescore);
+                return importChecked(source, () -> hash, fileName, period, user, mayReport, mapping, classifier, spill, progress, rescore);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private PaymentResult importChecked(PaymentSource source, String hash, String fileName, Period period, String user,
+    /**
+     * Imports rows handed over by another module (a connector) exactly as the file of those rows would be imported:
+     * same checks, findings, to-date rule, revision and duplicate recognition. The rows are read once, on the first
+     * pass's reading thread while the caller's thread checks them, with no file in between where COPY is used.
+     */
+    public PaymentResult importRows(PaymentRows rows, String name, Period period, String user, Predicate<String> mayReport,
+                                    Progress progress) {
+        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月导入，期间应为月（如 2021-03）");
+        String future = periods.problem(period);
+        if (future != null) throw IntakeRejectedException.of(name, null, future);
+        PillarMappingService.Version mapping = mappings.current();
+        PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
+        try (RowsSource source = new RowsSource(rows, name, !writer.copySupported());
+             GroupedSpill spill = writer.copySupported() ? new GroupedSpill(period.code()) : null) {
+            return importChecked(source, source::hash, name, period, user, mayReport, mapping, classifier, spill, progress, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private PaymentResult importChecked(PaymentSource source, Supplier<String> contentHash, String fileName, Period period, String user,
                                         Predicate<String> mayReport, PillarMappingService.Version mapping,
                                         PillarClassifier classifier, GroupedSpill spill, Progress progress, Period rescore) throws IOException {
         Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, spill, progress);
@@ -121,6 +142,7 @@ public class PaymentImportService {
         List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : new ArrayList<>();
         if (problems.isEmpty()) values.addAll(derivedToDate(period, sums.derived()));
         if (!problems.isEmpty()) throw new IntakeRejectedException(problems, pass1.unlisted());
+        String hash = contentHash.get(); // known once pass 1 has read every row
 
         Optional<FactRevision> same = facts.findByContentHash(hash);
         if (same.isPresent()) {

@@ -31,8 +31,9 @@ import java.util.Random;
  * Payment import benchmark (not a test): generates a payment CSV in target/ (default 10 million rows),
  * then prints rows/s and peak heap for (1) classification + aggregation, (2) DuckDB doing the same
  * classification and aggregation on the same file, (3) the full import into embedded PostgreSQL with
- * every detail row kept. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows] [discipline]
- * (with "discipline" only (1) and (1b), the extra cost of the spending-discipline tallies).
+ * every detail row kept, (4) a connector extracting a month of vouchers (default 4 million) from a budget-system
+ * database into the platform. Run: java -Xmx512m -cp … cn.sanbao.intake.PaymentImportBenchmark [rows] [discipline|all]
+ * [connector rows] (with "discipline" only (1) and (1b), the extra cost of the spending-discipline tallies).
  */
 public final class PaymentImportBenchmark {
 
@@ -52,7 +53,7 @@ public final class PaymentImportBenchmark {
                 "--spring.datasource.username=" + EmbeddedPostgresSupport.username(),
                 "--spring.datasource.password=" + EmbeddedPostgresSupport.password(),
                 "--spring.datasource.driver-class-name=org.postgresql.Driver",
-                "--sanbao.demo.enabled=false", "--logging.level.root=WARN", "--server.port=0")) {
+                "--sanbao.demo.enabled=false", "--sanbao.connectors.tick=PT24H", "--logging.level.root=WARN", "--server.port=0")) {
             RegionTree regions = ctx.getBean(RegionTree.class);
             Path file = Path.of("target", "payment-bench-" + rows + ".csv");
             if (!Files.exists(file)) generate(file, rows, regions.budgetUnits());
@@ -128,6 +129,9 @@ public final class PaymentImportBenchmark {
             long t4 = System.nanoTime();
             int checked = discipline.twoPriorities(period, u -> true).size();
             System.out.printf("    两个支出优先判断：%d 个单位 %.0f 毫秒（按单位计算，与明细行数无关）%n", checked, (System.nanoTime() - t4) / 1e6);
+
+            // (4) the same month extracted by a connector from a budget-system database: read, checked and stored end to end
+            cn.sanbao.bench.ConnectorPaymentBenchmark.extract(ctx, args.length > 2 ? Long.parseLong(args[2]) : 4_000_000L);
         }
     }
 

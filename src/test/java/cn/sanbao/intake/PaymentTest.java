@@ -231,6 +231,47 @@ class PaymentTest {
     }
 
     @Test
+    void rowsHandedOverByAConnectorAreCheckedAndStoredAsTheirFileWouldBe() throws IOException {
+        List<String[]> rows = List.of(
+                new String[] {"640422", "2060-01-05", "100.00", "2010101", "30101", "P-1", "县财政局"},
+                new String[] {"640422", "2060-01-06", "20.50", "2010101", "30201", "P-2", "县财政局\n（代管）"}, // a line break is a space
+                new String[] {"640104", "2060-01-07", "7.00", "2050202", "30201", "", "区财政局,代管"}); // a comma is quoted in the file
+        PaymentResult r = imports.importRows(sink -> rows.forEach(c -> sink.row(c.clone())), "连接器“甲”查询“支付凭证”",
+                Period.parse("2060-01"), "analyst", u -> true, QUIET);
+        assertThat(r.rows()).isEqualTo(3);
+        assertThat(facts(r.revisionId())).containsEntry("640422|paid_wage", new BigDecimal("100.00"))
+                .containsEntry("640422|paid_operation", new BigDecimal("20.50"))
+                .containsEntry("640104|paid_livelihood", new BigDecimal("7.00"));
+        assertThat(queries.drill(r.revisionId(), "640422", PaymentClass.OPERATION, 10, 0))
+                .singleElement().satisfies(p -> assertThat(p.agency()).isEqualTo("县财政局 （代管）"));
+
+        // the same rows as a CSV file are the same data: recognised, not stored twice (and so is an earlier extraction)
+        Path same = dir.resolve("same.csv");
+        Files.writeString(same, "unit_code,pay_date,amount,function_code,economic_code,project_code,agency\n"
+                + "640422,2060-01-05,100.00,2010101,30101,P-1,县财政局\n640422,2060-01-06,20.50,2010101,30201,P-2,县财政局 （代管）\n"
+                + "640104,2060-01-07,7.00,2050202,30201,,\"区财政局,代管\"\n", StandardCharsets.UTF_8);
+        assertThat(run(same, "2060-01").duplicateOf()).isEqualTo(r.revisionId());
+
+        // a bad row is named as the file's line (header = line 1) and column, and nothing is stored
+        long before = details();
+        int revisions = facts.revisions().size();
+        assertThatThrownBy(() -> imports.importRows(sink -> {
+            sink.row(new String[] {"640422", "2060-02-05", "1.00", "2010101", "30101", "", ""});
+            sink.row(new String[] {"640422", "2060-02-30", "1.00", "2010101", "30101", "", ""});
+        }, "连接器“甲”查询“支付凭证”", Period.parse("2060-02"), "analyst", u -> true, QUIET))
+                .isInstanceOfSatisfying(IntakeRejectedException.class, e -> assertThat(e.findings()).singleElement()
+                        .satisfies(f -> assertThat(f.row() + " " + f.column()).isEqualTo("3 第2列")));
+        // a source that fails halfway ends the import with its own error, nothing stored
+        IllegalStateException broken = new IllegalStateException("源库连接中断");
+        assertThatThrownBy(() -> imports.importRows(sink -> {
+            sink.row(new String[] {"640422", "2060-02-05", "1.00", "2010101", "30101", "", ""});
+            throw broken;
+        }, "连接器“甲”查询“支付凭证”", Period.parse("2060-02"), "analyst", u -> true, QUIET)).isSameAs(broken);
+        assertThat(details()).isEqualTo(before);
+        assertThat(facts.revisions()).hasSize(revisions);
+    }
+
+    @Test
     void aPaymentWorkbookWithAnExternalEntityIsRefusedAndNothingIsStored() {
         int revisions = facts.revisions().size();
         long rows = details();
