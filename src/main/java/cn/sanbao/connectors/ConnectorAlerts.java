@@ -9,8 +9,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ConnectorAlerts {
 
-    static final List<String> CHANNELS = List.of("SMS", "WECHAT", "EMAIL");
     static final String NO_RECIPIENT = "没有告警接收人（预警设置中没有启用且登记了手机、企业微信或邮箱的监测分析员联系人），未发送消息";
 
     /** One alert of a connector with its messages as they stand now in the outbox. */
@@ -70,7 +69,7 @@ class ConnectorAlerts {
     List<Recipient> recipients() {
         Map<String, Recipient> to = new LinkedHashMap<>();
         for (Contact c : contacts.activeInRole(Contact.ANALYST))
-            for (String channel : CHANNELS) {
+            for (String channel : Notifications.CHANNELS) {
                 String address = c.address(channel);
                 if (address != null) to.putIfAbsent(channel + ":" + address,
                         new Recipient(c.name(), true, channel, address, notifications.configured(channel)));
@@ -91,7 +90,7 @@ class ConnectorAlerts {
         int colon = entry.indexOf(':');
         String channel = colon < 0 ? "" : entry.substring(0, colon).strip().toUpperCase(Locale.ROOT);
         String address = colon < 0 ? "" : entry.substring(colon + 1).strip();
-        if (!CHANNELS.contains(channel) || address.isEmpty() || address.length() > 300)
+        if (!Notifications.CHANNELS.contains(channel) || address.isEmpty() || address.length() > 300)
             throw new IllegalArgumentException("sanbao.connectors.alert-to 中的“" + entry + "”应为 渠道:地址，渠道为 SMS、WECHAT 或 EMAIL，"
                     + "如 EMAIL:data@czt.example.cn");
         return new Recipient(CONFIGURED_NAME, false, channel, address, false);
