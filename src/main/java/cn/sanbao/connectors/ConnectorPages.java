@@ -61,6 +61,8 @@ class ConnectorPages {
         model.addAttribute("kinds", Connector.Kind.values());
         model.addAttribute("scheduledPeriod", connectors.scheduledPeriod(c).code());
         model.addAttribute("alerts", alerts.of(id, 10));
+        model.addAttribute("recipients", alerts.recipients());
+        model.addAttribute("alertToInUse", alerts.configuredListInUse());
         return "connectors/connector";
     }
 

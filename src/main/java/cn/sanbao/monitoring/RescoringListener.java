@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Async;
+import cn.sanbao.shared.scheduling.AsyncExecutors;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +43,7 @@ class RescoringListener {
 
     // not @ApplicationModuleListener: that wraps the listener in its own transaction, which would hold a connection
     // for the whole run (and a second one for the claim), so a burst of imports could drain the pool
-    @Async
+    @Async(AsyncExecutors.BULK)
     @TransactionalEventListener
     public void on(FactRevisionStored stored) {
         if (!stored.rescoreRequested()) return;

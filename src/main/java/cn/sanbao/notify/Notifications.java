@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface Notifications {
 
+    /** The channels, in the order a person's messages are listed: 短信, 企业微信, 电子邮件. */
+    List<String> CHANNELS = List.of("SMS", "WECHAT", "EMAIL");
+
     /** True when a message with this idempotency key was queued before (it is never queued twice). */
     boolean queued(String idempotencyKey);
 

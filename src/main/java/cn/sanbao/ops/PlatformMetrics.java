@@ -9,6 +9,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import cn.sanbao.security.LoginThrottledEvent;
+import cn.sanbao.notify.Notifications;
 import cn.sanbao.notify.OutboxMessage;
 
 /**
@@ -18,8 +19,6 @@ import cn.sanbao.notify.OutboxMessage;
  */
 @Component
 class PlatformMetrics implements MeterBinder {
-
-    static final String[] CHANNELS = {"SMS", "WECHAT", "EMAIL"};
 
     private final OutboxBacklog outbox;
     private MeterRegistry registry;
@@ -31,7 +30,7 @@ class PlatformMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         this.registry = registry;
-        for (String channel : CHANNELS) {
+        for (String channel : Notifications.CHANNELS) {
             Gauge.builder("sanbao.outbox.backlog", outbox, o -> o.of(channel, true, null)).tag("channel", channel)
                     .description("Outbox messages waiting or being sent").register(registry);
             Gauge.builder("sanbao.outbox.failed", outbox, o -> o.of(channel, false, OutboxMessage.FAILED)).tag("channel", channel)

@@ -10,6 +10,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Async;
+import cn.sanbao.shared.scheduling.AsyncExecutors;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -74,7 +75,7 @@ class ReportSchedule {
      */
     // not @ApplicationModuleListener: that wraps the listener in its own transaction, which would hold a connection
     // for the whole run (and a second one for the claim), so a burst of imports could drain the pool
-    @Async
+    @Async(AsyncExecutors.BULK)
     @TransactionalEventListener
     public void on(MonthPublished published) throws InterruptedException {
         if (!onPublication) return;

@@ -56,6 +56,21 @@ class ConnectorsBrowserTest extends BrowserTestBase {
         shot("connectors-daily-cash-query");
     }
 
+    @Test
+    void theConnectorPageNamesTheAnalystsWhoAreAlertedAndLinksToTheContacts() throws Exception {
+        newConnector("告警接收人（浏览器）", BudgetSystemFixture.empty());
+        WebElement who = driver.findElement(By.id("alert-recipients"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", who);
+        shot("connectors-alert-recipients");
+        // the demo's analyst contact, from 预警设置; no gateway is configured in the demo, so nothing would be sent yet
+        assertThat(who.getText()).contains("告警接收人", "监测分析员（演示）", "监测分析员", "渠道未配置，不发送")
+                .doesNotContain("没有告警接收人");
+        who.findElement(By.linkText("在“预警设置”中维护监测分析员联系人")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/warnings/settings"));
+        assertThat(driver.findElement(By.id("contact-list")).getText()).contains("监测分析员（演示）", "监测分析员（库款日预警、数据提取告警）");
+        shot("connectors-alert-contacts");
+    }
+
     /** Signs in as the analyst and creates a connector to the source from the list page's form. */
     private void newConnector(String name, BudgetSystemFixture source) {
         signIn("analyst");

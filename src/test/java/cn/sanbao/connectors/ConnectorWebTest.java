@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.sanbao.security.Roles;
 import cn.sanbao.testsupport.BothDatabases;
+import cn.sanbao.warnings.Contact;
+import cn.sanbao.warnings.PublicationRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +27,8 @@ class ConnectorWebTest {
     static final RequestPostProcessor ANALYST = user("analyst").roles(Roles.ANALYST);
 
     @Autowired MockMvc mvc;
+    @Autowired ConnectorAlerts alerts;
+    @Autowired PublicationRepository contacts;
 
     @Test
     void theAnalystCreatesAConnectorAndTheScreensNeverShowThePassword() throws Exception {
@@ -53,7 +57,9 @@ class ConnectorWebTest {
     }
 
     @Test
-    void theConnectorPageShowsItsFailureAlertAndWhyNoMessageWentOut() throws Exception {
+    void theConnectorPageShowsWhoIsAlertedFromTheContactsAndWhyNoMessageWentOut() throws Exception {
+        // no analyst contact yet: the page says no one will be told, and the alert records why nothing went out
+        contacts.contactsByRole(Contact.ANALYST).forEach(k -> contacts.setContactActive(k.id(), false));
         String name = "告警页" + System.nanoTime();
         String location = mvc.perform(post("/connectors").with(csrf()).with(ANALYST).param("name", name)
                         .param("jdbcUrl", "jdbc:postgresql://127.0.0.1:1/ysyth").param("username", "reader").param("password", "x")
@@ -65,8 +71,19 @@ class ConnectorWebTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post(location + "/run").with(csrf()).with(ANALYST).param("period", "2021-12")).andExpect(status().is3xxRedirection());
         String page = mvc.perform(get(location).with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("失败告警", "连接器“" + name + "”已连续失败 1 次", "无法连接源数据库",
-                "未配置告警接收人（sanbao.connectors.alert-to），未发送消息", "库款日报");
+        assertThat(page).contains("失败告警", "连接器“" + name + "”已连续失败 1 次", "无法连接源数据库", ConnectorAlerts.NO_RECIPIENT,
+                "库款日报", "告警接收人", "没有告警接收人：", "href=\"/warnings/settings#contacts\"")
+                .doesNotContain("sanbao.connectors.alert-to 中的接收人");
+
+        // the analyst adds a 监测分析员 on the contacts screen; the connector page names them on each channel they can be reached on
+        mvc.perform(post("/warnings/settings/contacts").with(csrf()).with(ANALYST).param("unitCode", "640000").param("role", "ANALYST")
+                .param("name", "钱分析").param("title", "监测处").param("phone", "13900000007").param("wechatKey", "robot-secret-key")
+                .param("email", "qian@example.org")).andExpect(status().is3xxRedirection());
+        page = mvc.perform(get(location).with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("钱分析", "13900000007", "qian@example.org", "（机器人 key 已登记）", "渠道未配置，不发送")
+                .doesNotContain("没有告警接收人：", "robot-secret-key");
+        assertThat(alerts.recipients().stream().map(r -> r.name() + " " + r.channel() + " " + r.address()).toList()).containsExactly("钱分析 SMS 13900000007", "钱分析 WECHAT robot-secret-key",
+                "钱分析 EMAIL qian@example.org");
     }
 
     @Test

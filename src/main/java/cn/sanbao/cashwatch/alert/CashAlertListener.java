@@ -3,6 +3,7 @@ package cn.sanbao.cashwatch.alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
+import cn.sanbao.shared.scheduling.AsyncExecutors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import cn.sanbao.cashwatch.DailyCashStored;
@@ -24,7 +25,7 @@ class CashAlertListener {
         this.alerts = alerts;
     }
 
-    @Async
+    @Async(AsyncExecutors.ALERT)
     @TransactionalEventListener
     public void on(DailyCashStored stored) {
         log.info(alerts.handle(stored).note());

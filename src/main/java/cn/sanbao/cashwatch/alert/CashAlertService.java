@@ -35,7 +35,6 @@ class CashAlertService {
 
     private static final Logger log = LoggerFactory.getLogger(CashAlertService.class);
     /** Channels tried for every recipient; only those whose gateway is set up get a message. */
-    static final List<String> CHANNELS = List.of("SMS", "WECHAT", "EMAIL");
     static final String ACTOR = "system";
 
     /** What one event did: alerts claimed here and messages queued (both 0 for a re-run or a back-fill). */
@@ -130,7 +129,7 @@ class CashAlertService {
             if (id == null) return null;
             int n = 0;
             for (Recipient r : to)
-                for (String channel : CHANNELS) {
+                for (String channel : Notifications.CHANNELS) {
                     String address = r.contact().address(channel);
                     if (address == null) continue;
                     String key = alert.claimKey() + "-C" + r.contact().id() + "-" + channel;
