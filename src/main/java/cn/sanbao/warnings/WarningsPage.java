@@ -37,12 +37,13 @@ class WarningsPage {
     private final DeliveryService deliveries;
     private final ResultRepository results;
     private final UnitScope scope;
+    private final CaseGrades grades;
     private final ScreenText text;
     private final EscalationService escalations;
     private final NoticeService notices;
 
     WarningsPage(EscalationService escalations, NoticeService notices, CaseService cases, WarningRepository queries, PublicationService publishing, PublicationRepository publications,
-                 LetterService letters, DeliveryService deliveries, ResultRepository results, UnitScope scope,
+                 LetterService letters, DeliveryService deliveries, ResultRepository results, UnitScope scope, CaseGrades grades,
                  ScreenText text) {
         this.escalations = escalations;
         this.notices = notices;
@@ -54,6 +55,7 @@ class WarningsPage {
         this.deliveries = deliveries;
         this.results = results;
         this.scope = scope;
+        this.grades = grades;
         this.text = text;
     }
 
@@ -69,6 +71,9 @@ class WarningsPage {
         model.addAttribute("overdue", overdue);
         model.addAttribute("city", city);
         model.addAttribute("statuses", CaseStatus.values());
+        // the grades of the model in force for the latest month, named as on the result screens
+        model.addAttribute("gradeChoices", grades.names(results.latestPeriod(Period.Type.MONTH).map(Period::parse)
+                .orElse(Period.month(java.time.LocalDate.now().getYear(), 1))));
         UnitScope.CityFilter cities = scope.cityFilter();
         model.addAttribute("cities", cities.cities());
         model.addAttribute("cityFilter", cities);
