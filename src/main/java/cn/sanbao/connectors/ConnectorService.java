@@ -2,9 +2,9 @@ package cn.sanbao.connectors;
 
 import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
+import cn.sanbao.region.RegionTree;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -23,8 +23,11 @@ public class ConnectorService {
     private final AuditLog audit;
     private final TransactionOperations tx;
     private final Clock clock;
+    private final RegionTree regions;
 
-    ConnectorService(ConnectorRepository store, ConnectorKeys keys, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock) {
+    ConnectorService(ConnectorRepository store, ConnectorKeys keys, AuditLog audit, TransactionOperations tx, ObjectProvider<Clock> clock,
+                     RegionTree regions) {
+        this.regions = regions;
         this.store = store;
         this.keys = keys;
         this.audit = audit;
@@ -113,21 +116,10 @@ public class ConnectorService {
         });
     }
 
-    /** "源代码,平台代码" lines replace the whole table. */
+    /** "源代码,平台代码" lines replace the whole table; any bad line rejects it all (see {@link UnitCodeTable}). */
     public int saveUnitCodes(String actor, long connectorId, String text) {
         require(connectorId);
-        Map<String, String> codes = new LinkedHashMap<>();
-        int n = 0;
-        for (String line : (text == null ? "" : text).split("\\R")) {
-            n++;
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) continue;
-            String[] parts = l.split("[,，\\t]");
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank() || parts[0].length() > 64 || parts[1].length() > 32)
-                throw new IllegalArgumentException("单位代码对照第 " + n + " 行应为“源系统代码,平台单位代码”：" + ConnectorRepository.cut(l, 80));
-            if (codes.put(parts[0].strip(), parts[1].strip()) != null)
-                throw new IllegalArgumentException("单位代码对照第 " + n + " 行：源系统代码“" + parts[0].strip() + "”重复");
-        }
+        Map<String, String> codes = UnitCodeTable.parse(text, regions::contains);
         tx.executeWithoutResult(s -> {
             store.replaceUnitCodes(connectorId, codes);
             audit.record(actor, "CONNECTOR_UNIT_CODES", "connector:" + connectorId, "单位代码对照改为 " + codes.size() + " 条");

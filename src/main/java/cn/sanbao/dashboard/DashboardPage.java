@@ -47,7 +47,9 @@ class DashboardPage {
         model.addAttribute("d", data);
         model.addAttribute("p", p);
         model.addAttribute("periods", dashboard.periods(p.year()));
-        model.addAttribute("cities", dashboard.cityNames());
+        UnitScope.CityFilter cities = scope.cityFilter();
+        model.addAttribute("cities", cities.names());
+        model.addAttribute("cityFilter", cities);
         model.addAttribute("pageSize", PAGE_SIZE);
         model.addAttribute("firstPage", data.ranking().subList(0, Math.min(PAGE_SIZE, data.ranking().size())));
         model.addAttribute("pages", Math.max(1, (data.ranking().size() + PAGE_SIZE - 1) / PAGE_SIZE));

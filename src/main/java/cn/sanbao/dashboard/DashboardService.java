@@ -18,7 +18,6 @@ import cn.sanbao.monitoring.ModelRegistry;
 import cn.sanbao.monitoring.ResultRepository;
 import cn.sanbao.monitoring.ScoringRun;
 import cn.sanbao.monitoring.UnitRanking;
-import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.region.UnitKind;
 
@@ -172,9 +171,4 @@ public class DashboardService {
 
     /** Empties the ranking cache (tests: a fresh instance). */
     void forget() { cache.clear(); }
-
-    /** Cities for the ranking filter (names as in the ranking's 所属市 column). */
-    public List<String> cityNames() {
-        return regions.all().stream().filter(u -> u.kind() == UnitKind.CITY).map(FiscalUnit::name).toList();
-    }
 }

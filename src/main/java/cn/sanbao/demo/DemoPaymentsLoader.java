@@ -15,7 +15,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
+import org.springframework.transaction.support.TransactionOperations;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.ResolvedFact;
 import cn.sanbao.facts.FactValue;
@@ -53,9 +55,13 @@ public class DemoPaymentsLoader implements ApplicationRunner {
     private final GeneratedPayments payments;
     private final PaymentRepository queries;
     private final SpendingMarks marks;
+    private final AuditLog audit;
+    private final TransactionOperations tx;
 
     public DemoPaymentsLoader(FactRepository facts, RegionTree regions, GeneratedPayments payments, PaymentRepository queries,
-                              SpendingMarks marks) {
+                              SpendingMarks marks, AuditLog audit, TransactionOperations tx) {
+        this.audit = audit;
+        this.tx = tx;
         this.marks = marks;
         this.facts = facts;
         this.regions = regions;
@@ -102,22 +108,35 @@ public class DemoPaymentsLoader implements ApplicationRunner {
                 sumsByRevision.computeIfAbsent(revision, k -> new LinkedHashMap<>()).put(unit, increase);
             }
             List<PaymentRow> monthRows = new ArrayList<>();
-            for (Map.Entry<Long, List<PaymentRow>> e : rowsByRevision.entrySet()) {
-                payments.store(e.getKey(), month, e.getValue(), sumsByRevision.get(e.getKey()),
-                        "演示支付明细 " + month.label() + "（生成）", DemoDataLoader.ACTOR);
-                rows += e.getValue().size();
-                monthRows.addAll(e.getValue());
-            }
+            rowsByRevision.values().forEach(monthRows::addAll);
+            rows += monthRows.size();
             // the items the payment detail produces (非三保, debt service, 直达资金 paid) and the direct funds' arrivals
             List<FactValue> derived = spending.month(month, DerivedPaymentItems.monthSums(monthRows, classifier, marks));
-            if (!derived.isEmpty())
-                facts.createRevision("PAYMENT", "演示支付明细 " + month.label() + " 生成的非三保、债务还本付息与直达资金数据（明细见修订 #"
-                        + rowsByRevision.keySet().stream().map(String::valueOf).reduce((a, b) -> a + "、#" + b).orElse("") + "）",
-                        DemoDataLoader.ACTOR, null, derived);
+            tx.executeWithoutResult(s -> storeMonth(month, rowsByRevision, sumsByRevision, derived));
             before = now;
         }
         log.info("演示支付明细已加载：{} 行，用时 {} 毫秒", rows, (System.nanoTime() - start) / 1_000_000);
         return rows;
+    }
+
+    /**
+     * One month is one import with one audit entry (INTAKE_PAYMENT), like an uploaded payment file: on the revision of
+     * the derived figures, or, when there are none, on the revision the rows are stored under. The rows' own store
+     * writes no entry, so the revisions of the demo facts keep only their own.
+     */
+    private void storeMonth(Period month, Map<Long, List<PaymentRow>> rowsByRevision,
+                            Map<Long, Map<String, Map<PaymentClass, BigDecimal>>> sumsByRevision, List<FactValue> derived) {
+        List<String> stored = new ArrayList<>();
+        rowsByRevision.forEach((revision, list) -> stored.add(payments.store(revision, month, list, sumsByRevision.get(revision),
+                "演示支付明细 " + month.label() + "（生成）", DemoDataLoader.ACTOR)));
+        String details = String.join("；", stored);
+        if (!derived.isEmpty())
+            facts.createRevision("PAYMENT", "演示支付明细 " + month.label() + " 生成的非三保、债务还本付息与直达资金数据（明细见修订 #"
+                            + rowsByRevision.keySet().stream().map(String::valueOf).reduce((a, b) -> a + "、#" + b).orElse("") + "）",
+                    DemoDataLoader.ACTOR, null, derived, "INTAKE_PAYMENT",
+                    (details.isEmpty() ? "" : details + "；") + "生成的非三保、债务还本付息与直达资金数据 " + derived.size() + " 个数值");
+        else if (!stored.isEmpty())
+            audit.record(DemoDataLoader.ACTOR, "INTAKE_PAYMENT", "revision:" + rowsByRevision.keySet().iterator().next(), details);
     }
 
     /** unit → paid item → fact in force for the month. */

@@ -1,6 +1,5 @@
 package cn.sanbao.intake;
 
-import cn.sanbao.audit.AuditLog;
 import cn.sanbao.kernel.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -14,7 +13,9 @@ import java.util.Map;
  * Stores payment detail made in memory (the demo year) under an existing revision whose to-date facts it
  * explains, classified by the current 三保科目配置 like an imported file, and listed on the payments screen as a
  * finished import. Refuses, storing nothing, when the classified month sums differ from what the caller says
- * the facts are: detail and monitoring must show the same money.
+ * the facts are: detail and monitoring must show the same money. It writes no audit entry: the caller audits the
+ * import once, on the revision it creates for the import (see {@code FactRepository.createRevision}), so that an
+ * import leaves one entry and the revision the rows explain keeps only its own.
  */
 @Service
 public class GeneratedPayments {
@@ -24,16 +25,14 @@ public class GeneratedPayments {
     private final PaymentPartitionRepository partitions;
     private final PaymentJobRepository jobs;
     private final TransactionOperations tx;
-    private final AuditLog audit;
 
     GeneratedPayments(PillarMappingService mappings, PaymentDetailRepository writer, PaymentPartitionRepository partitions,
-                      PaymentJobRepository jobs, TransactionOperations tx, AuditLog audit) {
+                      PaymentJobRepository jobs, TransactionOperations tx) {
         this.mappings = mappings;
         this.writer = writer;
         this.partitions = partitions;
         this.jobs = jobs;
         this.tx = tx;
-        this.audit = audit;
     }
 
     /** A classifier of the current mapping, for a generator that must know where each code pair will count. */
@@ -43,9 +42,10 @@ public class GeneratedPayments {
 
     /**
      * Stores one month's rows under {@code revision}. {@code monthSums}: unit → counted pillar → the month's
-     * increase of the to-date fact; the rows' classified sums must equal it for every unit and pillar.
+     * increase of the to-date fact; the rows' classified sums must equal it for every unit and pillar. Returns what
+     * was stored in words (label, rows, mapping version) for the caller's audit entry.
      */
-    public void store(long revision, Period period, List<PaymentRow> rows, Map<String, Map<PaymentClass, BigDecimal>> monthSums,
+    public String store(long revision, Period period, List<PaymentRow> rows, Map<String, Map<PaymentClass, BigDecimal>> monthSums,
                       String label, String user) {
         if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月保存，期间应为月：" + period.code());
         PillarMappingService.Version mapping = mappings.current();
@@ -69,9 +69,8 @@ public class GeneratedPayments {
             writer.insertAll(revision, period, rows, pillars);
             writer.unitMonths(revision, period, sums.rowsPerUnit());
             writer.unclassified(revision, sums.unclassified());
-            audit.record(user, "INTAKE_PAYMENT", "revision:" + revision, label + "，" + rows.size() + " 行，三保科目配置第 "
-                    + mapping.version() + " 版");
         });
         jobs.finish(job, PaymentJobRepository.Status.DONE, revision, mapping.id(), rows.size(), null);
+        return label + "，" + rows.size() + " 行存于修订 #" + revision + "，三保科目配置第 " + mapping.version() + " 版";
     }
 }

@@ -78,7 +78,11 @@ class MonitoringPage {
         model.addAttribute("rows", rows.rows());
         model.addAttribute("city", city);
         model.addAttribute("grade", grade);
-        model.addAttribute("cities", all.stream().filter(r -> r.cityName().isEmpty() || r.cityName().equals(r.unitName()))
+        UnitScope.CityFilter cities = scope.cityFilter();
+        model.addAttribute("cityFilter", cities);
+        // the department also gets the region itself; a city or county user only the cities of its scope
+        model.addAttribute("cities", !scope.seesAll() ? cities.names() : all.stream()
+                .filter(r -> r.cityName().isEmpty() || r.cityName().equals(r.unitName()))
                 .filter(UnitRanking::consolidated).map(UnitRanking::unitName).toList());
         model.addAttribute("grades", all.stream().map(r -> r.grade() == null ? RankingTable.MISSING + "|" + r.gradeName()
                 : r.grade() + "|" + r.gradeName()).distinct().sorted().toList());

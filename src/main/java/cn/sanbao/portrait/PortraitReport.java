@@ -156,16 +156,11 @@ final class PortraitReport {
                 .text("督办层级").text("首次预警").text("最近预警").text("整改期限").text("是否逾期");
         for (var r : d.openCases()) {
             var c = r.c();
-            t.row(c.id(), r.unitName(), gradeLabel(c.grade(), text), c.statusLabel(), c.escalationLabel(),
+            t.row(c.id(), r.unitName(), r.gradeName(), c.statusLabel(), c.escalationLabel(),
                     Period.parse(c.openedPeriod()).label(), Period.parse(c.lastPeriod()).label(),
                     c.rectifyDeadline() == null ? "" : c.rectifyDeadline().toString(), r.overdue() ? "已逾期" : "未逾期");
         }
         return t.build();
-    }
-
-    /** The same grade words as the warnings list (warnings.grade.* in the message bundle). */
-    static String gradeLabel(String grade, ScreenText text) {
-        return text.get("warnings.grade." + (List.of("HIGH", "MEDIUM", "LOW").contains(grade) ? grade : "STABLE"));
     }
 
     private static List<String> moves(PortraitData d) {

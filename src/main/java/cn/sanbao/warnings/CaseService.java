@@ -37,9 +37,11 @@ public class CaseService {
     private final AuditLog audit;
     private final Clock clock;
     private final long maxAttachmentBytes;
+    private final CaseGrades grades;
 
-    public CaseService(CaseRepository cases, RegionTree regions, UnitScope scope, AuditLog audit, ObjectProvider<Clock> clock,
-                       @Value("${sanbao.warnings.attachment.max-bytes:10485760}") long maxAttachmentBytes) {
+    CaseService(CaseRepository cases, RegionTree regions, UnitScope scope, AuditLog audit, ObjectProvider<Clock> clock,
+                @Value("${sanbao.warnings.attachment.max-bytes:10485760}") long maxAttachmentBytes, CaseGrades grades) {
+        this.grades = grades;
         this.cases = cases;
         this.regions = regions;
         this.scope = scope;
@@ -48,21 +50,22 @@ public class CaseService {
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
-    public record CaseRow(WarningCase c, String unitName, String cityName, boolean overdue) {
+    /** gradeName: the case's grade as the model in force for its latest period names it (see {@link CaseGrades}). */
+    public record CaseRow(WarningCase c, String unitName, String cityName, boolean overdue, String gradeName) {
     }
 
     /** Cases the user may see; filters are optional (null = any). The whole list, for exports and the API. */
     public List<CaseRow> list(String grade, String status, Boolean overdue, String city) {
         LocalDate today = LocalDate.now(clock);
         return cases.find(filter(grade, status, overdue, city, today), 0, Integer.MAX_VALUE).stream()
-                .map(c -> row(c, today)).toList();
+                .map(row(today)).toList();
     }
 
     /** One page of the cases the user may see, filtered and counted in SQL. */
     public Page<CaseRow> page(String grade, String status, Boolean overdue, String city, PageRequest page) {
         LocalDate today = LocalDate.now(clock);
         CaseRepository.CaseFilter f = filter(grade, status, overdue, city, today);
-        return Page.of(cases.find(f, page.offset(), page.size()).stream().map(c -> row(c, today)).toList(), page, cases.count(f));
+        return Page.of(cases.find(f, page.offset(), page.size()).stream().map(row(today)).toList(), page, cases.count(f));
     }
 
     /** Unit scope and the city filter become a list of unit codes (null: every unit). */
@@ -81,12 +84,13 @@ public class CaseService {
     public CaseRow get(long id) {
         WarningCase c = cases.find(id).orElseThrow(() -> new NoSuchElementException("预警事项 #" + id + " 不存在"));
         scope.require(c.unitCode());
-        return row(c, LocalDate.now(clock));
+        return row(LocalDate.now(clock)).apply(c);
     }
 
-    private CaseRow row(WarningCase c, LocalDate today) {
-        return new CaseRow(c, regions.unit(c.unitCode()).map(u -> u.name()).orElse(c.unitCode()),
-                regions.cityOf(c.unitCode()).map(u -> u.name()).orElse(""), c.overdue(today));
+    private java.util.function.Function<WarningCase, CaseRow> row(LocalDate today) {
+        var gradeNames = grades.lookup();
+        return c -> new CaseRow(c, regions.unit(c.unitCode()).map(u -> u.name()).orElse(c.unitCode()),
+                regions.cityOf(c.unitCode()).map(u -> u.name()).orElse(""), c.overdue(today), gradeNames.apply(c));
     }
 
     /** The unit reports its rectification plan (text, optionally a file). */

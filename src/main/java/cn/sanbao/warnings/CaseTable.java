@@ -20,8 +20,7 @@ final class CaseTable {
                 .text(text.get("warnings.list.col.overdue"));
         for (CaseService.CaseRow r : rows) {
             WarningCase c = r.c();
-            String grade = List.of("HIGH", "MEDIUM", "LOW").contains(c.grade()) ? c.grade() : "STABLE";
-            t.row(c.id(), r.unitName(), r.cityName(), c.lastPeriod(), text.get("warnings.grade." + grade), c.statusLabel(),
+            t.row(c.id(), r.unitName(), r.cityName(), c.lastPeriod(), r.gradeName(), c.statusLabel(),
                     c.escalationLabel(), str(c.planDeadline()), str(c.rectifyDeadline()), r.overdue() ? text.get("warnings.overdue") : "");
         }
         return t.build();

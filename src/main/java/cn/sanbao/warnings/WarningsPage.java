@@ -16,7 +16,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.sanbao.kernel.Period;
 import cn.sanbao.monitoring.ResultRepository;
-import cn.sanbao.region.RegionTree;
 import cn.sanbao.security.UnitScope;
 import cn.sanbao.shared.web.Page;
 import cn.sanbao.shared.web.PageRequest;
@@ -37,14 +36,14 @@ class WarningsPage {
     private final LetterService letters;
     private final DeliveryService deliveries;
     private final ResultRepository results;
-    private final RegionTree regions;
     private final UnitScope scope;
+    private final CaseGrades grades;
     private final ScreenText text;
     private final EscalationService escalations;
     private final NoticeService notices;
 
     WarningsPage(EscalationService escalations, NoticeService notices, CaseService cases, WarningRepository queries, PublicationService publishing, PublicationRepository publications,
-                 LetterService letters, DeliveryService deliveries, ResultRepository results, RegionTree regions, UnitScope scope,
+                 LetterService letters, DeliveryService deliveries, ResultRepository results, UnitScope scope, CaseGrades grades,
                  ScreenText text) {
         this.escalations = escalations;
         this.notices = notices;
@@ -55,8 +54,8 @@ class WarningsPage {
         this.letters = letters;
         this.deliveries = deliveries;
         this.results = results;
-        this.regions = regions;
         this.scope = scope;
+        this.grades = grades;
         this.text = text;
     }
 
@@ -72,8 +71,12 @@ class WarningsPage {
         model.addAttribute("overdue", overdue);
         model.addAttribute("city", city);
         model.addAttribute("statuses", CaseStatus.values());
-        model.addAttribute("cities", regions.all().stream().filter(u -> u.kind() == cn.sanbao.region.UnitKind.CITY)
-                .filter(u -> scope.visible().test(u.code()) || scope.seesAll()).toList());
+        // the grades of the model in force for the latest month, named as on the result screens
+        model.addAttribute("gradeChoices", grades.names(results.latestPeriod(Period.Type.MONTH).map(Period::parse)
+                .orElse(Period.month(java.time.LocalDate.now().getYear(), 1))));
+        UnitScope.CityFilter cities = scope.cityFilter();
+        model.addAttribute("cities", cities.cities());
+        model.addAttribute("cityFilter", cities);
         model.addAttribute("publications", scope.seesAll() ? publications.publications() : List.of());
         model.addAttribute("analyst", hasRole("ROLE_ANALYST"));
         model.addAttribute("department", scope.seesAll());

@@ -66,14 +66,36 @@ class DemoStoryTest {
     @Autowired cn.sanbao.intake.SpendingMarks marks;
     @Autowired cn.sanbao.discipline.DisciplineService discipline;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired cn.sanbao.audit.AuditLog audit;
+    @Autowired org.springframework.transaction.support.TransactionOperations tx;
 
     @BeforeEach
     void demo() {
         synchronized (DemoStoryTest.class) {
             DemoData.ensureLoaded(facts, scoring, results);
-            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks).load();
+            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks, audit, tx).load();
             if (projects.ofUnit("640104", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
+    }
+
+    /** As for every import (see OneFactValidatorTest): one demo payment month, one audit entry, one per revision. */
+    @Test
+    void eachDemoPaymentMonthLeavesOneAuditEntryAndTheRevisionsOfItsRowsKeepTheirOwn() {
+        List<String> imports = jdbc.sql("select target from audit_event where action = 'INTAKE_PAYMENT' and actor = :a")
+                .param("a", DemoDataLoader.ACTOR).query(String.class).list();
+        assertThat(imports).hasSize(12).doesNotHaveDuplicates();
+        List<String> rowRevisions = jdbc.sql("select distinct 'revision:' || cast(revision_id as varchar(20)) from payment_unit_month "
+                + "where period like '2021-%'").query(String.class).list();
+        assertThat(rowRevisions).isNotEmpty();
+        for (String target : imports) assertThat(entries(target)).as(target).containsExactly("INTAKE_PAYMENT");
+        for (String target : rowRevisions) assertThat(entries(target)).as(target).hasSize(1);
+        assertThat(jdbc.sql("select detail from audit_event where action = 'INTAKE_PAYMENT' and actor = :a and detail like :m")
+                .param("a", DemoDataLoader.ACTOR).param("m", "演示支付明细 2021年3月（生成），% 行存于修订 #%").query(String.class).list())
+                .hasSize(1);
+    }
+
+    private List<String> entries(String target) {
+        return jdbc.sql("select action from audit_event where target = :t").param("t", target).query(String.class).list();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import cn.sanbao.projects.list.GuaranteeItem;
 import cn.sanbao.projects.list.GuaranteeListFile;
+import cn.sanbao.projects.library.SanbaoTag;
 import cn.sanbao.kernel.Pillar;
 import cn.sanbao.shared.DataFileException;
 
@@ -46,6 +47,13 @@ class GuaranteeListFileTest {
                 .isInstanceOf(DataFileException.class)
                 .satisfies(e -> assertThat(((DataFileException) e).problems()).extracting(p -> p.line() + ":" + p.column())
                         .contains("2:share_county", "3:pillar", "3:change_month", "4:national_standard", "4:function_prefixes"));
+    }
+
+    @Test
+    void anUnknownPillarNamesTheKernelsPillars() {
+        assertThatThrownBy(() -> read("L02,b,民生,PER_PERSON_YEAR,1,1,,,pupils,0.8,0.1,0,0.1,20502,2021,true\n"))
+                .hasMessageContaining("第2行 pillar 列：未知的保障类别“民生”，应为 WAGE/OPERATION/LIVELIHOOD 或 保工资/保运转/保基本民生");
+        assertThat(SanbaoTag.choices()).isEqualTo("保工资/保运转/保基本民生/非三保");
     }
 
     @Test

@@ -92,6 +92,9 @@ class ReviewRulesTest {
         Project wrongPillar = project("P9", Category.SPECIFIC, SanbaoTag.OPERATION, "L01", "2050202", "30305", "1.00");
         assertThat(new CategoryTagRule().check(context(DEMAND, wageAsRunning, runningAsWage, wrongPillar)))
                 .extracting(Finding::projectCode).containsExactly("P7", "P8", "P9");
+        assertThat(new CategoryTagRule().check(context(DEMAND, wageAsRunning, runningAsWage))).extracting(Finding::reason)
+                .containsExactly("项目“项目P7”：人员类项目经济分类为工资福利支出（30102），应标识为保工资，实际为保运转",
+                        "项目“项目P8”：运转类项目不应标识为保工资");
     }
 
     @Test

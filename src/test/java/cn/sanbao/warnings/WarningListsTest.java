@@ -42,6 +42,8 @@ class WarningListsTest {
     @Autowired CaseService caseService;
     @Autowired OutboxRepository outbox;
     @Autowired RegionTree regions;
+    @Autowired cn.sanbao.monitoring.ModelRegistry models;
+    @Autowired CaseGrades caseGrades;
 
     @BeforeEach
     void published() {
@@ -63,6 +65,24 @@ class WarningListsTest {
         WarningsFixture.analyst();
         return caseService.list(null, null, null, null).stream().collect(java.util.stream.Collectors.groupingBy(r -> r.c().grade(),
                 java.util.stream.Collectors.counting())).entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    @Test
+    void caseGradesAreNamedByTheModelInForceAsOnTheResultScreens() throws Exception {
+        WarningsFixture.analyst();
+        List<CaseService.CaseRow> rows = caseService.list(null, null, null, null);
+        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.gradeName()).isEqualTo(models.engine(models.publishedFor(
+                cn.sanbao.kernel.Period.parse(r.c().lastPeriod()))).model().gradeName(r.c().grade())));
+        assertThat(rows).extracting(CaseService.CaseRow::gradeName).isSubsetOf("高度风险", "中度风险", "低度风险", "平稳运行");
+        // the filter offers the model's grades, best first, with their names
+        String list = page("/warnings", ANALYST);
+        assertThat(list).contains("<option value=\"STABLE\">平稳运行</option>", "<option value=\"HIGH\">高度风险</option>");
+        assertThat(list.indexOf("value=\"STABLE\"")).isLessThan(list.indexOf("value=\"HIGH\""));
+        // a grade the model does not know (a case kept from an older model) shows as its code, by the kernel's rule
+        WarningCase old = rows.get(0).c();
+        WarningCase unknown = new WarningCase(old.id(), old.unitCode(), old.status(), "E", old.escalation(), old.openedPeriod(),
+                old.lastPeriod(), old.openedAt(), old.planDeadline(), old.rectifyDeadline(), old.closedAt(), old.closeReason(), old.updatedAt());
+        assertThat(caseGrades.lookup().apply(unknown)).isEqualTo("E");
     }
 
     @Test

@@ -59,7 +59,8 @@ class WarningsLanguageTest {
         Warning xiji = warningOf("640422", "2021-03");
         Object[][] screens = {
                 // path, user, English texts, Chinese labels that must not remain in English
-                {"/warnings?city=640400", ANALYST, new String[]{"Warning cases", "Filter", "Publications", "High risk", "Plan due"},
+                // grade names are the model's (as on the result screens), not screen text, so they are not translated
+                {"/warnings?city=640400", ANALYST, new String[]{"Warning cases", "Filter", "Publications", "Plan due"},
                         new String[]{"预警处置</h1>", "筛选", "发布记录", "方案反馈期限", "所属市"}},
                 {"/warnings", XIJI, new String[]{"Warning cases", "Last warned", "Rectification due"},
                         new String[]{"筛选", "最近预警期间", "整改期限"}},

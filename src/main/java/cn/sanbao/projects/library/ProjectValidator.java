@@ -47,7 +47,7 @@ public final class ProjectValidator {
         Category category = Category.parse(t(c, CATEGORY));
         if (category == null) ok = bad(p, line, CATEGORY, "未知的项目类别“" + t(c, CATEGORY) + "”，应为 人员类/运转类/特定目标类");
         SanbaoTag tag = SanbaoTag.parse(t(c, TAG));
-        if (tag == null) ok = bad(p, line, TAG, "未知的三保标识“" + t(c, TAG) + "”，应为 保工资/保运转/保基本民生/非三保");
+        if (tag == null) ok = bad(p, line, TAG, "未知的三保标识“" + t(c, TAG) + "”，应为 " + SanbaoTag.choices());
         Integer year = null;
         try {
             year = Integer.parseInt(t(c, YEAR));

@@ -24,6 +24,11 @@ public enum SanbaoTag {
         throw new IllegalArgumentException(String.valueOf(p));
     }
 
+    /** The tags as a person types them, e.g. "保工资/保运转/保基本民生/非三保" (for error messages). */
+    public static String choices() {
+        return java.util.Arrays.stream(values()).map(SanbaoTag::label).collect(java.util.stream.Collectors.joining("/"));
+    }
+
     public static SanbaoTag parse(String text) {
         for (SanbaoTag t : values()) if (t.name().equalsIgnoreCase(text) || t.label().equals(text)) return t;
         return null;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import cn.sanbao.shared.CsvFile;
 import cn.sanbao.shared.Problems;
 
@@ -18,6 +19,10 @@ import cn.sanbao.shared.Problems;
  * file, line and column; one bad row rejects the whole file.
  */
 public final class GuaranteeListFile {
+
+    /** "WAGE/OPERATION/LIVELIHOOD 或 保工资/保运转/保基本民生", from the kernel's pillars. */
+    private static final String SANBAO_CHOICES = Pillar.SANBAO.stream().map(Pillar::name).collect(Collectors.joining("/")) + " 或 "
+            + Pillar.SANBAO.stream().map(Pillar::label).collect(Collectors.joining("/"));
 
     public static final List<String> COLUMNS = List.of("code", "name", "pillar", "basis", "national_standard",
             "standard", "change_month", "standard_after", "scope_measure", "share_central", "share_region",
@@ -56,7 +61,7 @@ public final class GuaranteeListFile {
         String name = text(c, "name");
         if (name.isEmpty() || name.length() > 100) problems.add(line, "name", "名称不能为空且不超过 100 个字符");
         Pillar pillar = Pillar.parseSanbao(text(c, "pillar"));
-        if (pillar == null) problems.add(line, "pillar", "未知的保障类别“" + text(c, "pillar") + "”，应为 WAGE/OPERATION/LIVELIHOOD 或 保工资/保运转/保基本民生");
+        if (pillar == null) problems.add(line, "pillar", "未知的保障类别“" + text(c, "pillar") + "”，应为 " + SANBAO_CHOICES);
         StandardBasis basis = StandardBasis.parse(text(c, "basis"));
         if (basis == null) problems.add(line, "basis", "未知的标准口径“" + text(c, "basis") + "”，应为 PER_PERSON_YEAR/PER_PERSON_MONTH/FIXED");
         BigDecimal national = amount(c, "national_standard", line, problems, true);

@@ -30,9 +30,9 @@ public class CategoryTagRule implements ReviewRule {
         for (Project p : c.projects()) {
             String reason = null;
             if (p.category() == Category.PERSONNEL && p.economicCode().startsWith(WAGE_ECONOMIC_PREFIX) && p.tag() != SanbaoTag.WAGE)
-                reason = "人员类项目经济分类为工资福利支出（" + p.economicCode() + "），应标识为保工资，实际为" + p.tag().label();
+                reason = "人员类项目经济分类为工资福利支出（" + p.economicCode() + "），应标识为" + SanbaoTag.WAGE.label() + "，实际为" + p.tag().label();
             else if (p.category() == Category.RUNNING && p.tag() == SanbaoTag.WAGE)
-                reason = "运转类项目不应标识为保工资";
+                reason = "运转类项目不应标识为" + SanbaoTag.WAGE.label();
             else if (p.itemCode() != null && p.tag().isSanbao()) {
                 GuaranteeItem item = c.items().get(p.itemCode());
                 if (item != null && item.pillar() != p.tag().pillar())
