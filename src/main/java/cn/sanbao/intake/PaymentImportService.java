@@ -139,8 +139,12 @@ public class PaymentImportService {
         long rows = pass1.rows();
         List<Finding> problems = pass1.problems();
         Map<String, Map<PaymentClass, BigDecimal>> totals = sums.totals();
-        List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, problems) : new ArrayList<>();
-        if (problems.isEmpty()) values.addAll(derivedToDate(period, sums.derived()));
+        // the previous month's figures in force, read once for paid_* and the derived items (January starts from zero)
+        Map<String, BigDecimal> before = !problems.isEmpty() || period.number() == 1 ? Map.of() : previous(period);
+        List<FactValue> values = problems.isEmpty() ? toDate(fileName, period, totals, before, problems) : new ArrayList<>();
+        // the derived items (非三保, debt service, 直达资金 paid) follow the same rule, but a missing previous month only
+        // leaves the item out that month (they are new and optional) instead of rejecting the file
+        if (problems.isEmpty()) values.addAll(DerivedPaymentItems.toDate(period, sums.derived(), before));
         if (!problems.isEmpty()) throw new IntakeRejectedException(problems, pass1.unlisted());
         String hash = contentHash.get(); // known once pass 1 has read every row
 
@@ -213,14 +217,9 @@ public class PaymentImportService {
         PaymentClass classify(PaymentRow r) { return c.classify(r.economicCode(), r.functionCode()); }
     }
 
-    private List<FactValue> toDate(String file, Period period, Map<String, Map<PaymentClass, BigDecimal>> totals, List<Finding> problems) {
-        Map<String, BigDecimal> before = new HashMap<>();
+    private List<FactValue> toDate(String file, Period period, Map<String, Map<PaymentClass, BigDecimal>> totals,
+                                   Map<String, BigDecimal> before, List<Finding> problems) {
         boolean january = period.number() == 1;
-        if (!january) {
-            for (ResolvedFact f : facts.current(List.of(period.previous().code()), null)) {
-                before.put(f.unitCode() + "|" + f.itemCode(), f.amount());
-            }
-        }
         List<FactValue> values = new ArrayList<>();
         totals.forEach((unit, sums) -> {
             for (PaymentClass p : PaymentClass.COUNTED) {
@@ -240,14 +239,6 @@ public class PaymentImportService {
             }
         });
         return values;
-    }
-
-    /**
-     * The derived to-date items (非三保, debt service, 直达资金 paid), same rule as paid_*. Unlike paid_* a missing
-     * previous month does not reject the file (these items are new and optional): the item is left out that month.
-     */
-    private List<FactValue> derivedToDate(Period period, Map<String, Map<String, BigDecimal>> derived) {
-        return DerivedPaymentItems.toDate(period, derived, period.number() == 1 ? Map.of() : previous(period));
     }
 
     private Map<String, BigDecimal> previous(Period period) {
