@@ -31,6 +31,7 @@ import cn.sanbao.projects.library.Project;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.region.UnitKind;
+import cn.sanbao.shared.scheduling.ClusterOnce;
 
 /**
  * Demo mode: after the demo facts (order 10) and before the project library (order 30), gives every budget unit
@@ -53,9 +54,12 @@ public class DemoPaymentsLoader implements ApplicationRunner {
     private final GeneratedPayments payments;
     private final PaymentRepository queries;
     private final SpendingMarks marks;
+    private final ClusterOnce once;
 
+    /** {@code once} may be null when only {@link #load()} is called (tests filling their own database). */
     public DemoPaymentsLoader(FactRepository facts, RegionTree regions, GeneratedPayments payments, PaymentRepository queries,
-                              SpendingMarks marks) {
+                              SpendingMarks marks, ClusterOnce once) {
+        this.once = once;
         this.marks = marks;
         this.facts = facts;
         this.regions = regions;
@@ -65,7 +69,12 @@ public class DemoPaymentsLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (facts.latestRevisionId() > 0 && !queries.hasUnitMonths(YEAR)) load();
+        // same lock as the demo facts: decided and loaded on one instance, the other waits and then skips
+        once.run(DemoDataLoader.LOCK, DemoDataLoader.LOCK_AT_MOST, () -> {
+            if (facts.latestRevisionId() == 0) return;
+            if (queries.hasUnitMonths(YEAR)) log.info("{}年已有支付明细（或另一实例已加载），不再加载演示支付明细", YEAR);
+            else load();
+        });
     }
 
     /** Generates and stores the year's payments; returns the number of rows. */

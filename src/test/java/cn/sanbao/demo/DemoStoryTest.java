@@ -71,7 +71,7 @@ class DemoStoryTest {
     void demo() {
         synchronized (DemoStoryTest.class) {
             DemoData.ensureLoaded(facts, scoring, results);
-            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks).load();
+            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks, null).load();
             if (projects.ofUnit("640104", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }
