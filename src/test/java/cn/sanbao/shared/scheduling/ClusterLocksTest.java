@@ -65,9 +65,11 @@ class ClusterLocksTest {
         return out;
     }
 
-    /** ShedLock's ISO-8601 form ("PT5S"); null when empty or not a duration. */
+    /** ShedLock's ISO-8601 form ("PT5S"), or a property placeholder's default; null when empty or not a duration. */
     static Duration duration(String text) {
         if (text == null || text.isBlank()) return null;
+        if (text.startsWith("${") && text.endsWith("}") && text.contains(":"))
+            text = text.substring(text.indexOf(':') + 1, text.length() - 1);
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
