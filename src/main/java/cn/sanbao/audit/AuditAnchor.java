@@ -49,7 +49,7 @@ public class AuditAnchor {
 
     /** The scheduled anchoring; one instance per tick when several share the database and anchor file. */
     @Scheduled(initialDelayString = "${sanbao.audit.anchor-interval:PT10M}", fixedDelayString = "${sanbao.audit.anchor-interval:PT10M}")
-    @SchedulerLock(name = "audit-anchor")
+    @SchedulerLock(name = "audit-anchor", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void scheduledAnchor() {
         anchorNow();
     }

@@ -1,5 +1,6 @@
 package cn.sanbao.demo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import cn.sanbao.kernel.Period;
 import cn.sanbao.facts.FactRepository;
 import cn.sanbao.facts.FactValue;
 import cn.sanbao.monitoring.ScoringRunService;
+import cn.sanbao.shared.scheduling.ClusterOnce;
 
 /**
  * On the first start of an empty database (demo mode only) stores the generated demo year, one
@@ -28,18 +30,31 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     public static final String ACTOR = "demo";
 
+    /** Lock shared by the demo loaders: two instances starting on one empty database load the demo once. */
+    static final String LOCK = "demo-load";
+    static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+
     private final FactRepository facts;
     private final ScoringRunService scoring;
+    private final ClusterOnce once;
 
-    public DemoDataLoader(FactRepository facts, ScoringRunService scoring) {
+    /** {@code once} may be null when only {@link #load()} is called (tests filling their own database). */
+    public DemoDataLoader(FactRepository facts, ScoringRunService scoring, ClusterOnce once) {
         this.facts = facts;
         this.scoring = scoring;
+        this.once = once;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (facts.latestRevisionId() > 0) return;
-        load();
+        // decided under the lock: an instance that waited for another's load finds the data and skips
+        once.run(LOCK, LOCK_AT_MOST, () -> {
+            if (facts.latestRevisionId() > 0) {
+                log.info("数据库中已有数据（或另一实例已加载演示数据），不再加载演示数据");
+                return;
+            }
+            load();
+        });
     }
 
     /** Stores and scores the demo year; returns the number of facts stored. */

@@ -33,6 +33,7 @@ import cn.sanbao.projects.library.Project;
 import cn.sanbao.region.FiscalUnit;
 import cn.sanbao.region.RegionTree;
 import cn.sanbao.region.UnitKind;
+import cn.sanbao.shared.scheduling.ClusterOnce;
 
 /**
  * Demo mode: after the demo facts (order 10) and before the project library (order 30), gives every budget unit
@@ -57,11 +58,14 @@ public class DemoPaymentsLoader implements ApplicationRunner {
     private final SpendingMarks marks;
     private final AuditLog audit;
     private final TransactionOperations tx;
+    private final ClusterOnce once;
 
+    /** {@code once} may be null when only {@link #load()} is called (tests filling their own database). */
     public DemoPaymentsLoader(FactRepository facts, RegionTree regions, GeneratedPayments payments, PaymentRepository queries,
-                              SpendingMarks marks, AuditLog audit, TransactionOperations tx) {
+                              SpendingMarks marks, AuditLog audit, TransactionOperations tx, ClusterOnce once) {
         this.audit = audit;
         this.tx = tx;
+        this.once = once;
         this.marks = marks;
         this.facts = facts;
         this.regions = regions;
@@ -71,7 +75,12 @@ public class DemoPaymentsLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (facts.latestRevisionId() > 0 && !queries.hasUnitMonths(YEAR)) load();
+        // same lock as the demo facts: decided and loaded on one instance, the other waits and then skips
+        once.run(DemoDataLoader.LOCK, DemoDataLoader.LOCK_AT_MOST, () -> {
+            if (facts.latestRevisionId() == 0) return;
+            if (queries.hasUnitMonths(YEAR)) log.info("{}年已有支付明细（或另一实例已加载），不再加载演示支付明细", YEAR);
+            else load();
+        });
     }
 
     /** Generates and stores the year's payments; returns the number of rows. */

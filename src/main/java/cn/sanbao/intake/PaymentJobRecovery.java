@@ -54,7 +54,7 @@ class PaymentJobRecovery {
 
     /** Settles the jobs of an instance that died while this one runs on. */
     @Scheduled(fixedDelayString = "${sanbao.intake.payment-job-recovery-interval:PT1M}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "payment-job-recovery")
+    @SchedulerLock(name = "payment-job-recovery", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
     public void settleAbandoned() {
         reconcile();
     }

@@ -58,13 +58,13 @@ class ReportSchedule {
     }
 
     @Scheduled(cron = "${sanbao.reports.schedule.weekly:-}")
-    @SchedulerLock(name = "report-weekly", lockAtMostFor = "PT2H")
+    @SchedulerLock(name = "report-weekly", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     public void weekly() {
         runWeekly();
     }
 
     @Scheduled(cron = "${sanbao.reports.schedule.monthly:-}")
-    @SchedulerLock(name = "report-monthly", lockAtMostFor = "PT2H")
+    @SchedulerLock(name = "report-monthly", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     public void monthly() {
         runMonthly();
     }

@@ -2,6 +2,8 @@ package cn.sanbao.security;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -43,7 +45,13 @@ class GuardedAuthenticationProvider extends DaoAuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = String.valueOf(authentication.getName());
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "-";
-        if (!throttle.tryAcquire(name, address)) throw new ThrottledException();
+        boolean allowed;
+        try {
+            allowed = throttle.tryAcquire(name, address);
+        } catch (DataAccessException e) { // no throttle state, no sign-in
+            throw new InternalAuthenticationServiceException("登录服务暂不可用", e);
+        }
+        if (!allowed) throw new ThrottledException();
         Authentication result = super.authenticate(authentication);
         throttle.release(name, address);
         return result;

@@ -73,7 +73,7 @@ class DemoStoryTest {
     void demo() {
         synchronized (DemoStoryTest.class) {
             DemoData.ensureLoaded(facts, scoring, results);
-            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks, audit, tx).load();
+            if (!payments.hasUnitMonths(2021)) new DemoPaymentsLoader(facts, regions, generated, payments, marks, audit, tx, null).load();
             if (projects.ofUnit("640104", 2021).isEmpty()) new ProjectsDemoLoader(lists, scopes, demand, projects).load();
         }
     }

@@ -120,6 +120,7 @@ class TwoInstancesPostgresTest {
         Map<String, Object> p = InstanceProperties.of(url, port);
         p.put("sanbao.warnings.sms.url", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
         p.put("sanbao.warnings.dispatch.interval", "PT0.2S");
+        p.put("sanbao.warnings.dispatch.lock-at-least-for", "PT0.1S"); // A keeps racing B every 0.2 s
         p.put("sanbao.warnings.dispatch.initial-delay", "PT1S");
         p.put("sanbao.intake.payment-job-heartbeat", "PT1S");
         p.put("sanbao.intake.payment-job-stale", "PT5S");

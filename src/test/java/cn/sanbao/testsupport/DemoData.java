@@ -17,6 +17,6 @@ public final class DemoData {
 
     public static synchronized void ensureLoaded(FactRepository facts, ScoringRunService scoring, ResultRepository results) {
         if (results.latestRun(Period.month(2021, 12)).isPresent()) return;
-        new DemoDataLoader(facts, scoring).load();
+        new DemoDataLoader(facts, scoring, null).load();
     }
 }

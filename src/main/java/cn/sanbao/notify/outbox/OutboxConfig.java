@@ -73,7 +73,7 @@ public class OutboxConfig {
 
         @Scheduled(fixedDelayString = "${sanbao.warnings.dispatch.interval:PT1M}",
                 initialDelayString = "${sanbao.warnings.dispatch.initial-delay:PT30S}")
-        @SchedulerLock(name = "outbox-dispatch")
+        @SchedulerLock(name = "outbox-dispatch", lockAtMostFor = "PT30M", lockAtLeastFor = "${sanbao.warnings.dispatch.lock-at-least-for:PT5S}")
         public void run() {
             dispatcher.dispatchDue();
         }
