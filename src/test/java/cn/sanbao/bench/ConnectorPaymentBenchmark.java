@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Payment extraction benchmark (not a test): fills the fixture budget-system database with one month of vouchers for the
  * 28 budget units (default 4 million rows, generated inside PostgreSQL), then times a connector run end to end — read
  * from the source, checks, classification, to-date facts and every detail row written to the platform (embedded
- * PostgreSQL). Run like PaymentImportBenchmark: java -Xmx512m -cp … cn.sanbao.bench.ConnectorPaymentBenchmark [rows];
+ * PostgreSQL). Run like PaymentImportBenchmark: java -Xmx512m -cp … cn.sanbao.bench.ConnectorPaymentBenchmark [rows] [max_wal_size];
  * PaymentImportBenchmark prints the same figure as its (4), beside the file import.
  */
 public final class ConnectorPaymentBenchmark {
@@ -34,8 +34,21 @@ public final class ConnectorPaymentBenchmark {
                 "--spring.datasource.password=" + EmbeddedPostgresSupport.password(),
                 "--spring.datasource.driver-class-name=org.postgresql.Driver", "--sanbao.connectors.tick=PT24H",
                 "--sanbao.demo.enabled=false", "--logging.level.root=WARN", "--server.port=0")) {
+            if (args.length > 1) walSize(ctx, args[1]);
             extract(ctx, rows);
         }
+    }
+
+    /**
+     * The server's max_wal_size (e.g. "4GB", as docs/operations.md recommends for bulk imports; the embedded default is
+     * 1GB, so a 4-million-row month triggers checkpoints, and full-page writes after each, in the middle of the COPY).
+     */
+    static void walSize(ConfigurableApplicationContext ctx, String size) {
+        var jdbc = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        if (!size.matches("[0-9]+(MB|GB)")) throw new IllegalArgumentException("max_wal_size 应写成如 4GB");
+        jdbc.execute("alter system set max_wal_size = '" + size + "'");
+        jdbc.execute("select pg_reload_conf()");
+        System.out.printf("max_wal_size = %s%n", jdbc.queryForObject("show max_wal_size", String.class));
     }
 
     /**
