@@ -48,6 +48,11 @@ public final class ConnectorPaymentBenchmark {
         if (!size.matches("[0-9]+(MB|GB)")) throw new IllegalArgumentException("max_wal_size 应写成如 4GB");
         jdbc.execute("alter system set max_wal_size = '" + size + "'");
         jdbc.execute("select pg_reload_conf()");
+        try {
+            Thread.sleep(500); // the reload reaches the server processes asynchronously
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.out.printf("max_wal_size = %s%n", jdbc.queryForObject("show max_wal_size", String.class));
     }
 
