@@ -94,17 +94,13 @@ public class PaymentImportService {
     /** As above; {@code rescore} (may be null) is stored with the revision as a re-scoring request for monitoring. */
     public PaymentResult importFile(Path file, String fileName, Period period, String user, Predicate<String> mayReport,
                                     Progress progress, Period rescore) {
-        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月导入，期间应为月（如 2021-03）");
-        String future = periods.problem(period);
-        if (future != null) throw IntakeRejectedException.of(fileName, null, future);
-        PillarMappingService.Version mapping = mappings.current();
-        PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
+        requireMonth(fileName, period);
         try {
             if (Files.size(file) == 0) throw IntakeRejectedException.of(fileName, null, "文件为空");
             String hash = sha256(file);
             PaymentSource source = PaymentSource.of(file, fileName);
             try (GroupedSpill spill = writer.copySupported() ? new GroupedSpill(period.code()) : null) {
-                return importChecked(source, () -> hash, fileName, period, user, mayReport, mapping, classifier, spill, progress, rescore);
+                return importChecked(source, () -> hash, fileName, period, user, mayReport, spill, progress, rescore);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,22 +114,26 @@ public class PaymentImportService {
      */
     public PaymentResult importRows(PaymentRows rows, String name, Period period, String user, Predicate<String> mayReport,
                                     Progress progress) {
-        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月导入，期间应为月（如 2021-03）");
-        String future = periods.problem(period);
-        if (future != null) throw IntakeRejectedException.of(name, null, future);
-        PillarMappingService.Version mapping = mappings.current();
-        PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
+        requireMonth(name, period);
         try (RowsSource source = new RowsSource(rows, name, !writer.copySupported());
              GroupedSpill spill = writer.copySupported() ? new GroupedSpill(period.code()) : null) {
-            return importChecked(source, source::hash, name, period, user, mayReport, mapping, classifier, spill, progress, null);
+            return importChecked(source, source::hash, name, period, user, mayReport, spill, progress, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A payment import is of one month, not a future one. */
+    private void requireMonth(String name, Period period) {
+        if (period.type() != Period.Type.MONTH) throw new IllegalArgumentException("支付明细按月导入，期间应为月（如 2021-03）");
+        String future = periods.problem(period);
+        if (future != null) throw IntakeRejectedException.of(name, null, future);
+    }
+
     private PaymentResult importChecked(PaymentSource source, Supplier<String> contentHash, String fileName, Period period, String user,
-                                        Predicate<String> mayReport, PillarMappingService.Version mapping,
-                                        PillarClassifier classifier, GroupedSpill spill, Progress progress, Period rescore) throws IOException {
+                                        Predicate<String> mayReport, GroupedSpill spill, Progress progress, Period rescore) throws IOException {
+        PillarMappingService.Version mapping = mappings.current();
+        PillarClassifier classifier = new PillarClassifier(mappings.rules(mapping.id()));
         Pass1 pass1 = checkAndClassify(source, fileName, period, mayReport, classifier, spill, progress);
         PaymentAggregator sums = pass1.sums();
         long rows = pass1.rows();
